@@ -1,0 +1,61 @@
+package com.chatcommerce.manualpayments.api;
+
+import com.chatcommerce.manualpayments.offer.Offer;
+import com.chatcommerce.manualpayments.offer.OfferDraft;
+import com.chatcommerce.manualpayments.offer.Offers;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/offers")
+class OfferController {
+
+  private final Offers offers;
+
+  OfferController(Offers offers) {
+    this.offers = offers;
+  }
+
+  record Request(String name, MoneyJson price, Long paymentSystemId, String confirmationWindow) {}
+
+  record Response(
+      long id, String name, MoneyJson price, long paymentSystemId, boolean manualPayment,
+      String confirmationWindow, Instant createdAt) {
+
+    static Response of(Offer o) {
+      return new Response(
+          o.id(), o.name(), MoneyJson.of(o.price()), o.paymentSystem().id(), o.paymentSystem().isManual(),
+          o.confirmationWindow(), o.createdAt());
+    }
+  }
+
+  @PostMapping
+  ResponseEntity<Response> create(@RequestBody Request request) {
+    MoneyJson price = request.price() == null ? new MoneyJson(null, null) : request.price();
+    Offer offer =
+        offers.create(
+            new OfferDraft(
+                request.name(), price.amount(), price.currency(), request.paymentSystemId(),
+                request.confirmationWindow()));
+    return ResponseEntity.created(URI.create("/api/v1/offers/" + offer.id())).body(Response.of(offer));
+  }
+
+  @GetMapping
+  List<Response> all(@RequestParam(defaultValue = "false") boolean manualPayment) {
+    return offers.all(manualPayment).stream().map(Response::of).toList();
+  }
+
+  @GetMapping("/{id}")
+  Response get(@PathVariable long id) {
+    return Response.of(offers.get(id));
+  }
+}

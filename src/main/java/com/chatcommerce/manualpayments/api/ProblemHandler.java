@@ -1,0 +1,94 @@
+package com.chatcommerce.manualpayments.api;
+
+import com.chatcommerce.manualpayments.error.ConflictException;
+import com.chatcommerce.manualpayments.error.InvalidInputException;
+import com.chatcommerce.manualpayments.error.NotFoundException;
+import com.chatcommerce.manualpayments.money.MissingExchangeRateException;
+import com.chatcommerce.manualpayments.process.EngineUnavailableException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error leaves as application/problem+json; input errors name their field and the reason. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  @ExceptionHandler(InvalidInputException.class)
+  ProblemDetail invalid(InvalidInputException e) {
+    return fieldProblem(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+    return fieldProblem(e.getName(), "cannot be read from '" + e.getValue() + "'");
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict with the order's state", e.getMessage());
+  }
+
+  @ExceptionHandler(OptimisticLockingFailureException.class)
+  ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
+    return problem(HttpStatus.CONFLICT, "Changed concurrently", "the record changed while this request ran; read it again");
+  }
+
+  @ExceptionHandler(MissingExchangeRateException.class)
+  ProblemDetail missingRate(MissingExchangeRateException e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Missing exchange rate", e.getMessage());
+  }
+
+  @ExceptionHandler(EngineUnavailableException.class)
+  ProblemDetail engineUnavailable(EngineUnavailableException e) {
+    logger.warn(e.getMessage());
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable", "nothing was changed; try again later");
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field = "body";
+    String reason = "is not valid JSON";
+    if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      field = mapping.getPath().stream()
+          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+          .collect(Collectors.joining(".")).replace(".[", "[");
+      reason = mapping.getOriginalMessage().contains("Unrecognized field")
+          ? "is not a known field"
+          : "has the wrong type or format";
+    } else if (e.getMessage() != null && e.getMessage().contains("Required request body is missing")) {
+      reason = "is required";
+    }
+    return ResponseEntity.badRequest().body(fieldProblem(field, reason));
+  }
+
+  private static ProblemDetail fieldProblem(String field, String reason) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", field + " " + reason);
+    problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
+    return problem;
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
+  }
+}

@@ -1,0 +1,42 @@
+package com.chatcommerce.manualpayments.chat;
+
+import com.chatcommerce.manualpayments.order.OrderStatus;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class ChatIndicators {
+
+  private final ChatIndicatorRepository repository;
+  private final Clock clock;
+
+  public ChatIndicators(ChatIndicatorRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  /**
+   * Posts the indicator for one status of an order, once. A repeated call returns the indicator
+   * already posted; the unique key (order, status) settles two calls that race.
+   */
+  @Transactional
+  public ChatIndicator post(String orderId, long clientId, OrderStatus status, String amount, String currency) {
+    return repository
+        .findByOrderIdAndStatus(orderId, status.name())
+        .orElseGet(
+            () -> repository.saveAndFlush(
+                new ChatIndicator(orderId, clientId, status.name(), text(orderId, status, amount, currency),
+                    clock.instant())));
+  }
+
+  private static String text(String orderId, OrderStatus status, String amount, String currency) {
+    return "Order " + orderId + ": " + status.shownAs() + " (" + status.name() + "), " + amount + " " + currency;
+  }
+
+  @Transactional(readOnly = true)
+  public List<ChatIndicator> ofClient(long clientId) {
+    return repository.findByClientIdOrderByIdAsc(clientId);
+  }
+}

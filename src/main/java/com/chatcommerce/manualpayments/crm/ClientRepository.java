@@ -1,0 +1,9 @@
+package com.chatcommerce.manualpayments.crm;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ClientRepository extends JpaRepository<Client, Long> {
+
+  List<Client> findAllByOrderByIdAsc();
+}

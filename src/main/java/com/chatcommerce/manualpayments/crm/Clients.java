@@ -1,0 +1,46 @@
+package com.chatcommerce.manualpayments.crm;
+
+import com.chatcommerce.manualpayments.error.InvalidInputException;
+import com.chatcommerce.manualpayments.error.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class Clients {
+
+  private final ClientRepository repository;
+  private final Clock clock;
+
+  public Clients(ClientRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Client create(String name, String email, String phone) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidInputException("name", "is required");
+    }
+    if (name.length() > 200) {
+      throw new InvalidInputException("name", "is longer than 200 characters");
+    }
+    return repository.save(
+        new Client(
+            name,
+            ContactRules.email(email, "email", false),
+            ContactRules.phone(phone, "phone", false),
+            clock.instant()));
+  }
+
+  @Transactional(readOnly = true)
+  public Client get(long id) {
+    return repository.findById(id).orElseThrow(() -> new NotFoundException("client", id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Client> all() {
+    return repository.findAllByOrderByIdAsc();
+  }
+}

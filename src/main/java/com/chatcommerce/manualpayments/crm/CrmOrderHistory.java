@@ -1,0 +1,53 @@
+package com.chatcommerce.manualpayments.crm;
+
+import com.chatcommerce.manualpayments.error.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Keeps the order history on the client's card in the CRM in step with the order. */
+@Service
+public class CrmOrderHistory {
+
+  /**
+   * How far along its life an order is. A late, repeated update never moves a line backwards, so
+   * a redelivered OPEN update cannot hide an approval.
+   */
+  private static final Map<String, Integer> PROGRESS =
+      Map.of("OPEN", 0, "APPROVED", 1, "COMPLETED", 1, "REJECTED", 1, "REFUNDED", 2);
+
+  private final ClientOrderRepository lines;
+  private final ClientRepository clients;
+  private final Clock clock;
+
+  public CrmOrderHistory(ClientOrderRepository lines, ClientRepository clients, Clock clock) {
+    this.lines = lines;
+    this.clients = clients;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public ClientOrder show(
+      String orderId, long clientId, long offerId, String status, BigDecimal amount, String currency) {
+    if (!PROGRESS.containsKey(status)) {
+      throw new IllegalArgumentException("unknown order status " + status);
+    }
+    ClientOrder line =
+        lines.findById(orderId).orElseGet(() -> lines.save(new ClientOrder(orderId, clientId, offerId)));
+    if (line.status() == null || PROGRESS.get(status) >= PROGRESS.get(line.status())) {
+      line.show(status, amount, currency, clock.instant());
+    }
+    return line;
+  }
+
+  @Transactional(readOnly = true)
+  public List<ClientOrder> ofClient(long clientId) {
+    if (!clients.existsById(clientId)) {
+      throw new NotFoundException("client", clientId);
+    }
+    return lines.findByClientIdOrderByUpdatedAtDesc(clientId);
+  }
+}

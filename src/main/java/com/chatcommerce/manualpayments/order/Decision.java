@@ -1,0 +1,6 @@
+package com.chatcommerce.manualpayments.order;
+
+public enum Decision {
+  APPROVE,
+  REJECT
+}

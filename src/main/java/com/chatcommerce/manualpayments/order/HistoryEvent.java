@@ -1,0 +1,10 @@
+package com.chatcommerce.manualpayments.order;
+
+public enum HistoryEvent {
+  SUBMITTED,
+  CORRECTED,
+  APPROVED,
+  COMPLETED,
+  REJECTED,
+  REFUNDED
+}

@@ -1,0 +1,194 @@
+package com.chatcommerce.manualpayments.order;
+
+import com.chatcommerce.manualpayments.money.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+@Entity
+@Table(name = "orders")
+public class Order {
+
+  @Id private String id;
+
+  @Enumerated(EnumType.STRING)
+  private OrderSource source;
+
+  @Enumerated(EnumType.STRING)
+  private OrderStatus status;
+
+  private Long clientId;
+  private Long offerId;
+  private Long paymentSystemId;
+  private BigDecimal submittedAmount;
+  private String submittedCurrency;
+  private BigDecimal finalAmount;
+  private String finalCurrency;
+  private LocalDate paymentDate;
+  private String comment;
+  private String contactEmail;
+  private String contactPhone;
+  private BigDecimal feeAmount;
+  private String feeCurrency;
+  private BigDecimal netAmount;
+  private String netCurrency;
+  private String reviewTimeout;
+  private Instant reviewDeadline;
+
+  @Enumerated(EnumType.STRING)
+  private RejectionReason rejectionReason;
+
+  private Long processInstanceKey;
+
+  @Column(name = "pending_action")
+  private String pendingAction;
+
+  private Instant submittedAt;
+  private Instant updatedAt;
+
+  @Version private long version;
+
+  protected Order() {}
+
+  Order(String id, OpenOrder open, Pricing pricing, Instant now) {
+    this.id = id;
+    this.source = open.source();
+    this.status = OrderStatus.OPEN;
+    this.clientId = open.clientId();
+    this.offerId = open.offerId();
+    this.paymentSystemId = open.paymentSystemId();
+    this.submittedAmount = pricing.amount().amount();
+    this.submittedCurrency = pricing.amount().currency();
+    this.paymentDate = open.paymentDate();
+    this.comment = open.comment();
+    this.contactEmail = open.contactEmail();
+    this.contactPhone = open.contactPhone();
+    this.reviewTimeout = open.reviewTimeout();
+    this.reviewDeadline = now.plus(java.time.Duration.parse(open.reviewTimeout()));
+    this.submittedAt = now;
+    reprice(pricing, now);
+  }
+
+  void reprice(Pricing pricing, Instant now) {
+    this.finalAmount = pricing.amount().amount();
+    this.finalCurrency = pricing.amount().currency();
+    this.feeAmount = pricing.fee().amount();
+    this.feeCurrency = pricing.fee().currency();
+    this.netAmount = pricing.net().amount();
+    this.netCurrency = pricing.net().currency();
+    this.updatedAt = now;
+  }
+
+  void correct(LocalDate paymentDate, String comment, Instant now) {
+    this.paymentDate = paymentDate;
+    this.comment = comment;
+    this.updatedAt = now;
+  }
+
+  void moveTo(OrderStatus status, RejectionReason reason, Instant now) {
+    this.status = status;
+    this.rejectionReason = reason;
+    this.pendingAction = null;
+    this.updatedAt = now;
+  }
+
+  void attachProcess(long processInstanceKey) {
+    this.processInstanceKey = processInstanceKey;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public OrderSource source() {
+    return source;
+  }
+
+  public OrderStatus status() {
+    return status;
+  }
+
+  public Long clientId() {
+    return clientId;
+  }
+
+  public Long offerId() {
+    return offerId;
+  }
+
+  public Long paymentSystemId() {
+    return paymentSystemId;
+  }
+
+  public Money submitted() {
+    return new Money(submittedAmount, submittedCurrency);
+  }
+
+  /** The amount after any manager's correction; equal to {@link #submitted()} until then. */
+  public Money amount() {
+    return new Money(finalAmount, finalCurrency);
+  }
+
+  public Money fee() {
+    return new Money(feeAmount, feeCurrency);
+  }
+
+  public Money net() {
+    return new Money(netAmount, netCurrency);
+  }
+
+  public LocalDate paymentDate() {
+    return paymentDate;
+  }
+
+  public String comment() {
+    return comment;
+  }
+
+  public String contactEmail() {
+    return contactEmail;
+  }
+
+  public String contactPhone() {
+    return contactPhone;
+  }
+
+  public String reviewTimeout() {
+    return reviewTimeout;
+  }
+
+  public Instant reviewDeadline() {
+    return reviewDeadline;
+  }
+
+  public RejectionReason rejectionReason() {
+    return rejectionReason;
+  }
+
+  public Long processInstanceKey() {
+    return processInstanceKey;
+  }
+
+  public String pendingAction() {
+    return pendingAction;
+  }
+
+  public Instant submittedAt() {
+    return submittedAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public long version() {
+    return version;
+  }
+}

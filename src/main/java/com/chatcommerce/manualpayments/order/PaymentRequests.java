@@ -1,0 +1,105 @@
+package com.chatcommerce.manualpayments.order;
+
+import com.chatcommerce.manualpayments.error.ConflictException;
+import com.chatcommerce.manualpayments.error.NotFoundException;
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemRepository;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
+import com.chatcommerce.manualpayments.process.PaymentProcessClient;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the platform API asks of an order. Each method writes to the database and sends its command
+ * to the engine in one transaction: if the engine refuses, the database write is rolled back, so
+ * there is never an order without a process.
+ */
+@Service
+public class PaymentRequests {
+
+  private final Submissions submissions;
+  private final OrderRepository orders;
+  private final PaymentSystemRepository merchants;
+  private final PaymentProcessClient process;
+
+  public PaymentRequests(
+      Submissions submissions,
+      OrderRepository orders,
+      PaymentSystemRepository merchants,
+      PaymentProcessClient process) {
+    this.submissions = submissions;
+    this.orders = orders;
+    this.merchants = merchants;
+    this.process = process;
+  }
+
+  @Transactional
+  public Order submit(Submission submission) {
+    String orderId = UUID.randomUUID().toString();
+    Order order = submissions.open(orderId, submission);
+    orders.flush();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Variables.ORDER_ID, orderId);
+    variables.put(Variables.SOURCE, order.source().name());
+    variables.put(Variables.CLIENT_ID, order.clientId());
+    variables.put(Variables.OFFER_ID, order.offerId());
+    variables.put(Variables.PAYMENT_DATE, order.paymentDate().toString());
+    if (order.comment() != null) {
+      variables.put(Variables.COMMENT, order.comment());
+    }
+    order.attachProcess(process.startPayment(variables));
+    return order;
+  }
+
+  /** Forwards a manager's decision; the order stays OPEN until the process applies it. */
+  @Transactional
+  public Order decide(String orderId, Decision decision, Correction correction, String actor, String messageId) {
+    Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    CorrectedValues values =
+        CorrectedValues.of(order, merchants.getReferenceById(order.paymentSystemId()), correction);
+    claim(orderId, decision.name(), EnumSet.of(OrderStatus.OPEN));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Variables.DECISION, decision.name());
+    variables.put(Variables.AMOUNT, values.amount().amountText());
+    variables.put(Variables.CURRENCY, values.amount().currency());
+    variables.put(Variables.PAYMENT_DATE, values.paymentDate().toString());
+    if (values.comment() != null) {
+      variables.put(Variables.COMMENT, values.comment());
+    }
+    variables.put(Variables.DECISION_DOOR, Door.API.value());
+    variables.put(Variables.DECIDED_BY, actor);
+    process.publishDecision(orderId, messageId == null ? UUID.randomUUID().toString() : messageId, variables);
+    return orders.getReferenceById(orderId);
+  }
+
+  @Transactional
+  public Order refund(String orderId, String comment, String actor) {
+    Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    String checkedComment = Submissions.comment(comment);
+    claim(orderId, "REFUND", EnumSet.of(OrderStatus.APPROVED, OrderStatus.COMPLETED));
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Variables.ORDER_ID, orderId);
+    variables.put(Variables.CLIENT_ID, order.clientId());
+    variables.put(Variables.DECIDED_BY, actor);
+    if (checkedComment != null) {
+      variables.put(Variables.COMMENT, checkedComment);
+    }
+    process.startRefund(variables);
+    return orders.getReferenceById(orderId);
+  }
+
+  private void claim(String orderId, String action, EnumSet<OrderStatus> allowed) {
+    if (orders.claimPendingAction(orderId, action, List.copyOf(allowed)) == 0) {
+      Order current = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+      String pending =
+          current.pendingAction() == null ? "" : " with a " + current.pendingAction() + " already in progress";
+      throw new ConflictException(
+          "order " + orderId + " is " + current.status() + pending + "; " + action + " needs an order that is "
+              + allowed + " with nothing in progress");
+    }
+  }
+}

@@ -1,0 +1,7 @@
+package com.chatcommerce.manualpayments.order;
+
+public enum RejectionReason {
+  MANAGER,
+  /** Nobody confirmed the order within the offer's time to confirm. */
+  TIMEOUT
+}

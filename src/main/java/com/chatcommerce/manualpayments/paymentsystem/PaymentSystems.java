@@ -1,0 +1,43 @@
+package com.chatcommerce.manualpayments.paymentsystem;
+
+import com.chatcommerce.manualpayments.error.NotFoundException;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class PaymentSystems {
+
+  private final PaymentSystemRepository repository;
+  private final Clock clock;
+
+  public PaymentSystems(PaymentSystemRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public PaymentSystem create(PaymentSystemDraft draft) {
+    return repository.save(new PaymentSystem(ValidPaymentSystem.of(draft), clock.instant()));
+  }
+
+  @Transactional
+  public PaymentSystem update(long id, PaymentSystemDraft draft) {
+    ValidPaymentSystem fields = ValidPaymentSystem.of(draft);
+    PaymentSystem stored = get(id);
+    stored.apply(fields);
+    return stored;
+  }
+
+  @Transactional(readOnly = true)
+  public PaymentSystem get(long id) {
+    return repository.findById(id).orElseThrow(() -> new NotFoundException("payment system", id));
+  }
+
+  @Transactional(readOnly = true)
+  public List<PaymentSystem> all() {
+    return repository.findAll(Sort.by("id"));
+  }
+}

@@ -1,0 +1,99 @@
+package com.chatcommerce.manualpayments.paymentsystem;
+
+import com.chatcommerce.manualpayments.error.InvalidInputException;
+import com.chatcommerce.manualpayments.money.Currencies;
+import com.chatcommerce.manualpayments.money.Money;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/** A payment system draft that passed every rule of SPEC §1. */
+record ValidPaymentSystem(
+    PaymentSystemKind kind,
+    String name,
+    String description,
+    BigDecimal commissionPercent,
+    BigDecimal fixedFeeAmount,
+    String fixedFeeCurrency,
+    String accountCurrency,
+    String transactionCurrency,
+    List<String> supportedCurrencies,
+    String commentHint,
+    String imageUrl) {
+
+  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+  static ValidPaymentSystem of(PaymentSystemDraft draft) {
+    String name = requireText(draft.name(), "name", 200);
+    BigDecimal commission = Money.parseDecimal(draft.commissionPercent(), "commissionPercent");
+    if (commission.signum() < 0 || commission.compareTo(HUNDRED) >= 0) {
+      throw new InvalidInputException("commissionPercent", "must be at least 0 and less than 100");
+    }
+    if (commission.stripTrailingZeros().scale() > 4) {
+      throw new InvalidInputException("commissionPercent", "has more than 4 decimals");
+    }
+    String account = Currencies.requireIsoCode(draft.accountCurrency(), "accountCurrency");
+    String transaction = Currencies.requireIsoCode(draft.transactionCurrency(), "transactionCurrency");
+    List<String> supported = supported(draft.supportedCurrencies());
+    if (!supported.contains(account)) {
+      throw new InvalidInputException("supportedCurrencies", "must contain the account currency " + account);
+    }
+    if (!supported.contains(transaction)) {
+      throw new InvalidInputException(
+          "supportedCurrencies", "must contain the transaction currency " + transaction);
+    }
+    BigDecimal fixedFee = null;
+    String feeCurrency = null;
+    if (draft.fixedFeeAmount() != null) {
+      fixedFee = Money.parseDecimal(draft.fixedFeeAmount(), "fixedFeeAmount");
+      if (fixedFee.signum() < 0) {
+        throw new InvalidInputException("fixedFeeAmount", "must be 0 or more");
+      }
+      feeCurrency = Currencies.requireIsoCode(draft.fixedFeeCurrency(), "fixedFeeCurrency");
+      Currencies.requireMinorUnits(fixedFee, feeCurrency, "fixedFeeAmount");
+    } else if (draft.fixedFeeCurrency() != null) {
+      throw new InvalidInputException("fixedFeeAmount", "is required when fixedFeeCurrency is given");
+    }
+    return new ValidPaymentSystem(
+        draft.kind() == null ? PaymentSystemKind.MANUAL : draft.kind(),
+        name,
+        optionalText(draft.description(), "description", 2000),
+        commission,
+        fixedFee,
+        feeCurrency,
+        account,
+        transaction,
+        supported,
+        optionalText(draft.commentHint(), "commentHint", 500),
+        optionalText(draft.imageUrl(), "imageUrl", 2000));
+  }
+
+  private static List<String> supported(List<String> codes) {
+    if (codes == null || codes.isEmpty()) {
+      throw new InvalidInputException("supportedCurrencies", "is required");
+    }
+    var unique = new LinkedHashSet<String>();
+    for (int i = 0; i < codes.size(); i++) {
+      unique.add(Currencies.requireIsoCode(codes.get(i), "supportedCurrencies[" + i + "]"));
+    }
+    if (unique.size() > 200) {
+      throw new InvalidInputException("supportedCurrencies", "lists more than 200 currencies");
+    }
+    return new ArrayList<>(unique);
+  }
+
+  static String requireText(String value, String field, int max) {
+    if (value == null || value.isBlank()) {
+      throw new InvalidInputException(field, "is required");
+    }
+    return optionalText(value, field, max);
+  }
+
+  static String optionalText(String value, String field, int max) {
+    if (value != null && value.length() > max) {
+      throw new InvalidInputException(field, "is longer than " + max + " characters");
+    }
+    return value;
+  }
+}

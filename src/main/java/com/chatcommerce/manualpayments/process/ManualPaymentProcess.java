@@ -1,0 +1,113 @@
+package com.chatcommerce.manualpayments.process;
+
+/**
+ * The one place for the names shared between the BPMN files, the forms, the workers and the tests.
+ * A rename in {@code processes/} or {@code forms/} must be made here too; the process tests fail
+ * otherwise.
+ */
+public final class ManualPaymentProcess {
+
+  public static final String PROCESS_ID = "manual-payment";
+  public static final String REFUND_PROCESS_ID = "manual-payment-refund";
+  public static final String REVIEW_FORM_ID = "manual-payment-review";
+  public static final String ADD_PAYMENT_FORM_ID = "manual-payment-add";
+
+  /** The retries every service task declares in the BPMN ({@code zeebe:taskDefinition retries}). */
+  public static final int JOB_RETRIES = 5;
+
+  private ManualPaymentProcess() {}
+
+  /** Element ids of both processes. */
+  public static final class Elements {
+    public static final String PAYMENT_SUBMITTED = "PaymentSubmitted";
+    public static final String RECORD_OPEN_ORDER = "RecordOpenOrder";
+    public static final String UPDATE_CRM_OPEN = "UpdateCrmOnOpen";
+    public static final String POST_OPEN_INDICATOR = "PostOpenIndicator";
+    public static final String REVIEW_PAYMENT = "ReviewPayment";
+    public static final String REVIEW_TIMED_OUT = "ReviewTimedOut";
+    public static final String DECISION_RECEIVED = "DecisionReceived";
+    public static final String DECISION_GATEWAY = "DecisionGateway";
+    public static final String APPROVE_ORDER = "ApproveOrder";
+    public static final String REJECT_ORDER = "RejectOrder";
+    public static final String REJECT_ON_TIMEOUT = "RejectOnTimeout";
+    public static final String SUBMISSION_INVALID = "SubmissionInvalid";
+    public static final String SUBMISSION_DISCARDED = "SubmissionDiscarded";
+    public static final String APPROVAL_CORRECTION_INVALID = "ApprovalCorrectionInvalid";
+    public static final String REJECTION_CORRECTION_INVALID = "RejectionCorrectionInvalid";
+    public static final String REVIEW_ENTRY = "ReviewEntry";
+    public static final String OUTCOME_JOIN = "OutcomeJoin";
+    public static final String UPDATE_CRM_OUTCOME = "UpdateCrmOnOutcome";
+    public static final String POST_OUTCOME_INDICATOR = "PostOutcomeIndicator";
+    public static final String PAYMENT_DECIDED = "PaymentDecided";
+
+    public static final String REFUND_REQUESTED = "RefundRequested";
+    public static final String REFUND_ORDER = "RefundOrder";
+    public static final String UPDATE_CRM_REFUND = "UpdateCrmOnRefund";
+    public static final String POST_REFUND_INDICATOR = "PostRefundIndicator";
+    public static final String PAYMENT_REFUNDED = "PaymentRefunded";
+
+    private Elements() {}
+  }
+
+  /** Job types, namespaced by the feature that handles them. */
+  public static final class JobTypes {
+    public static final String ORDER_RECORD_OPEN = "order:record-open";
+    public static final String ORDER_APPROVE = "order:approve";
+    public static final String ORDER_REJECT = "order:reject";
+    public static final String ORDER_REFUND = "order:refund";
+    public static final String CRM_UPDATE_ORDER = "crm:update-order";
+    public static final String CHAT_POST_INDICATOR = "chat:post-indicator";
+
+    private JobTypes() {}
+  }
+
+  /** Messages; the correlation key is always the order id. */
+  public static final class Messages {
+    public static final String DECISION = "manual-payment-decision";
+
+    private Messages() {}
+  }
+
+  /** Process variables. Personal data (email, phone) is never one of them. */
+  public static final class Variables {
+    public static final String ORDER_ID = "orderId";
+    public static final String SOURCE = "source";
+    public static final String CLIENT_ID = "clientId";
+    public static final String OFFER_ID = "offerId";
+    public static final String AMOUNT = "amount";
+    public static final String CURRENCY = "currency";
+    public static final String PAYMENT_DATE = "paymentDate";
+    public static final String COMMENT = "comment";
+    public static final String REVIEW_TIMEOUT = "reviewTimeout";
+    public static final String REVIEW_DEADLINE = "reviewDeadline";
+    public static final String STATUS = "status";
+    public static final String DECISION = "decision";
+    public static final String DECISION_DOOR = "decisionDoor";
+    public static final String DECIDED_BY = "decidedBy";
+    public static final String REJECTION_REASON = "rejectionReason";
+    /** The supported currencies as select options for the review form. */
+    public static final String CURRENCY_OPTIONS = "currencyOptions";
+    /** Why the last review could not be applied; the review form shows it. */
+    public static final String REVIEW_ERROR = "reviewError";
+
+    private Variables() {}
+  }
+
+  /** Error codes of the BPMN error events. */
+  public static final class Errors {
+    /** Tasklist's start form named a client or offer that cannot be paid manually. */
+    public static final String INVALID_SUBMISSION = "INVALID_SUBMISSION";
+    /** A review's correction breaks a money rule; the review is asked again. */
+    public static final String INVALID_CORRECTION = "INVALID_CORRECTION";
+
+    private Errors() {}
+  }
+
+  /** Values of {@link Variables#DECISION}, as the review form and the API send them. */
+  public static final class Decisions {
+    public static final String APPROVE = "APPROVE";
+    public static final String REJECT = "REJECT";
+
+    private Decisions() {}
+  }
+}

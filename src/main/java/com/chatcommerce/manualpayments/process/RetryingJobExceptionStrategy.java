@@ -1,0 +1,57 @@
+package com.chatcommerce.manualpayments.process;
+
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
+import io.camunda.client.exception.JobError;
+import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
+import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a technical fault in any worker (database down, optimistic lock lost, a bug) into a failed
+ * job with one retry fewer and an exponential backoff. When the retries run out the engine raises an
+ * incident, visible in Operate with the fault's message. Business outcomes do not come here: workers
+ * throw them as BPMN errors, which the delegate passes on unchanged.
+ */
+public class RetryingJobExceptionStrategy implements JobExceptionHandlingStrategy {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RetryingJobExceptionStrategy.class);
+
+  private final JobExceptionHandlingStrategy delegate;
+  private final Duration firstBackoff;
+  private final Duration longestBackoff;
+  private final int retriesInModel;
+
+  public RetryingJobExceptionStrategy(
+      JobExceptionHandlingStrategy delegate, Duration firstBackoff, Duration longestBackoff, int retriesInModel) {
+    this.delegate = delegate;
+    this.firstBackoff = firstBackoff;
+    this.longestBackoff = longestBackoff;
+    this.retriesInModel = retriesInModel;
+  }
+
+  @Override
+  public void handleException(Exception exception, ExceptionHandlingContext context) throws Exception {
+    if (exception instanceof CamundaError) {
+      delegate.handleException(exception, context);
+      return;
+    }
+    ActivatedJob job = context.job();
+    int retriesLeft = Math.max(job.getRetries() - 1, 0);
+    Duration backoff = backoff(retriesInModel - job.getRetries());
+    LOG.warn(
+        "job {} of type {} failed ({} retries left, next in {}): {}",
+        job.getKey(), job.getType(), retriesLeft, backoff, exception.toString());
+    JobError failure =
+        new JobError(exception.getClass().getSimpleName() + ": " + exception.getMessage(), null, retriesLeft,
+            backoff, exception);
+    delegate.handleException(failure, context);
+  }
+
+  Duration backoff(int failuresBefore) {
+    Duration backoff = firstBackoff.multipliedBy(1L << Math.min(Math.max(failuresBefore, 0), 20));
+    return backoff.compareTo(longestBackoff) > 0 ? longestBackoff : backoff;
+  }
+}

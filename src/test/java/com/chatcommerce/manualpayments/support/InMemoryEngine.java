@@ -1,0 +1,110 @@
+package com.chatcommerce.manualpayments.support;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Zeebe Process Test's in-memory engine, reached through the same {@link CamundaClient} the
+ * application uses. Test classpath only: the engine's licence allows no production use.
+ */
+public final class InMemoryEngine implements AutoCloseable {
+
+  private final ZeebeTestEngine engine;
+  private final CamundaClient client;
+
+  private InMemoryEngine(ZeebeTestEngine engine) {
+    this.engine = engine;
+    this.client =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(URI.create(grpcAddress(engine)))
+            .preferRestOverGrpc(false)
+            .defaultRequestTimeout(Duration.ofSeconds(10))
+            .build();
+  }
+
+  public static InMemoryEngine start() {
+    ZeebeTestEngine engine = EngineFactory.create(freePort());
+    engine.start();
+    return new InMemoryEngine(engine);
+  }
+
+  public static String grpcAddress(ZeebeTestEngine engine) {
+    return "http://" + engine.getGatewayAddress();
+  }
+
+  public String grpcAddress() {
+    return grpcAddress(engine);
+  }
+
+  public CamundaClient client() {
+    return client;
+  }
+
+  public ZeebeTestEngine engine() {
+    return engine;
+  }
+
+  /** Binds the assertions of the current thread to this engine's records. */
+  public void useForAssertions() {
+    BpmnAssert.initRecordStream(RecordStream.of(engine.getRecordStreamSource()));
+  }
+
+  public ProcessInstanceAssert assertThatInstance(long processInstanceKey) {
+    return new ProcessInstanceAssert(processInstanceKey, BpmnAssert.getRecordStream());
+  }
+
+  public void idle() {
+    try {
+      engine.waitForIdleState(Duration.ofSeconds(10));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("the engine did not become idle", e);
+    }
+  }
+
+  public void increaseTime(Duration duration) {
+    engine.increaseTime(duration);
+    idle();
+  }
+
+  /** Activates the next job of {@code type}, waiting up to 10 s for it to be created. */
+  public ActivatedJob nextJob(String type) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      idle();
+      List<ActivatedJob> jobs =
+          client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1).send().join().getJobs();
+      if (!jobs.isEmpty()) {
+        return jobs.get(0);
+      }
+    }
+    throw new AssertionError("no job of type " + type + " was created within 10 s");
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    engine.stop();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package com.chatcommerce.manualpayments.crm;
+
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import java.math.BigDecimal;
+import org.springframework.stereotype.Component;
+
+/** Shows the order's current status and amount on the client's card in the CRM. */
+@Component
+public class UpdateCrmWorker {
+
+  private final CrmOrderHistory history;
+
+  public UpdateCrmWorker(CrmOrderHistory history) {
+    this.history = history;
+  }
+
+  public record OrderState(
+      String orderId, Long clientId, Long offerId, String status, String amount, String currency) {}
+
+  @JobWorker(
+      type = JobTypes.CRM_UPDATE_ORDER,
+      fetchVariables = {
+        Variables.ORDER_ID, Variables.CLIENT_ID, Variables.OFFER_ID, Variables.STATUS, Variables.AMOUNT,
+        Variables.CURRENCY
+      })
+  public void update(@VariablesAsType OrderState state) {
+    history.show(
+        state.orderId(), state.clientId(), state.offerId(), state.status(), new BigDecimal(state.amount()),
+        state.currency());
+  }
+}

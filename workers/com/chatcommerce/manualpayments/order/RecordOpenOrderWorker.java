@@ -1,0 +1,77 @@
+package com.chatcommerce.manualpayments.order;
+
+import com.chatcommerce.manualpayments.error.InvalidInputException;
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystems;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Errors;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** Records the submitted order as OPEN and hands the review what it shows and times. */
+@Component
+public class RecordOpenOrderWorker {
+
+  private final Submissions submissions;
+  private final PaymentSystems paymentSystems;
+
+  public RecordOpenOrderWorker(Submissions submissions, PaymentSystems paymentSystems) {
+    this.submissions = submissions;
+    this.paymentSystems = paymentSystems;
+  }
+
+  /** The start variables; {@code orderId} and {@code source} are absent when Tasklist started the process. */
+  public record SubmittedPayment(
+      String orderId, String source, Long clientId, Long offerId, String paymentDate, String comment) {}
+
+  @JobWorker(
+      type = JobTypes.ORDER_RECORD_OPEN,
+      fetchVariables = {
+        Variables.ORDER_ID, Variables.SOURCE, Variables.CLIENT_ID, Variables.OFFER_ID,
+        Variables.PAYMENT_DATE, Variables.COMMENT
+      })
+  public Map<String, Object> recordOpen(@VariablesAsType SubmittedPayment payment, ActivatedJob job) {
+    // A process started from Tasklist has no order id yet: derive it from the instance, so that a
+    // redelivered job finds the order it already opened.
+    String orderId =
+        payment.orderId() != null
+            ? payment.orderId()
+            : UUID.nameUUIDFromBytes(("process-instance:" + job.getProcessInstanceKey())
+                    .getBytes(StandardCharsets.UTF_8)).toString();
+    // Tasklist's start form is for managers, so a submission that names no source is theirs.
+    OrderSource source = payment.source() == null ? OrderSource.MANAGER : OrderSource.valueOf(payment.source());
+    Submission submission =
+        new Submission(source, payment.clientId(), payment.offerId(), payment.paymentDate(), payment.comment(),
+            null, null);
+    Order order;
+    try {
+      order = submissions.recordOpen(orderId, submission, job.getProcessInstanceKey());
+    } catch (InvalidInputException e) {
+      throw CamundaError.bpmnError(Errors.INVALID_SUBMISSION, e.field() + ": " + e.getMessage());
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Variables.ORDER_ID, order.id());
+    variables.put(Variables.STATUS, order.status().name());
+    variables.put(Variables.AMOUNT, order.amount().amountText());
+    variables.put(Variables.CURRENCY, order.amount().currency());
+    variables.put(Variables.PAYMENT_DATE, order.paymentDate().toString());
+    variables.put(Variables.REVIEW_TIMEOUT, order.reviewTimeout());
+    variables.put(Variables.REVIEW_DEADLINE, order.reviewDeadline().toString());
+    variables.put(Variables.CURRENCY_OPTIONS, currencyOptions(order));
+    return variables;
+  }
+
+  private List<Map<String, String>> currencyOptions(Order order) {
+    return paymentSystems.get(order.paymentSystemId()).supportedCurrencies().stream()
+        .map(code -> Map.of("label", code, "value", code))
+        .toList();
+  }
+}

@@ -1,0 +1,43 @@
+package com.chatcommerce.manualpayments.order;
+
+import com.chatcommerce.manualpayments.error.InvalidInputException;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Errors;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
+import io.camunda.client.exception.CamundaError;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** What the approve and reject workers share: apply the outcome, or send the review back. */
+@Component
+class ReviewOutcomeApplier {
+
+  private final Decisions decisions;
+
+  ReviewOutcomeApplier(Decisions decisions) {
+    this.decisions = decisions;
+  }
+
+  Map<String, Object> apply(ReviewOutcome outcome, Decision decision) {
+    RejectionReason reason =
+        outcome.rejectionReason() == null ? null : RejectionReason.valueOf(outcome.rejectionReason());
+    Order order;
+    try {
+      order = decisions.decide(outcome.orderId(), decision, outcome.correction(), outcome.actor(), reason);
+    } catch (InvalidInputException e) {
+      // Only Tasklist can send a correction that breaks a money rule (the API checks first): ask the
+      // manager again, for the time that is left before the deadline.
+      String why = e.field() + ": " + e.getMessage();
+      throw CamundaError.bpmnError(
+          Errors.INVALID_CORRECTION,
+          why,
+          Map.of(
+              Variables.REVIEW_ERROR, why,
+              Variables.REVIEW_TIMEOUT, decisions.remainingReviewTime(outcome.orderId()).toString()));
+    }
+    return Map.of(
+        Variables.STATUS, order.status().name(),
+        Variables.AMOUNT, order.amount().amountText(),
+        Variables.CURRENCY, order.amount().currency(),
+        Variables.REVIEW_ERROR, "");
+  }
+}
