@@ -8,9 +8,9 @@ CREATE TABLE payment_systems (
     description          VARCHAR(2000),
     commission_percent   DECIMAL(7, 4) NOT NULL,
     fixed_fee_amount     DECIMAL(19, 4),
-    fixed_fee_currency   CHAR(3),
-    account_currency     CHAR(3)       NOT NULL,
-    transaction_currency CHAR(3)       NOT NULL,
+    fixed_fee_currency   VARCHAR(3),
+    account_currency     VARCHAR(3)       NOT NULL,
+    transaction_currency VARCHAR(3)       NOT NULL,
     supported_currencies VARCHAR(1000) NOT NULL,
     comment_hint         VARCHAR(500),
     image_url            VARCHAR(2000),
@@ -23,7 +23,7 @@ CREATE TABLE offers (
     id                  BIGINT         NOT NULL AUTO_INCREMENT,
     name                VARCHAR(200)   NOT NULL,
     price_amount        DECIMAL(19, 4) NOT NULL,
-    price_currency      CHAR(3)        NOT NULL,
+    price_currency      VARCHAR(3)        NOT NULL,
     payment_system_id   BIGINT         NOT NULL,
     confirmation_window VARCHAR(32)    NOT NULL,
     created_at          DATETIME(6)    NOT NULL,
@@ -41,32 +41,32 @@ CREATE TABLE crm_clients (
 );
 
 CREATE TABLE exchange_rates (
-    from_currency CHAR(3)        NOT NULL,
-    to_currency   CHAR(3)        NOT NULL,
+    from_currency VARCHAR(3)        NOT NULL,
+    to_currency   VARCHAR(3)        NOT NULL,
     rate          DECIMAL(24, 10) NOT NULL,
     updated_at    DATETIME(6)    NOT NULL,
     CONSTRAINT pk_exchange_rates PRIMARY KEY (from_currency, to_currency)
 );
 
 CREATE TABLE orders (
-    id                   CHAR(36)       NOT NULL,
+    id                   VARCHAR(36)       NOT NULL,
     source               VARCHAR(16)    NOT NULL,
     status               VARCHAR(16)    NOT NULL,
     client_id            BIGINT         NOT NULL,
     offer_id             BIGINT         NOT NULL,
     payment_system_id    BIGINT         NOT NULL,
     submitted_amount     DECIMAL(19, 4) NOT NULL,
-    submitted_currency   CHAR(3)        NOT NULL,
+    submitted_currency   VARCHAR(3)        NOT NULL,
     final_amount         DECIMAL(19, 4) NOT NULL,
-    final_currency       CHAR(3)        NOT NULL,
+    final_currency       VARCHAR(3)        NOT NULL,
     payment_date         DATE           NOT NULL,
     comment              VARCHAR(1000),
     contact_email        VARCHAR(254),
     contact_phone        VARCHAR(32),
     fee_amount           DECIMAL(19, 4) NOT NULL,
-    fee_currency         CHAR(3)        NOT NULL,
+    fee_currency         VARCHAR(3)        NOT NULL,
     net_amount           DECIMAL(19, 4) NOT NULL,
-    net_currency         CHAR(3)        NOT NULL,
+    net_currency         VARCHAR(3)        NOT NULL,
     review_timeout       VARCHAR(32)    NOT NULL,
     review_deadline      DATETIME(6)    NOT NULL,
     rejection_reason     VARCHAR(16),
@@ -89,7 +89,7 @@ CREATE INDEX idx_orders_submitted ON orders (submitted_at, id);
 -- worker job unable to write the same change twice.
 CREATE TABLE order_history (
     id          BIGINT        NOT NULL AUTO_INCREMENT,
-    order_id    CHAR(36)      NOT NULL,
+    order_id    VARCHAR(36)      NOT NULL,
     event       VARCHAR(16)   NOT NULL,
     field       VARCHAR(32)   NOT NULL,
     from_value  VARCHAR(1000),
@@ -105,12 +105,12 @@ CREATE TABLE order_history (
 
 -- The CRM's view of a client's orders (the client card's order history), kept by the CRM worker.
 CREATE TABLE crm_client_orders (
-    order_id   CHAR(36)       NOT NULL,
+    order_id   VARCHAR(36)       NOT NULL,
     client_id  BIGINT         NOT NULL,
     offer_id   BIGINT         NOT NULL,
     status     VARCHAR(16)    NOT NULL,
     amount     DECIMAL(19, 4) NOT NULL,
-    currency   CHAR(3)        NOT NULL,
+    currency   VARCHAR(3)        NOT NULL,
     updated_at DATETIME(6)    NOT NULL,
     CONSTRAINT pk_crm_client_orders PRIMARY KEY (order_id),
     CONSTRAINT fk_crm_client_orders_client FOREIGN KEY (client_id) REFERENCES crm_clients (id)
@@ -119,7 +119,7 @@ CREATE INDEX idx_crm_client_orders_client ON crm_client_orders (client_id, updat
 
 CREATE TABLE chat_indicators (
     id         BIGINT        NOT NULL AUTO_INCREMENT,
-    order_id   CHAR(36)      NOT NULL,
+    order_id   VARCHAR(36)      NOT NULL,
     client_id  BIGINT        NOT NULL,
     status     VARCHAR(16)   NOT NULL,
     text       VARCHAR(1000) NOT NULL,

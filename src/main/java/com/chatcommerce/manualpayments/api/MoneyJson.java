@@ -10,7 +10,8 @@ public record MoneyJson(String amount, String currency) {
     return new MoneyJson(money.amountText(), money.currency());
   }
 
+  /** From a stored column, whose scale is the column's: shown at the currency's scale instead. */
   static MoneyJson of(BigDecimal amount, String currency) {
-    return amount == null ? null : new MoneyJson(amount.toPlainString(), currency);
+    return amount == null ? null : of(new Money(amount, currency));
   }
 }

@@ -21,10 +21,12 @@ public class ClientOrder {
 
   protected ClientOrder() {}
 
-  ClientOrder(String orderId, Long clientId, Long offerId) {
+  ClientOrder(
+      String orderId, Long clientId, Long offerId, String status, BigDecimal amount, String currency, Instant now) {
     this.orderId = orderId;
     this.clientId = clientId;
     this.offerId = offerId;
+    show(status, amount, currency, now);
   }
 
   void show(String status, BigDecimal amount, String currency, Instant now) {

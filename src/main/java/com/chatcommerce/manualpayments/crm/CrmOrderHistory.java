@@ -35,9 +35,11 @@ public class CrmOrderHistory {
     if (!PROGRESS.containsKey(status)) {
       throw new IllegalArgumentException("unknown order status " + status);
     }
-    ClientOrder line =
-        lines.findById(orderId).orElseGet(() -> lines.save(new ClientOrder(orderId, clientId, offerId)));
-    if (line.status() == null || PROGRESS.get(status) >= PROGRESS.get(line.status())) {
+    ClientOrder line = lines.findById(orderId).orElse(null);
+    if (line == null) {
+      return lines.save(new ClientOrder(orderId, clientId, offerId, status, amount, currency, clock.instant()));
+    }
+    if (PROGRESS.get(status) >= PROGRESS.get(line.status())) {
       line.show(status, amount, currency, clock.instant());
     }
     return line;

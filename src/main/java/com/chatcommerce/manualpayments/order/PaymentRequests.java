@@ -73,7 +73,7 @@ public class PaymentRequests {
     variables.put(Variables.DECISION_DOOR, Door.API.value());
     variables.put(Variables.DECIDED_BY, actor);
     process.publishDecision(orderId, messageId == null ? UUID.randomUUID().toString() : messageId, variables);
-    return orders.getReferenceById(orderId);
+    return orders.findById(orderId).orElseThrow();
   }
 
   @Transactional
@@ -89,7 +89,7 @@ public class PaymentRequests {
       variables.put(Variables.COMMENT, checkedComment);
     }
     process.startRefund(variables);
-    return orders.getReferenceById(orderId);
+    return orders.findById(orderId).orElseThrow();
   }
 
   private void claim(String orderId, String action, EnumSet<OrderStatus> allowed) {
