@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Decisions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Decisions.class);
 
   private final OrderRepository orders;
   private final OrderHistoryRepository history;
@@ -41,7 +45,7 @@ public class Decisions {
   @Transactional
   public Order decide(
       String orderId, Decision decision, Correction correction, Actor actor, RejectionReason reason) {
-    Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    Order order = orders.findForUpdate(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
     OrderStatus target = target(order, decision);
     if (order.status() != OrderStatus.OPEN) {
       return alreadyApplied(order, target);
@@ -62,7 +66,7 @@ public class Decisions {
 
   @Transactional
   public Order refund(String orderId, Actor actor, String comment) {
-    Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    Order order = orders.findForUpdate(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
     if (!order.status().isRefundable()) {
       return alreadyApplied(order, OrderStatus.REFUNDED);
     }
@@ -123,6 +127,8 @@ public class Decisions {
         new OrderHistoryEntry(
             order.id(), HistoryEvent.valueOf(target.name()), OrderHistoryEntry.STATUS_FIELD,
             order.status().name(), target.name(), actor, comment, now));
+    LOG.info("order={} outcome={} from={} actor={} door={}", order.id(), target, order.status(), actor.name(),
+        actor.door().value());
     order.moveTo(target, reason, now);
   }
 }

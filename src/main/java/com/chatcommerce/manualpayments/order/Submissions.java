@@ -45,7 +45,7 @@ public class Submissions {
   /** Opens the order {@code orderId}, or returns it unchanged if it is already recorded. */
   @Transactional
   public Order open(String orderId, Submission submission) {
-    Optional<Order> existing = orders.findById(orderId);
+    Optional<Order> existing = orders.findForUpdate(orderId);
     if (existing.isPresent()) {
       return existing.get();
     }

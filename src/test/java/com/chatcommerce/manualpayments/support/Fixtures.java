@@ -1,0 +1,45 @@
+package com.chatcommerce.manualpayments.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Payment systems, offers and clients created through the API, each test with its own. */
+public final class Fixtures {
+
+  private final Api api;
+
+  public Fixtures(Api api) {
+    this.api = api;
+  }
+
+  /** A manual merchant: 2.5 % + 10.00 RUB per transfer, crediting RUB, accepting RUB and USD. */
+  public long cashDesk() {
+    return created(api.post("/api/v1/payment-systems", """
+        {"name":"Cash desk","commissionPercent":"2.5","fixedFee":{"amount":"10.00","currency":"RUB"},
+         "accountCurrency":"RUB","transactionCurrency":"RUB","supportedCurrencies":["RUB","USD"],
+         "commentHint":"Write the card number you paid from"}"""));
+  }
+
+  public long offer(long paymentSystemId, String amount, String currency, String confirmationWindow) {
+    String window = confirmationWindow == null ? "" : ",\"confirmationWindow\":" + Api.q(confirmationWindow);
+    return created(api.post("/api/v1/offers",
+        "{\"name\":\"Yoga course\",\"price\":{\"amount\":" + Api.q(amount) + ",\"currency\":" + Api.q(currency)
+            + "},\"paymentSystemId\":" + paymentSystemId + window + "}"));
+  }
+
+  public long client() {
+    return created(api.post("/api/v1/clients", """
+        {"name":"Anna Petrova","email":"anna@example.com","phone":"+79001234567"}"""));
+  }
+
+  public String submit(long clientId, long offerId, String comment) {
+    Api.Response response = api.post("/api/v1/orders",
+        "{\"clientId\":" + clientId + ",\"offerId\":" + offerId + ",\"comment\":" + Api.q(comment) + "}");
+    assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+    return response.text("id");
+  }
+
+  private static long created(Api.Response response) {
+    assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
+    return response.body().get("id").asLong();
+  }
+}
