@@ -1,6 +1,7 @@
 package com.chatcommerce.manualpayments.order;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
+import com.chatcommerce.manualpayments.money.MissingExchangeRateException;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Errors;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import io.camunda.client.exception.CamundaError;
@@ -23,10 +24,10 @@ class ReviewOutcomeApplier {
     Order order;
     try {
       order = decisions.decide(outcome.orderId(), decision, outcome.correction(), outcome.actor(), reason);
-    } catch (InvalidInputException e) {
+    } catch (InvalidInputException | MissingExchangeRateException e) {
       // Only Tasklist can send a correction that breaks a money rule (the API checks first): ask the
       // manager again, for the time that is left before the deadline.
-      String why = e.field() + ": " + e.getMessage();
+      String why = e instanceof InvalidInputException invalid ? invalid.field() + ": " + e.getMessage() : e.getMessage();
       throw CamundaError.bpmnError(
           Errors.INVALID_CORRECTION,
           why,

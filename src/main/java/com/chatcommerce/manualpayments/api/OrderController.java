@@ -39,7 +39,8 @@ class OrderController {
     Order order =
         requests.submit(
             new Submission(
-                OrderSource.CLIENT, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), null, null));
+                OrderSource.CLIENT, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), null, null,
+                false));
     return created(order);
   }
 
@@ -50,7 +51,7 @@ class OrderController {
         requests.submit(
             new Submission(
                 OrderSource.MANAGER, body.clientId(), body.offerId(), body.paymentDate(), body.comment(),
-                body.email(), body.phone()));
+                body.email(), body.phone(), true));
     return created(order);
   }
 

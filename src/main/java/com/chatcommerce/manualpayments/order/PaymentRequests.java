@@ -2,6 +2,7 @@ package com.chatcommerce.manualpayments.order;
 
 import com.chatcommerce.manualpayments.error.ConflictException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemRepository;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import com.chatcommerce.manualpayments.process.PaymentProcessClient;
@@ -25,13 +26,16 @@ public class PaymentRequests {
   private final OrderRepository orders;
   private final PaymentSystemRepository merchants;
   private final PaymentProcessClient process;
+  private final FeeCalculator fees;
 
   public PaymentRequests(
       Submissions submissions,
       OrderRepository orders,
       PaymentSystemRepository merchants,
-      PaymentProcessClient process) {
+      PaymentProcessClient process,
+      FeeCalculator fees) {
     this.submissions = submissions;
+    this.fees = fees;
     this.orders = orders;
     this.merchants = merchants;
     this.process = process;
@@ -59,8 +63,11 @@ public class PaymentRequests {
   @Transactional
   public Order decide(String orderId, Decision decision, Correction correction, String actor, String messageId) {
     Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
-    CorrectedValues values =
-        CorrectedValues.of(order, merchants.getReferenceById(order.paymentSystemId()), correction);
+    PaymentSystem merchant = merchants.getReferenceById(order.paymentSystemId());
+    CorrectedValues values = CorrectedValues.of(order, merchant, correction);
+    if (values.repricesOrder(order)) {
+      fees.price(merchant, values.amount());
+    }
     claim(orderId, decision.name(), EnumSet.of(OrderStatus.OPEN));
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.DECISION, decision.name());

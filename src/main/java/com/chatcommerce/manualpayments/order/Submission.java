@@ -2,7 +2,9 @@ package com.chatcommerce.manualpayments.order;
 
 /**
  * A request to open an order, as the platform, a manager or Tasklist's start form sends it.
- * Strings are parsed by {@link Submissions} so that every error names its field.
+ * Strings are parsed by {@link Submissions} so that every error names its field. The API's "add
+ * manual payment" asks for the client's email and phone ({@code contactRequired}); Tasklist's start
+ * form picks a CRM client, whose contacts the CRM already has.
  */
 public record Submission(
     OrderSource source,
@@ -11,4 +13,5 @@ public record Submission(
     String paymentDate,
     String comment,
     String email,
-    String phone) {}
+    String phone,
+    boolean contactRequired) {}

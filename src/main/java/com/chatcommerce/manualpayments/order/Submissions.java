@@ -95,8 +95,8 @@ public class Submissions {
       throw new InvalidInputException(
           "offerId", "offer " + s.offerId() + " is not paid through a manual-payment merchant");
     }
-    String email = ContactRules.email(s.email(), "email", source == OrderSource.MANAGER);
-    String phone = ContactRules.phone(s.phone(), "phone", source == OrderSource.MANAGER);
+    String email = ContactRules.email(s.email(), "email", s.contactRequired());
+    String phone = ContactRules.phone(s.phone(), "phone", s.contactRequired());
     return new OpenOrder(
         source,
         s.clientId(),
