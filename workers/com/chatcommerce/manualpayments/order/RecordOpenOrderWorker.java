@@ -1,6 +1,8 @@
 package com.chatcommerce.manualpayments.order;
 
+import com.chatcommerce.manualpayments.crm.Clients;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
+import com.chatcommerce.manualpayments.offer.Offers;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystems;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Errors;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
@@ -22,10 +24,18 @@ public class RecordOpenOrderWorker {
 
   private final Submissions submissions;
   private final PaymentSystems paymentSystems;
+  private final ReviewReminders reminders;
+  private final Clients clients;
+  private final Offers offers;
 
-  public RecordOpenOrderWorker(Submissions submissions, PaymentSystems paymentSystems) {
+  public RecordOpenOrderWorker(
+      Submissions submissions, PaymentSystems paymentSystems, ReviewReminders reminders, Clients clients,
+      Offers offers) {
     this.submissions = submissions;
     this.paymentSystems = paymentSystems;
+    this.reminders = reminders;
+    this.clients = clients;
+    this.offers = offers;
   }
 
   /** The start variables; {@code orderId} and {@code source} are absent when Tasklist started the process. */
@@ -65,6 +75,9 @@ public class RecordOpenOrderWorker {
     variables.put(Variables.PAYMENT_DATE, order.paymentDate().toString());
     variables.put(Variables.REVIEW_TIMEOUT, order.reviewTimeout());
     variables.put(Variables.REVIEW_DEADLINE, order.reviewDeadline().toString());
+    variables.put(Variables.REVIEW_REMINDER_AT, reminders.reminderAt(order).toString());
+    variables.put(Variables.CLIENT_NAME, clients.get(order.clientId()).name());
+    variables.put(Variables.OFFER_NAME, offers.get(order.offerId()).name());
     variables.put(Variables.CURRENCY_OPTIONS, currencyOptions(order));
     return variables;
   }

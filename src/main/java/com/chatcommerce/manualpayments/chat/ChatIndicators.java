@@ -2,12 +2,16 @@ package com.chatcommerce.manualpayments.chat;
 
 import com.chatcommerce.manualpayments.order.OrderStatus;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class ChatIndicators {
+
+  /** The kind of indicator a reminder is, beside the order statuses. */
+  public static final String REMINDER = "REMINDER";
 
   private final ChatIndicatorRepository repository;
   private final Clock clock;
@@ -28,6 +32,19 @@ public class ChatIndicators {
         .orElseGet(
             () -> repository.saveAndFlush(
                 new ChatIndicator(orderId, clientId, status.name(), text(orderId, status, amount, currency),
+                    clock.instant())));
+  }
+
+  /** The reminder before a review's deadline; posted once per order, like a status. */
+  @Transactional
+  public ChatIndicator postReminder(String orderId, long clientId, Instant deadline) {
+    return repository
+        .findByOrderIdAndStatus(orderId, REMINDER)
+        .orElseGet(
+            () -> repository.saveAndFlush(
+                new ChatIndicator(orderId, clientId, REMINDER,
+                    "Order " + orderId + ": still waiting for a manager's decision; it is rejected automatically at "
+                        + deadline,
                     clock.instant())));
   }
 

@@ -35,6 +35,9 @@ public final class ManualPaymentProcess {
     public static final String APPROVAL_CORRECTION_INVALID = "ApprovalCorrectionInvalid";
     public static final String REJECTION_CORRECTION_INVALID = "RejectionCorrectionInvalid";
     public static final String REVIEW_ENTRY = "ReviewEntry";
+    public static final String REVIEW_REMINDER_DUE = "ReviewReminderDue";
+    public static final String POST_REVIEW_REMINDER = "PostReviewReminder";
+    public static final String REMINDER_POSTED = "ReminderPosted";
     public static final String OUTCOME_JOIN = "OutcomeJoin";
     public static final String UPDATE_CRM_OUTCOME = "UpdateCrmOnOutcome";
     public static final String POST_OUTCOME_INDICATOR = "PostOutcomeIndicator";
@@ -57,6 +60,7 @@ public final class ManualPaymentProcess {
     public static final String ORDER_REFUND = "order:refund";
     public static final String CRM_UPDATE_ORDER = "crm:update-order";
     public static final String CHAT_POST_INDICATOR = "chat:post-indicator";
+    public static final String CHAT_POST_REMINDER = "chat:post-reminder";
 
     private JobTypes() {}
   }
@@ -80,6 +84,10 @@ public final class ManualPaymentProcess {
     public static final String COMMENT = "comment";
     public static final String REVIEW_TIMEOUT = "reviewTimeout";
     public static final String REVIEW_DEADLINE = "reviewDeadline";
+    public static final String REVIEW_REMINDER_AT = "reviewReminderAt";
+    /** Shown on the review form; the client's name is what a manager looks for, email and phone are not copied. */
+    public static final String CLIENT_NAME = "clientName";
+    public static final String OFFER_NAME = "offerName";
     public static final String STATUS = "status";
     public static final String DECISION = "decision";
     public static final String DECISION_DOOR = "decisionDoor";

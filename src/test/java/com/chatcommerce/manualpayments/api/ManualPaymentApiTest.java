@@ -201,6 +201,10 @@ class ManualPaymentApiTest {
     com.chatcommerce.manualpayments.support.SharedEngine.get().increaseTime(Duration.ofHours(1).minusSeconds(1));
     engineIdle();
     assertThat(api.get("/api/v1/orders/" + id).body().get("status").asText()).isEqualTo("OPEN");
+    // A one-hour window is shorter than the three days' notice: the reminder came halfway.
+    JsonNode reminder = awaitIndicators(2).get(1);
+    assertThat(reminder.get("status").asText()).isEqualTo("REMINDER");
+    assertThat(reminder.get("text").asText()).contains("rejected automatically");
 
     com.chatcommerce.manualpayments.support.SharedEngine.get().increaseTime(Duration.ofSeconds(2));
     JsonNode order = awaitStatus(id, "REJECTED");
@@ -208,6 +212,7 @@ class ManualPaymentApiTest {
     JsonNode rejection = order.get("history").get(1);
     assertThat(rejection.get("door").asText()).isEqualTo("timer");
     assertThat(rejection.get("actor").asText()).isEqualTo("timer");
+    assertThat(awaitIndicators(3).get(2).get("status").asText()).isEqualTo("REJECTED");
     assertThat(api.post("/api/v1/orders/" + id + "/approve", null).status()).isEqualTo(409);
   }
 

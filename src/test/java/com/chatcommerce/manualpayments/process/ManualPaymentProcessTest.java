@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 class ManualPaymentProcessTest {
 
   private static final Duration REVIEW_TIMEOUT = Duration.ofHours(1);
+  private static final Duration REMINDER_BEFORE = Duration.ofMinutes(10);
 
   private InMemoryEngine engine;
   private String orderId;
@@ -151,6 +152,8 @@ class ManualPaymentProcessTest {
     long instance = startAndReachReview("CLIENT");
 
     engine.increaseTime(REVIEW_TIMEOUT.minusSeconds(1));
+    complete(engine.nextJob(JobTypes.CHAT_POST_REMINDER), Map.of());
+    engine.idle();
     engine.assertThatInstance(instance)
         .isWaitingExactlyAtElements(REVIEW_PAYMENT)
         .hasNotPassedElement(REVIEW_TIMED_OUT);
@@ -168,6 +171,41 @@ class ManualPaymentProcessTest {
         .isCompleted()
         .hasPassedElementsInOrder(REVIEW_TIMED_OUT, REJECT_ON_TIMEOUT, OUTCOME_JOIN, PAYMENT_DECIDED)
         .hasNotPassedElement(DECISION_GATEWAY);
+  }
+
+  @Test
+  void reminderFiresOnceBeforeTheDeadlineAndTheReviewStaysOpen() {
+    long instance = startAndReachReview("CLIENT");
+
+    engine.increaseTime(REVIEW_TIMEOUT.minus(REMINDER_BEFORE).minusMinutes(1));
+    engine.assertNoJob(JobTypes.CHAT_POST_REMINDER);
+
+    engine.increaseTime(Duration.ofMinutes(2));
+    ActivatedJob reminder = engine.nextJob(JobTypes.CHAT_POST_REMINDER);
+    assertThat(reminder.getElementId()).isEqualTo(POST_REVIEW_REMINDER);
+    assertThat(reminder.getVariablesAsMap()).containsKeys(Variables.ORDER_ID, Variables.CLIENT_ID, Variables.REVIEW_DEADLINE);
+    complete(reminder, Map.of());
+    engine.increaseTime(Duration.ofMinutes(5));
+    engine.assertNoJob(JobTypes.CHAT_POST_REMINDER);
+
+    engine.assertThatInstance(instance)
+        .isWaitingExactlyAtElements(REVIEW_PAYMENT)
+        .hasPassedElement(REVIEW_REMINDER_DUE, 1)
+        .hasPassedElement(REMINDER_POSTED, 1)
+        .hasNotPassedElement(REVIEW_TIMED_OUT);
+  }
+
+  @Test
+  void reminderDoesNotFireWhenTheDecisionCameEarlier() {
+    long instance = startAndReachReview("CLIENT");
+    publishDecision(Map.of(Variables.DECISION, Decisions.REJECT, Variables.DECISION_DOOR, "api"));
+    complete(engine.nextJob(JobTypes.ORDER_REJECT), Map.of(Variables.STATUS, "REJECTED"));
+    finishOutcome("REJECTED");
+
+    engine.increaseTime(REVIEW_TIMEOUT);
+
+    engine.assertNoJob(JobTypes.CHAT_POST_REMINDER);
+    engine.assertThatInstance(instance).isCompleted().hasNotPassedElement(REVIEW_REMINDER_DUE);
   }
 
   @Test
@@ -336,6 +374,8 @@ class ManualPaymentProcessTest {
         Variables.ORDER_ID, orderId, Variables.STATUS, "OPEN", Variables.AMOUNT, "1500.00",
         Variables.CURRENCY, "RUB", Variables.REVIEW_TIMEOUT, REVIEW_TIMEOUT.toString(),
         Variables.REVIEW_DEADLINE, Instant.now().plus(REVIEW_TIMEOUT).toString(),
+        Variables.REVIEW_REMINDER_AT, Instant.now().plus(REVIEW_TIMEOUT).minus(REMINDER_BEFORE).toString(),
+        Variables.CLIENT_NAME, "Anna Petrova", Variables.OFFER_NAME, "Yoga course",
         Variables.CURRENCY_OPTIONS, java.util.List.of(Map.of("label", "RUB", "value", "RUB"))));
     ActivatedJob crm = engine.nextJob(JobTypes.CRM_UPDATE_ORDER);
     assertThat(crm.getVariablesAsMap()).containsEntry(Variables.STATUS, "OPEN");

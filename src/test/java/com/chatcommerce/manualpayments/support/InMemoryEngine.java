@@ -94,6 +94,16 @@ public final class InMemoryEngine implements AutoCloseable {
     throw new AssertionError("no job of type " + type + " was created within 10 s");
   }
 
+  /** Asserts that no job of {@code type} can be activated now. */
+  public void assertNoJob(String type) {
+    idle();
+    List<ActivatedJob> jobs =
+        client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1).send().join().getJobs();
+    if (!jobs.isEmpty()) {
+      throw new AssertionError("unexpected job of type " + type + " at " + jobs.get(0).getElementId());
+    }
+  }
+
   @Override
   public void close() {
     client.close();
