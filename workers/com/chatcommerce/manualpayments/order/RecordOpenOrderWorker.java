@@ -60,7 +60,7 @@ public class RecordOpenOrderWorker {
     OrderSource source = payment.source() == null ? OrderSource.MANAGER : OrderSource.valueOf(payment.source());
     Submission submission =
         new Submission(source, payment.clientId(), payment.offerId(), payment.paymentDate(), payment.comment(),
-            null, null, false);
+            null, null, false, null);
     Order order;
     try {
       order = submissions.recordOpen(orderId, submission, job.getProcessInstanceKey());

@@ -28,7 +28,9 @@ public final class EmbeddedManualPaymentsApplication {
       System.setProperty("spring.datasource.password", "");
     }
     try {
-      SpringApplication.run(ManualPaymentsApplication.class, args);
+      SpringApplication application = new SpringApplication(ManualPaymentsApplication.class);
+      application.setAdditionalProfiles("embedded");
+      application.run(args);
     } catch (RuntimeException e) {
       // The engine's threads would keep a failed start alive: stop it and exit.
       engine.stop();

@@ -52,28 +52,33 @@ class ClientController {
   }
 
   @PostMapping
+  @ProblemResponses({400})
   ResponseEntity<Response> create(@RequestBody Request request) {
     Client client = clients.create(request.name(), request.email(), request.phone());
     return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id())).body(Response.of(client));
   }
 
   @GetMapping
+  @ProblemResponses({})
   List<Response> all() {
     return clients.all().stream().map(Response::of).toList();
   }
 
   @GetMapping("/{id}")
+  @ProblemResponses({404})
   Response get(@PathVariable long id) {
     return Response.of(clients.get(id));
   }
 
   /** The order history on the client's card, as the CRM shows it. */
   @GetMapping("/{id}/orders")
+  @ProblemResponses({404})
   List<OrderLine> orders(@PathVariable long id) {
     return orderHistory.ofClient(id).stream().map(OrderLine::of).toList();
   }
 
   @GetMapping("/{id}/chat-indicators")
+  @ProblemResponses({404})
   List<Indicator> chatIndicators(@PathVariable long id) {
     clients.get(id);
     return indicators.ofClient(id).stream().map(Indicator::of).toList();

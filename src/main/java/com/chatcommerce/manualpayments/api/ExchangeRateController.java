@@ -30,16 +30,19 @@ class ExchangeRateController {
   }
 
   @PutMapping("/{from}/{to}")
+  @ProblemResponses({400})
   Response put(@PathVariable String from, @PathVariable String to, @RequestBody Request request) {
     return Response.of(rates.put(from, to, request.rate()));
   }
 
   @GetMapping("/{from}/{to}")
+  @ProblemResponses({400, 404})
   Response get(@PathVariable String from, @PathVariable String to) {
     return Response.of(rates.get(from, to));
   }
 
   @GetMapping
+  @ProblemResponses({})
   List<Response> all() {
     return rates.all().stream().map(Response::of).toList();
   }

@@ -39,6 +39,7 @@ class OfferController {
   }
 
   @PostMapping
+  @ProblemResponses({400})
   ResponseEntity<Response> create(@RequestBody Request request) {
     MoneyJson price = request.price() == null ? new MoneyJson(null, null) : request.price();
     Offer offer =
@@ -50,11 +51,13 @@ class OfferController {
   }
 
   @GetMapping
+  @ProblemResponses({400})
   List<Response> all(@RequestParam(defaultValue = "false") boolean manualPayment) {
     return offers.all(manualPayment).stream().map(Response::of).toList();
   }
 
   @GetMapping("/{id}")
+  @ProblemResponses({404})
   Response get(@PathVariable long id) {
     return Response.of(offers.get(id));
   }

@@ -3,14 +3,25 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.order.Correction;
 import com.chatcommerce.manualpayments.order.Decision;
 import com.chatcommerce.manualpayments.order.Order;
+import com.chatcommerce.manualpayments.order.OrderFilter;
 import com.chatcommerce.manualpayments.order.OrderPage;
 import com.chatcommerce.manualpayments.order.OrderQueries;
 import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.order.PaymentRequests;
 import com.chatcommerce.manualpayments.order.Submission;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,12 +29,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 class OrderController {
-
-  /** Until the API knows its callers (identity comes with roles), the history names the door only. */
-  private static final String API_ACTOR = "platform-api";
 
   private final PaymentRequests requests;
   private final OrderQueries queries;
@@ -35,67 +44,111 @@ class OrderController {
 
   /** The client pressed "Pay". */
   @PostMapping("/api/v1/orders")
-  ResponseEntity<OrderJson.Response> submit(@RequestBody OrderJson.ClientSubmission body) {
-    Order order =
-        requests.submit(
-            new Submission(
-                OrderSource.CLIENT, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), null, null,
-                false));
+  @ProblemResponses({400, 409, 422, 503})
+  ResponseEntity<OrderJson.Response> submit(@RequestBody OrderJson.ClientSubmission body, Authentication caller) {
+    Order order = requests.submit(new Submission(
+        OrderSource.CLIENT, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), null, null, false,
+        Callers.name(caller)));
     return created(order);
   }
 
   /** A manager's "add manual payment". */
   @PostMapping("/api/v1/manual-payments")
-  ResponseEntity<OrderJson.Response> add(@RequestBody OrderJson.ManagerSubmission body) {
-    Order order =
-        requests.submit(
-            new Submission(
-                OrderSource.MANAGER, body.clientId(), body.offerId(), body.paymentDate(), body.comment(),
-                body.email(), body.phone(), true));
+  @ProblemResponses({400, 409, 422, 503})
+  ResponseEntity<OrderJson.Response> add(@RequestBody OrderJson.ManagerSubmission body, Authentication caller) {
+    Order order = requests.submit(new Submission(
+        OrderSource.MANAGER, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), body.email(),
+        body.phone(), true, Callers.name(caller)));
     return created(order);
   }
 
   @GetMapping("/api/v1/orders")
+  @ProblemResponses({400})
   OrderJson.Page list(
       @RequestParam(required = false) OrderStatus status,
       @RequestParam(required = false) Long clientId,
+      @RequestParam(required = false) Long offerId,
+      @RequestParam(required = false) OrderSource source,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedTo,
       @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) String cursor) {
-    OrderPage page = queries.list(status, clientId, limit, cursor);
+      @RequestParam(required = false) String cursor,
+      Authentication caller) {
+    OrderFilter filter =
+        new OrderFilter(status, clientId, offerId, source, submittedFrom, submittedTo, Callers.onlyOwnOrders(caller));
+    OrderPage page = queries.list(filter, limit, cursor);
     return new OrderJson.Page(
         page.orders().stream().map(o -> OrderJson.Response.of(o, null)).toList(), page.nextCursor());
   }
 
+  /** The same filters as the list, every matching order, streamed in keyset batches. */
+  @GetMapping(value = "/api/v1/orders/export.csv", produces = "text/csv")
+  @ProblemResponses({400})
+  ResponseEntity<StreamingResponseBody> export(
+      @RequestParam(required = false) OrderStatus status,
+      @RequestParam(required = false) Long clientId,
+      @RequestParam(required = false) Long offerId,
+      @RequestParam(required = false) OrderSource source,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedFrom,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedTo,
+      Authentication caller) {
+    OrderFilter filter =
+        new OrderFilter(status, clientId, offerId, source, submittedFrom, submittedTo, Callers.onlyOwnOrders(caller));
+    StreamingResponseBody csv = out -> {
+      Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+      writer.write(OrderCsv.HEADER);
+      queries.forEachBatch(filter, batch -> {
+        try {
+          writer.write(OrderCsv.rows(batch));
+          writer.flush();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      writer.flush();
+    };
+    return ResponseEntity.ok()
+        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"orders.csv\"")
+        .body(csv);
+  }
+
   @GetMapping("/api/v1/orders/{id}")
-  OrderJson.Response get(@PathVariable String id) {
-    return OrderJson.Response.of(queries.get(id), queries.history(id));
+  @ProblemResponses({404})
+  OrderJson.Response get(@PathVariable String id, Authentication caller) {
+    return OrderJson.Response.of(queries.get(id, Callers.onlyOwnOrders(caller)), queries.history(id));
   }
 
   @PostMapping("/api/v1/orders/{id}/approve")
+  @ProblemResponses({400, 404, 409, 422, 503})
   ResponseEntity<OrderJson.Response> approve(
       @PathVariable String id,
       @RequestBody(required = false) OrderJson.DecisionRequest body,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    return decide(id, Decision.APPROVE, body, idempotencyKey);
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      Authentication caller) {
+    return decide(id, Decision.APPROVE, body, idempotencyKey, caller);
   }
 
   @PostMapping("/api/v1/orders/{id}/reject")
+  @ProblemResponses({400, 404, 409, 422, 503})
   ResponseEntity<OrderJson.Response> reject(
       @PathVariable String id,
       @RequestBody(required = false) OrderJson.DecisionRequest body,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
-    return decide(id, Decision.REJECT, body, idempotencyKey);
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      Authentication caller) {
+    return decide(id, Decision.REJECT, body, idempotencyKey, caller);
   }
 
   @PostMapping("/api/v1/orders/{id}/refund")
+  @ProblemResponses({400, 404, 409, 503})
   ResponseEntity<OrderJson.Response> refund(
-      @PathVariable String id, @RequestBody(required = false) OrderJson.RefundRequest body) {
-    Order order = requests.refund(id, body == null ? null : body.comment(), API_ACTOR);
+      @PathVariable String id, @RequestBody(required = false) OrderJson.RefundRequest body, Authentication caller) {
+    Order order = requests.refund(id, body == null ? null : body.comment(), Callers.name(caller));
     return ResponseEntity.accepted().body(OrderJson.Response.of(order, null));
   }
 
   private ResponseEntity<OrderJson.Response> decide(
-      String id, Decision decision, OrderJson.DecisionRequest body, String idempotencyKey) {
+      String id, Decision decision, OrderJson.DecisionRequest body, String idempotencyKey, Authentication caller) {
     Correction correction =
         body == null
             ? Correction.NONE
@@ -104,7 +157,7 @@ class OrderController {
                 body.amount() == null ? null : body.amount().currency(),
                 body.paymentDate(),
                 body.comment());
-    Order order = requests.decide(id, decision, correction, API_ACTOR, idempotencyKey);
+    Order order = requests.decide(id, decision, correction, Callers.name(caller), idempotencyKey);
     return ResponseEntity.accepted().body(OrderJson.Response.of(order, null));
   }
 

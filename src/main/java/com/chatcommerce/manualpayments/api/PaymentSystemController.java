@@ -23,22 +23,26 @@ class PaymentSystemController {
   }
 
   @PostMapping
+  @ProblemResponses({400})
   ResponseEntity<PaymentSystemJson.Response> create(@RequestBody PaymentSystemJson.Request request) {
     var created = PaymentSystemJson.Response.of(paymentSystems.create(request.draft()));
     return ResponseEntity.created(URI.create("/api/v1/payment-systems/" + created.id())).body(created);
   }
 
   @GetMapping
+  @ProblemResponses({})
   List<PaymentSystemJson.Response> all() {
     return paymentSystems.all().stream().map(PaymentSystemJson.Response::of).toList();
   }
 
   @GetMapping("/{id}")
+  @ProblemResponses({404})
   PaymentSystemJson.Response get(@PathVariable long id) {
     return PaymentSystemJson.Response.of(paymentSystems.get(id));
   }
 
   @PutMapping("/{id}")
+  @ProblemResponses({400, 404})
   PaymentSystemJson.Response update(@PathVariable long id, @RequestBody PaymentSystemJson.Request request) {
     return PaymentSystemJson.Response.of(paymentSystems.update(id, request.draft()));
   }

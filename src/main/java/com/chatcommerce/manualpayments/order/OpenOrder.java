@@ -12,4 +12,5 @@ record OpenOrder(
     String comment,
     String contactEmail,
     String contactPhone,
-    String reviewTimeout) {}
+    String reviewTimeout,
+    String submittedBy) {}

@@ -50,6 +50,7 @@ public class Order {
   @Column(name = "pending_action")
   private String pendingAction;
 
+  private String submittedBy;
   private Instant submittedAt;
   private Instant updatedAt;
 
@@ -72,6 +73,7 @@ public class Order {
     this.contactPhone = open.contactPhone();
     this.reviewTimeout = open.reviewTimeout();
     this.reviewDeadline = now.plus(java.time.Duration.parse(open.reviewTimeout()));
+    this.submittedBy = open.submittedBy();
     this.submittedAt = now;
     reprice(pricing, now);
   }
@@ -178,6 +180,10 @@ public class Order {
 
   public String pendingAction() {
     return pendingAction;
+  }
+
+  public String submittedBy() {
+    return submittedBy;
   }
 
   public Instant submittedAt() {

@@ -5,6 +5,7 @@ import com.chatcommerce.manualpayments.error.NotFoundException;
 import jakarta.persistence.criteria.Predicate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
@@ -14,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrderQueries {
 
   public static final int MAX_LIMIT = 100;
+  private static final int EXPORT_BATCH = 500;
 
   private final OrderRepository orders;
   private final OrderHistoryRepository history;
@@ -23,9 +25,12 @@ public class OrderQueries {
     this.history = history;
   }
 
+  /** One order, as the caller may see it: a platform account sees only the orders it submitted. */
   @Transactional(readOnly = true)
-  public Order get(String id) {
-    return orders.findById(id).orElseThrow(() -> new NotFoundException("order", id));
+  public Order get(String id, String onlySubmittedBy) {
+    return orders.findById(id)
+        .filter(o -> onlySubmittedBy == null || onlySubmittedBy.equals(o.submittedBy()))
+        .orElseThrow(() -> new NotFoundException("order", id));
   }
 
   @Transactional(readOnly = true)
@@ -35,37 +40,69 @@ public class OrderQueries {
 
   /** Keyset pagination, newest first, so that a page costs the same however deep it is. */
   @Transactional(readOnly = true)
-  public OrderPage list(OrderStatus status, Long clientId, int limit, String cursor) {
+  public OrderPage list(OrderFilter filter, int limit, String cursor) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
     }
-    OrderCursor after = cursor == null || cursor.isBlank() ? null : OrderCursor.decode(cursor);
-    Specification<Order> filter =
-        (root, query, cb) -> {
-          List<Predicate> where = new ArrayList<>();
-          if (status != null) {
-            where.add(cb.equal(root.get("status"), status));
-          }
-          if (clientId != null) {
-            where.add(cb.equal(root.get("clientId"), clientId));
-          }
-          if (after != null) {
-            where.add(
-                cb.or(
-                    cb.lessThan(root.get("submittedAt"), after.submittedAt()),
-                    cb.and(
-                        cb.equal(root.get("submittedAt"), after.submittedAt()),
-                        cb.lessThan(root.get("id"), after.orderId()))));
-          }
-          return cb.and(where.toArray(Predicate[]::new));
-        };
+    return page(filter, limit, cursor == null || cursor.isBlank() ? null : OrderCursor.decode(cursor));
+  }
+
+  /**
+   * Hands every matching order to {@code batches}, newest first, a page at a time. Each page is its
+   * own short read, so a long export holds no transaction open.
+   */
+  public void forEachBatch(OrderFilter filter, Consumer<List<Order>> batches) {
+    OrderCursor after = null;
+    do {
+      OrderPage page = page(filter, EXPORT_BATCH, after);
+      batches.accept(page.orders());
+      after = page.nextCursor() == null ? null : OrderCursor.decode(page.nextCursor());
+    } while (after != null);
+  }
+
+  private OrderPage page(OrderFilter filter, int limit, OrderCursor after) {
     Sort newestFirst = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"));
-    List<Order> found = orders.findBy(filter, q -> q.sortBy(newestFirst).limit(limit + 1).all());
+    List<Order> found =
+        orders.findBy(matching(filter, after), q -> q.sortBy(newestFirst).limit(limit + 1).all());
     if (found.size() <= limit) {
       return new OrderPage(found, null);
     }
     List<Order> page = found.subList(0, limit);
     Order last = page.get(limit - 1);
     return new OrderPage(List.copyOf(page), new OrderCursor(last.submittedAt(), last.id()).encode());
+  }
+
+  private static Specification<Order> matching(OrderFilter filter, OrderCursor after) {
+    return (root, query, cb) -> {
+      List<Predicate> where = new ArrayList<>();
+      equal(where, cb, root.get("status"), filter.status());
+      equal(where, cb, root.get("clientId"), filter.clientId());
+      equal(where, cb, root.get("offerId"), filter.offerId());
+      equal(where, cb, root.get("source"), filter.source());
+      equal(where, cb, root.get("submittedBy"), filter.submittedBy());
+      if (filter.submittedFrom() != null) {
+        where.add(cb.greaterThanOrEqualTo(root.get("submittedAt"), filter.submittedFrom()));
+      }
+      if (filter.submittedTo() != null) {
+        where.add(cb.lessThan(root.get("submittedAt"), filter.submittedTo()));
+      }
+      if (after != null) {
+        where.add(
+            cb.or(
+                cb.lessThan(root.get("submittedAt"), after.submittedAt()),
+                cb.and(
+                    cb.equal(root.get("submittedAt"), after.submittedAt()),
+                    cb.lessThan(root.get("id"), after.orderId()))));
+      }
+      return cb.and(where.toArray(Predicate[]::new));
+    };
+  }
+
+  private static void equal(
+      List<Predicate> where, jakarta.persistence.criteria.CriteriaBuilder cb,
+      jakarta.persistence.criteria.Path<Object> path, Object value) {
+    if (value != null) {
+      where.add(cb.equal(path, value));
+    }
   }
 }

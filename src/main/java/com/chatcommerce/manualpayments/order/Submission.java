@@ -4,7 +4,8 @@ package com.chatcommerce.manualpayments.order;
  * A request to open an order, as the platform, a manager or Tasklist's start form sends it.
  * Strings are parsed by {@link Submissions} so that every error names its field. The API's "add
  * manual payment" asks for the client's email and phone ({@code contactRequired}); Tasklist's start
- * form picks a CRM client, whose contacts the CRM already has.
+ * form picks a CRM client, whose contacts the CRM already has. {@code submittedBy} is the API
+ * account that sent it.
  */
 public record Submission(
     OrderSource source,
@@ -14,4 +15,5 @@ public record Submission(
     String comment,
     String email,
     String phone,
-    boolean contactRequired) {}
+    boolean contactRequired,
+    String submittedBy) {}

@@ -106,7 +106,8 @@ public class Submissions {
         comment(s.comment()),
         email,
         phone,
-        offer.confirmationWindow());
+        offer.confirmationWindow(),
+        s.submittedBy() == null ? "tasklist" : s.submittedBy());
   }
 
   static LocalDate paymentDate(String text, LocalDate whenMissing) {

@@ -2,6 +2,7 @@ package com.chatcommerce.manualpayments.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.springframework.http.HttpMethod;
@@ -15,8 +16,22 @@ public final class Api {
 
   private final RestClient http;
 
+  /** As the embedded demo manager, who may do everything. */
   public Api(int port) {
-    this.http = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    this(port, "manager", "manager-demo");
+  }
+
+  /** As a demo user of the embedded configuration, or anonymously when {@code user} is null. */
+  public Api(int port, String user, String password) {
+    RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+    if (user != null) {
+      builder.defaultHeaders(h -> h.setBasicAuth(user, password));
+    }
+    this.http = builder.build();
+  }
+
+  public static Api as(int port, String user) {
+    return new Api(port, user, user + "-demo");
   }
 
   public record Response(int status, String contentType, JsonNode body) {
@@ -38,7 +53,14 @@ public final class Api {
   }
 
   public Response send(HttpMethod method, String path, String body, String contentType) {
+    return send(method, path, body, contentType, null);
+  }
+
+  public Response send(HttpMethod method, String path, String body, String contentType, String idempotencyKey) {
     RestClient.RequestBodySpec request = http.method(method).uri(path);
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
     if (body != null) {
       request.contentType(MediaType.parseMediaType(contentType)).body(body);
     }
@@ -46,13 +68,17 @@ public final class Api {
         (req, res) -> {
           byte[] bytes = res.getBody().readAllBytes();
           String type = res.getHeaders().getContentType() == null ? null : res.getHeaders().getContentType().toString();
-          return new Response(res.getStatusCode().value(), type, parse(bytes));
+          return new Response(res.getStatusCode().value(), type, parse(bytes, type));
         });
   }
 
-  private static JsonNode parse(byte[] bytes) {
+  /** JSON bodies as trees; any other body (CSV, HTML) as one text node. */
+  private static JsonNode parse(byte[] bytes, String contentType) {
     if (bytes.length == 0) {
       return JSON.missingNode();
+    }
+    if (contentType == null || !contentType.contains("json")) {
+      return TextNode.valueOf(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
     }
     try {
       return JSON.readTree(bytes);

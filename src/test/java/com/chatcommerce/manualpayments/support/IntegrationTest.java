@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
+@ActiveProfiles({"embedded", "test"})
 @Import(IntegrationTestConfiguration.class)
 @ContextConfiguration(initializers = IntegrationTestConfiguration.EngineAddress.class)
 public @interface IntegrationTest {}

@@ -1,0 +1,78 @@
+package com.chatcommerce.manualpayments.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Map;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration
+class OpenApiConfiguration {
+
+  private static final Map<Integer, String> MEANINGS = Map.of(
+      400, "Bad input: errors[] names each field and the reason; nothing was changed",
+      401, "No or invalid credentials",
+      403, "The caller's role may not do this",
+      404, "No such record",
+      409, "The order's state does not allow this, or the same request is still being processed",
+      422, "A missing exchange rate, or an Idempotency-Key reused with a different request",
+      503, "The process engine did not answer; nothing was changed");
+
+  @Bean
+  OpenAPI manualPaymentsOpenApi() {
+    Schema<?> problem = new ObjectSchema()
+        .addProperty("type", new StringSchema())
+        .addProperty("title", new StringSchema())
+        .addProperty("status", new IntegerSchema())
+        .addProperty("detail", new StringSchema())
+        .addProperty("instance", new StringSchema())
+        .addProperty("errors", new ArraySchema().items(new ObjectSchema()
+            .addProperty("field", new StringSchema())
+            .addProperty("reason", new StringSchema())));
+    return new OpenAPI()
+        .info(new Info().title("Manual payments API").version("v1")
+            .description("Payments made outside the platform: submissions, manager decisions, refunds."))
+        .components(new Components()
+            .addSchemas("Problem", problem)
+            .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
+            .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+        .addSecurityItem(new SecurityRequirement().addList("bearer"))
+        .addSecurityItem(new SecurityRequirement().addList("basic"));
+  }
+
+  /** Adds 401, 403 and the statuses of {@link ProblemResponses} to every API operation. */
+  @Bean
+  OperationCustomizer problemResponses() {
+    return (operation, handler) -> {
+      ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
+      if (declared == null) {
+        return operation;
+      }
+      addProblem(operation.getResponses(), 401);
+      addProblem(operation.getResponses(), 403);
+      for (int status : declared.value()) {
+        addProblem(operation.getResponses(), status);
+      }
+      return operation;
+    };
+  }
+
+  private static void addProblem(io.swagger.v3.oas.models.responses.ApiResponses responses, int status) {
+    responses.addApiResponse(String.valueOf(status), new ApiResponse()
+        .description(MEANINGS.get(status))
+        .content(new Content().addMediaType("application/problem+json",
+            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+  }
+}
