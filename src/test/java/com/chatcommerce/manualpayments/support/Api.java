@@ -34,7 +34,8 @@ public final class Api {
     return new Api(port, user, user + "-demo");
   }
 
-  public record Response(int status, String contentType, JsonNode body) {
+  /** {@code raw} is the body exactly as the server wrote it. */
+  public record Response(int status, String contentType, JsonNode body, String raw) {
     public String text(String field) {
       return body.path(field).asText();
     }
@@ -68,7 +69,8 @@ public final class Api {
         (req, res) -> {
           byte[] bytes = res.getBody().readAllBytes();
           String type = res.getHeaders().getContentType() == null ? null : res.getHeaders().getContentType().toString();
-          return new Response(res.getStatusCode().value(), type, parse(bytes, type));
+          return new Response(res.getStatusCode().value(), type, parse(bytes, type),
+              new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
         });
   }
 
