@@ -26,6 +26,7 @@ public final class ManualPaymentProcess {
     public static final String REVIEW_PAYMENT = "ReviewPayment";
     public static final String REVIEW_TIMED_OUT = "ReviewTimedOut";
     public static final String DECISION_RECEIVED = "DecisionReceived";
+    public static final String DECISION_TAKEN = "DecisionTaken";
     public static final String DECISION_GATEWAY = "DecisionGateway";
     public static final String APPROVE_ORDER = "ApproveOrder";
     public static final String REJECT_ORDER = "RejectOrder";
