@@ -1,0 +1,136 @@
+package com.chatcommerce.manualpayments.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chatcommerce.manualpayments.support.IntegrationTestConfiguration;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The production mode: bearer tokens, roles from a configurable claim path (here Keycloak's
+ * {@code realm_access.roles}), the caller named by a configurable claim. The issuer's key is a
+ * test key; in production Spring fetches it from the configured issuer.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "manual-payments.security.mode=jwt",
+      "manual-payments.security.roles-claim=realm_access.roles",
+      "manual-payments.security.principal-claim=preferred_username",
+      "camunda.client.worker.defaults.enabled=false",
+      "camunda.client.deployment.enabled=false"
+    })
+@ActiveProfiles("test")
+@Import(JwtAccessTest.TestIssuer.class)
+@ContextConfiguration(initializers = IntegrationTestConfiguration.EngineAddress.class)
+class JwtAccessTest {
+
+  private static final RSAKey KEY = generate();
+  private static final RSAKey OTHER_KEY = generate();
+
+  @LocalServerPort int port;
+
+  @TestConfiguration(proxyBeanMethods = false)
+  static class TestIssuer {
+    @Bean
+    JwtDecoder jwtDecoder() throws JOSEException {
+      return NimbusJwtDecoder.withPublicKey(KEY.toRSAPublicKey()).build();
+    }
+  }
+
+  @Test
+  void managerRoleFromTheConfiguredClaimMayWrite() {
+    String token = token(KEY, List.of("manager"), Instant.now().plusSeconds(300));
+    assertThat(post("/api/v1/clients", token, "{\"name\":\"Token Client\"}")).isEqualTo(201);
+  }
+
+  @Test
+  void analystMayReadButNotWrite() {
+    String token = token(KEY, List.of("Analyst"), Instant.now().plusSeconds(300));
+    assertThat(get("/api/v1/clients", token)).isEqualTo(200);
+    assertThat(post("/api/v1/clients", token, "{\"name\":\"X\"}")).isEqualTo(403);
+  }
+
+  @Test
+  void tokenWithoutAKnownRoleGetsNothing() {
+    String token = token(KEY, List.of("offline_access", "uma_authorization"), Instant.now().plusSeconds(300));
+    assertThat(get("/api/v1/orders", token)).isEqualTo(403);
+  }
+
+  @Test
+  void missingExpiredOrForeignTokensAreUnauthorized() {
+    assertThat(get("/api/v1/orders", null)).isEqualTo(401);
+    assertThat(get("/api/v1/orders", token(KEY, List.of("manager"), Instant.now().minusSeconds(120)))).isEqualTo(401);
+    assertThat(get("/api/v1/orders", token(OTHER_KEY, List.of("manager"), Instant.now().plusSeconds(300))))
+        .isEqualTo(401);
+    assertThat(get("/api/v1/orders", "not-a-jwt")).isEqualTo(401);
+  }
+
+  @Test
+  void basicCredentialsMeanNothingInJwtMode() {
+    int status = RestClient.create("http://localhost:" + port).get().uri("/api/v1/orders")
+        .headers(h -> h.setBasicAuth("manager", "manager-demo"))
+        .exchange((req, res) -> res.getStatusCode().value());
+    assertThat(status).isEqualTo(401);
+  }
+
+  private int get(String path, String token) {
+    return RestClient.create("http://localhost:" + port).get().uri(path)
+        .headers(h -> { if (token != null) h.setBearerAuth(token); })
+        .exchange((req, res) -> res.getStatusCode().value());
+  }
+
+  private int post(String path, String token, String body) {
+    return RestClient.create("http://localhost:" + port).post().uri(path).contentType(MediaType.APPLICATION_JSON)
+        .headers(h -> h.setBearerAuth(token)).body(body)
+        .exchange((req, res) -> res.getStatusCode().value());
+  }
+
+  private static String token(RSAKey key, List<String> roles, Instant expires) {
+    try {
+      JWTClaimsSet claims = new JWTClaimsSet.Builder()
+          .issuer("https://keycloak.example/realms/camunda-platform")
+          .subject("5d1c0f6e-0000-4000-8000-000000000001")
+          .claim("preferred_username", "jane.manager")
+          .claim("realm_access", Map.of("roles", roles))
+          .issueTime(new Date())
+          .expirationTime(Date.from(expires))
+          .build();
+      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      jwt.sign(new RSASSASigner(key));
+      return jwt.serialize();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static RSAKey generate() {
+    try {
+      return new RSAKeyGenerator(2048).keyID("test-" + System.nanoTime()).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
