@@ -124,6 +124,10 @@ class ManualPaymentApiTest {
     JsonNode order = awaitStatus(id, "COMPLETED");
     assertThat(order.get("statusShownAs").asText()).isEqualTo("Завершен");
     assertThat(events(order)).containsExactly("SUBMITTED:status", "COMPLETED:status");
+    assertThat(engineVariableValues(order.get("processInstanceKey").asLong()))
+        .as("personal data stays out of the engine")
+        .isNotEmpty()
+        .noneMatch(v -> v.contains("anna@example.com") || v.contains("+79001234567"));
   }
 
   @Test
@@ -272,6 +276,19 @@ class ManualPaymentApiTest {
     JsonNode indicators = api.get("/api/v1/clients/" + client + "/chat-indicators").body();
     assertThat(indicators).hasSize(count);
     return indicators;
+  }
+
+  private static List<String> engineVariableValues(long processInstanceKey) {
+    List<String> values = new ArrayList<>();
+    io.camunda.zeebe.process.test.filters.RecordStream.of(
+            com.chatcommerce.manualpayments.support.SharedEngine.get().engine().getRecordStreamSource())
+        .variableRecords()
+        .forEach(r -> {
+          if (r.getValue().getProcessInstanceKey() == processInstanceKey) {
+            values.add(r.getValue().getName() + "=" + r.getValue().getValue());
+          }
+        });
+    return values;
   }
 
   private static void engineIdle() {

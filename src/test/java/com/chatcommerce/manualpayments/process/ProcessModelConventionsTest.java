@@ -1,0 +1,80 @@
+package com.chatcommerce.manualpayments.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
+import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import java.io.File;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** What analysts in Operate and managers in Tasklist rely on, and what the Java code refers to. */
+class ProcessModelConventionsTest {
+
+  private static final List<String> MODELS =
+      List.of("processes/manual-payment.bpmn", "processes/manual-payment-refund.bpmn");
+
+  @Test
+  void everyElementHasAHumanNameAndDocumentation() {
+    for (String file : MODELS) {
+      for (FlowNode node : model(file).getModelElementsByType(FlowNode.class)) {
+        assertThat(node.getName()).as(file + " " + node.getId() + " name").isNotBlank();
+        assertThat(node.getDocumentations()).as(file + " " + node.getId() + " documentation").isNotEmpty();
+      }
+    }
+  }
+
+  @Test
+  void everyFlowLeavingADecisionIsLabelledAndConditioned() {
+    for (String file : MODELS) {
+      for (ExclusiveGateway gateway : model(file).getModelElementsByType(ExclusiveGateway.class)) {
+        if (gateway.getOutgoing().size() > 1) {
+          for (SequenceFlow flow : gateway.getOutgoing()) {
+            assertThat(flow.getName()).as(flow.getId()).isNotBlank();
+            assertThat(flow.getConditionExpression()).as(flow.getId()).isNotNull();
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void everyElementIdAndJobTypeInJavaExistsInTheModelsAndEveryJobTypeHasAConstant() throws Exception {
+    Set<String> ids = new java.util.HashSet<>();
+    Set<String> modelledTypes = new java.util.HashSet<>();
+    for (String file : MODELS) {
+      BpmnModelInstance model = model(file);
+      model.getModelElementsByType(FlowNode.class).forEach(n -> ids.add(n.getId()));
+      for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
+        modelledTypes.add(task.getSingleExtensionElement(ZeebeTaskDefinition.class).getType());
+      }
+    }
+    assertThat(ids).containsAll(constants(ManualPaymentProcess.Elements.class));
+    assertThat(constants(ManualPaymentProcess.JobTypes.class)).containsExactlyInAnyOrderElementsOf(modelledTypes);
+  }
+
+  private static List<String> constants(Class<?> holder) throws IllegalAccessException {
+    List<String> values = new ArrayList<>();
+    for (Field field : holder.getDeclaredFields()) {
+      if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        values.add((String) field.get(null));
+      }
+    }
+    return values;
+  }
+
+  private static BpmnModelInstance model(String file) {
+    return Bpmn.readModelFromFile(new File(file));
+  }
+}
