@@ -1,0 +1,126 @@
+package com.chatcommerce.manualpayments.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.chatcommerce.manualpayments.ManualPaymentsApplication;
+import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.Fixtures;
+import com.chatcommerce.manualpayments.support.InMemoryEngine;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The API and the workers run apart (WORKERS_ENABLED). The workers stop while the engine and the
+ * API go on, with flows waiting in every state; a new workers instance finishes each flow exactly
+ * once.
+ */
+class WorkerRestartTest {
+
+  private InMemoryEngine engine;
+  private ConfigurableApplicationContext apiContext;
+  private ConfigurableApplicationContext workers;
+
+  @BeforeEach
+  void start() {
+    engine = InMemoryEngine.start();
+    engine.useForAssertions();
+    apiContext = app(WebApplicationType.SERVLET, Map.of(
+        "server.port", "0", "camunda.client.worker.defaults.enabled", "false"));
+    workers = startWorkers();
+  }
+
+  @AfterEach
+  void stop() {
+    if (workers != null) {
+      workers.close();
+    }
+    apiContext.close();
+    engine.close();
+  }
+
+  @Test
+  void flowsWaitingInEveryStateCompleteExactlyOnceAfterTheWorkersRestart() {
+    Api api = new Api(Integer.parseInt(apiContext.getEnvironment().getProperty("local.server.port")));
+    Fixtures fixtures = new Fixtures(api);
+    long merchant = fixtures.cashDesk();
+    long offer = fixtures.offer(merchant, "300.00", "RUB", null);
+    long hourOffer = fixtures.offer(merchant, "300.00", "RUB", "PT1H");
+    long client = fixtures.client();
+    JdbcTemplate jdbc = apiContext.getBean(JdbcTemplate.class);
+
+    String toRefund = fixtures.submit(client, offer, "approved before the stop");
+    api.post("/api/v1/orders/" + toRefund + "/approve", "{}");
+    String toApprove = fixtures.submit(client, offer, "waits for review");
+    String toExpire = fixtures.submit(client, hourOffer, "expires while the workers are down");
+    await().atMost(Duration.ofSeconds(10)).until(() -> status(jdbc, toRefund).equals("APPROVED")
+        && indicators(jdbc, toApprove) == 1 && indicators(jdbc, toExpire) == 1);
+    engine.idle();
+
+    workers.close();
+    workers = null;
+    String submittedWhileDown = fixtures.submit(client, offer, "submitted while the workers are down");
+    assertThat(api.post("/api/v1/orders/" + toApprove + "/approve", "{}").status()).isEqualTo(202);
+    assertThat(api.post("/api/v1/orders/" + toRefund + "/refund", "{}").status()).isEqualTo(202);
+    engine.increaseTime(Duration.ofHours(1));
+    engine.idle();
+    assertThat(List.of(status(jdbc, toRefund), status(jdbc, toApprove), status(jdbc, toExpire)))
+        .as("nothing moves without workers").containsExactly("APPROVED", "OPEN", "OPEN");
+
+    workers = startWorkers();
+    await().atMost(Duration.ofSeconds(30)).until(() -> status(jdbc, toRefund).equals("REFUNDED")
+        && status(jdbc, toApprove).equals("APPROVED") && status(jdbc, toExpire).equals("REJECTED")
+        && indicators(jdbc, submittedWhileDown) == 1);
+    api.post("/api/v1/orders/" + submittedWhileDown + "/reject", "{}");
+    await().atMost(Duration.ofSeconds(10)).until(() -> status(jdbc, submittedWhileDown).equals("REJECTED"));
+
+    assertThat(events(jdbc, toRefund)).containsExactly("SUBMITTED", "APPROVED", "REFUNDED");
+    assertThat(events(jdbc, toApprove)).containsExactly("SUBMITTED", "APPROVED");
+    assertThat(events(jdbc, toExpire)).containsExactly("SUBMITTED", "REJECTED");
+    assertThat(events(jdbc, submittedWhileDown)).containsExactly("SUBMITTED", "REJECTED");
+    assertThat(jdbc.queryForList(
+            "select order_id, status, count(*) c from chat_indicators where client_id = ? group by order_id, status"
+                + " having count(*) > 1", client)).as("one indicator per status").isEmpty();
+    assertThat(jdbc.queryForObject("select count(*) from chat_indicators where client_id = ?", Long.class, client))
+        .as("OPEN + outcome (+ REFUNDED) per order, and one reminder for the expired one")
+        .isEqualTo(2 + 1 + 2 + 2 + 2 + 1);
+    for (String id : List.of(toRefund, toApprove, toExpire, submittedWhileDown)) {
+      long key = jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
+      engine.assertThatInstance(key).isCompleted().hasNoIncidents();
+    }
+  }
+
+  private ConfigurableApplicationContext startWorkers() {
+    return app(WebApplicationType.NONE, Map.of("camunda.client.deployment.enabled", "false"));
+  }
+
+  private ConfigurableApplicationContext app(WebApplicationType type, Map<String, Object> properties) {
+    Map<String, Object> all = new java.util.HashMap<>(properties);
+    all.put("camunda.client.grpc-address", engine.grpcAddress());
+    all.put("spring.profiles.active", "embedded,test");
+    // As command-line arguments, so that they win over application.yaml's defaults.
+    String[] args = all.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    return new SpringApplicationBuilder(ManualPaymentsApplication.class).web(type).run(args);
+  }
+
+  private static String status(JdbcTemplate jdbc, String id) {
+    return jdbc.queryForObject("select status from orders where id = ?", String.class, id);
+  }
+
+  private static long indicators(JdbcTemplate jdbc, String id) {
+    return jdbc.queryForObject("select count(*) from chat_indicators where order_id = ?", Long.class, id);
+  }
+
+  private static List<String> events(JdbcTemplate jdbc, String id) {
+    return jdbc.queryForList(
+        "select event from order_history where order_id = ? and field = 'status' order by id", String.class, id);
+  }
+}
