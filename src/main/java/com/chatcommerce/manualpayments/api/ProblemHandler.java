@@ -9,7 +9,10 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -54,6 +57,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(MissingExchangeRateException.class)
   ProblemDetail missingRate(MissingExchangeRateException e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Missing exchange rate", e.getMessage());
+  }
+
+  /** The database cannot be reached (or a connection broke): nothing was committed. */
+  @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+      TransientDataAccessResourceException.class})
+  ProblemDetail databaseUnavailable(Exception e) {
+    logger.warn("database unavailable: " + e.getMessage());
+    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "nothing was changed; try again later");
   }
 
   @ExceptionHandler(EngineUnavailableException.class)

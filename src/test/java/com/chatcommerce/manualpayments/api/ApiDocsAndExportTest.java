@@ -28,7 +28,8 @@ class ApiDocsAndExportTest {
         "/api/v1/clients", "/api/v1/clients/{id}", "/api/v1/clients/{id}/orders",
         "/api/v1/clients/{id}/chat-indicators", "/api/v1/exchange-rates", "/api/v1/exchange-rates/{from}/{to}",
         "/api/v1/orders", "/api/v1/manual-payments", "/api/v1/orders/{id}", "/api/v1/orders/export.csv",
-        "/api/v1/orders/{id}/approve", "/api/v1/orders/{id}/reject", "/api/v1/orders/{id}/refund");
+        "/api/v1/orders/{id}/approve", "/api/v1/orders/{id}/reject", "/api/v1/orders/{id}/refund",
+        "/api/v1/incidents/{incidentKey}/retry");
     paths.forEach(path -> path.forEach(operation ->
         assertThat(operation.get("responses").has("401") && operation.get("responses").has("403"))
             .as(operation.get("operationId").asText()).isTrue()));

@@ -72,7 +72,8 @@ class AccessControlTest {
         endpoint("GET", "/api/v1/orders/{order}", all),
         endpoint("POST", "/api/v1/orders/{order}/approve", managers),
         endpoint("POST", "/api/v1/orders/{order}/reject", managers),
-        endpoint("POST", "/api/v1/orders/{order}/refund", managers));
+        endpoint("POST", "/api/v1/orders/{order}/refund", managers),
+        endpoint("POST", "/api/v1/incidents/1/retry", managers));
   }
 
   private static Arguments endpoint(String method, String path, Set<String> allowed) {

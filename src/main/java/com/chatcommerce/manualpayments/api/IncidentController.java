@@ -1,0 +1,38 @@
+package com.chatcommerce.manualpayments.api;
+
+import com.chatcommerce.manualpayments.error.InvalidInputException;
+import com.chatcommerce.manualpayments.process.Incidents;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** For scripts that recover from an outage; the job and incident keys are shown in Operate. */
+@RestController
+class IncidentController {
+
+  private final Incidents incidents;
+
+  IncidentController(Incidents incidents) {
+    this.incidents = incidents;
+  }
+
+  record RetryRequest(Long jobKey, Integer retries) {}
+
+  @PostMapping("/api/v1/incidents/{incidentKey}/retry")
+  @ProblemResponses({400, 404, 503})
+  ResponseEntity<Void> retry(@PathVariable long incidentKey, @RequestBody RetryRequest body, Authentication caller) {
+    if (body.jobKey() == null) {
+      throw new InvalidInputException("jobKey", "is required");
+    }
+    int retries = body.retries() == null ? ManualPaymentProcess.JOB_RETRIES : body.retries();
+    if (retries < 1 || retries > 10) {
+      throw new InvalidInputException("retries", "must be between 1 and 10");
+    }
+    incidents.retry(incidentKey, body.jobKey(), retries, Callers.name(caller));
+    return ResponseEntity.noContent().build();
+  }
+}
