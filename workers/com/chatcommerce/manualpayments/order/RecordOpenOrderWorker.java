@@ -24,16 +24,16 @@ public class RecordOpenOrderWorker {
 
   private final Submissions submissions;
   private final PaymentSystems paymentSystems;
-  private final ReviewReminders reminders;
+  private final ReviewSchedule schedule;
   private final Clients clients;
   private final Offers offers;
 
   public RecordOpenOrderWorker(
-      Submissions submissions, PaymentSystems paymentSystems, ReviewReminders reminders, Clients clients,
+      Submissions submissions, PaymentSystems paymentSystems, ReviewSchedule schedule, Clients clients,
       Offers offers) {
     this.submissions = submissions;
     this.paymentSystems = paymentSystems;
-    this.reminders = reminders;
+    this.schedule = schedule;
     this.clients = clients;
     this.offers = offers;
   }
@@ -75,7 +75,7 @@ public class RecordOpenOrderWorker {
     variables.put(Variables.PAYMENT_DATE, order.paymentDate().toString());
     variables.put(Variables.REVIEW_TIMEOUT, order.reviewTimeout());
     variables.put(Variables.REVIEW_DEADLINE, order.reviewDeadline().toString());
-    variables.put(Variables.REVIEW_REMINDER_AT, reminders.reminderAt(order).toString());
+    variables.put(Variables.REVIEW_REMINDER_IN, schedule.reminderIn(order).toString());
     variables.put(Variables.CLIENT_NAME, clients.get(order.clientId()).name());
     variables.put(Variables.OFFER_NAME, offers.get(order.offerId()).name());
     variables.put(Variables.CURRENCY_OPTIONS, currencyOptions(order));

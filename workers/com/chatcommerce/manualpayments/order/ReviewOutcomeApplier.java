@@ -13,9 +13,13 @@ import org.springframework.stereotype.Component;
 class ReviewOutcomeApplier {
 
   private final Decisions decisions;
+  private final OrderQueries orders;
+  private final ReviewSchedule schedule;
 
-  ReviewOutcomeApplier(Decisions decisions) {
+  ReviewOutcomeApplier(Decisions decisions, OrderQueries orders, ReviewSchedule schedule) {
     this.decisions = decisions;
+    this.orders = orders;
+    this.schedule = schedule;
   }
 
   Map<String, Object> apply(ReviewOutcome outcome, Decision decision) {
@@ -28,12 +32,14 @@ class ReviewOutcomeApplier {
       // Only Tasklist can send a correction that breaks a money rule (the API checks first): ask the
       // manager again, for the time that is left before the deadline.
       String why = e instanceof InvalidInputException invalid ? invalid.field() + ": " + e.getMessage() : e.getMessage();
+      Order open = orders.get(outcome.orderId(), null);
       throw CamundaError.bpmnError(
           Errors.INVALID_CORRECTION,
           why,
           Map.of(
               Variables.REVIEW_ERROR, why,
-              Variables.REVIEW_TIMEOUT, decisions.remainingReviewTime(outcome.orderId()).toString()));
+              Variables.REVIEW_TIMEOUT, schedule.timeLeft(open).toString(),
+              Variables.REVIEW_REMINDER_IN, schedule.reminderIn(open).toString()));
     }
     return Map.of(
         Variables.STATUS, order.status().name(),

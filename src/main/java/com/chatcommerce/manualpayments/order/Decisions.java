@@ -4,9 +4,7 @@ import com.chatcommerce.manualpayments.error.NotFoundException;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemRepository;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,17 +70,6 @@ public class Decisions {
     }
     changeStatus(order, OrderStatus.REFUNDED, null, actor, Submissions.comment(comment), clock.instant());
     return order;
-  }
-
-  /**
-   * The review time left before the order's deadline, for a review that is asked again; at least a
-   * second so that the timer stays valid.
-   */
-  @Transactional(readOnly = true)
-  public Duration remainingReviewTime(String orderId) {
-    Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
-    Duration left = Duration.between(clock.instant(), order.reviewDeadline()).truncatedTo(ChronoUnit.SECONDS);
-    return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
   }
 
   private static OrderStatus target(Order order, Decision decision) {

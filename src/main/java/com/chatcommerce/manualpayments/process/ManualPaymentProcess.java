@@ -85,7 +85,8 @@ public final class ManualPaymentProcess {
     public static final String COMMENT = "comment";
     public static final String REVIEW_TIMEOUT = "reviewTimeout";
     public static final String REVIEW_DEADLINE = "reviewDeadline";
-    public static final String REVIEW_REMINDER_AT = "reviewReminderAt";
+    /** ISO-8601 duration from the review's start to its reminder. */
+    public static final String REVIEW_REMINDER_IN = "reviewReminderIn";
     /** Shown on the review form; the client's name is what a manager looks for, email and phone are not copied. */
     public static final String CLIENT_NAME = "clientName";
     public static final String OFFER_NAME = "offerName";

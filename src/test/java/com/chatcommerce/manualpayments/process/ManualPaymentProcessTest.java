@@ -374,7 +374,7 @@ class ManualPaymentProcessTest {
         Variables.ORDER_ID, orderId, Variables.STATUS, "OPEN", Variables.AMOUNT, "1500.00",
         Variables.CURRENCY, "RUB", Variables.REVIEW_TIMEOUT, REVIEW_TIMEOUT.toString(),
         Variables.REVIEW_DEADLINE, Instant.now().plus(REVIEW_TIMEOUT).toString(),
-        Variables.REVIEW_REMINDER_AT, Instant.now().plus(REVIEW_TIMEOUT).minus(REMINDER_BEFORE).toString(),
+        Variables.REVIEW_REMINDER_IN, REVIEW_TIMEOUT.minus(REMINDER_BEFORE).toString(),
         Variables.CLIENT_NAME, "Anna Petrova", Variables.OFFER_NAME, "Yoga course",
         Variables.CURRENCY_OPTIONS, java.util.List.of(Map.of("label", "RUB", "value", "RUB"))));
     ActivatedJob crm = engine.nextJob(JobTypes.CRM_UPDATE_ORDER);

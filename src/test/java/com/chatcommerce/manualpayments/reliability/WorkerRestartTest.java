@@ -70,15 +70,15 @@ class WorkerRestartTest {
     String submittedWhileDown = fixtures.submit(client, offer, "submitted while the workers are down");
     assertThat(api.post("/api/v1/orders/" + toApprove + "/approve", "{}").status()).isEqualTo(202);
     assertThat(api.post("/api/v1/orders/" + toRefund + "/refund", "{}").status()).isEqualTo(202);
-    engine.increaseTime(Duration.ofHours(1));
-    engine.idle();
+    engine.increaseTime(Duration.ofMinutes(45));
+    engine.increaseTime(Duration.ofMinutes(15));
     assertThat(List.of(status(jdbc, toRefund), status(jdbc, toApprove), status(jdbc, toExpire)))
         .as("nothing moves without workers").containsExactly("APPROVED", "OPEN", "OPEN");
 
     workers = startWorkers();
     await().atMost(Duration.ofSeconds(30)).until(() -> status(jdbc, toRefund).equals("REFUNDED")
         && status(jdbc, toApprove).equals("APPROVED") && status(jdbc, toExpire).equals("REJECTED")
-        && indicators(jdbc, submittedWhileDown) == 1);
+        && indicators(jdbc, submittedWhileDown) == 1 && indicators(jdbc, toExpire) == 3);
     api.post("/api/v1/orders/" + submittedWhileDown + "/reject", "{}");
     await().atMost(Duration.ofSeconds(10)).until(() -> status(jdbc, submittedWhileDown).equals("REJECTED"));
 
