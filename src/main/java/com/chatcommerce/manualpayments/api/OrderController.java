@@ -7,7 +7,6 @@ import com.chatcommerce.manualpayments.order.OrderFilter;
 import com.chatcommerce.manualpayments.order.OrderPage;
 import com.chatcommerce.manualpayments.order.OrderQueries;
 import com.chatcommerce.manualpayments.order.OrderSource;
-import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.order.PaymentRequests;
 import com.chatcommerce.manualpayments.order.Submission;
 import java.io.IOException;
@@ -16,8 +15,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -65,18 +63,11 @@ class OrderController {
   @GetMapping("/api/v1/orders")
   @ProblemResponses({400})
   OrderJson.Page list(
-      @RequestParam(required = false) OrderStatus status,
-      @RequestParam(required = false) Long clientId,
-      @RequestParam(required = false) Long offerId,
-      @RequestParam(required = false) OrderSource source,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedFrom,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedTo,
+      @ParameterObject OrderFilterParams params,
       @RequestParam(defaultValue = "20") int limit,
       @RequestParam(required = false) String cursor,
       Authentication caller) {
-    OrderFilter filter =
-        new OrderFilter(status, clientId, offerId, source, submittedFrom, submittedTo, Callers.onlyOwnOrders(caller));
-    OrderPage page = queries.list(filter, limit, cursor);
+    OrderPage page = queries.list(params.filter(Callers.onlyOwnOrders(caller)), limit, cursor);
     return new OrderJson.Page(
         page.orders().stream().map(o -> OrderJson.Response.of(o, null)).toList(), page.nextCursor());
   }
@@ -84,16 +75,8 @@ class OrderController {
   /** The same filters as the list, every matching order, streamed in keyset batches. */
   @GetMapping(value = "/api/v1/orders/export.csv", produces = "text/csv")
   @ProblemResponses({400})
-  ResponseEntity<StreamingResponseBody> export(
-      @RequestParam(required = false) OrderStatus status,
-      @RequestParam(required = false) Long clientId,
-      @RequestParam(required = false) Long offerId,
-      @RequestParam(required = false) OrderSource source,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedFrom,
-      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedTo,
-      Authentication caller) {
-    OrderFilter filter =
-        new OrderFilter(status, clientId, offerId, source, submittedFrom, submittedTo, Callers.onlyOwnOrders(caller));
+  ResponseEntity<StreamingResponseBody> export(@ParameterObject OrderFilterParams params, Authentication caller) {
+    OrderFilter filter = params.filter(Callers.onlyOwnOrders(caller));
     StreamingResponseBody csv = out -> {
       Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
       writer.write(OrderCsv.HEADER);

@@ -19,6 +19,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -71,6 +73,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail engineUnavailable(EngineUnavailableException e) {
     logger.warn(e.getMessage());
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable", "nothing was changed; try again later");
+  }
+
+  /** Query parameters bound to a record (the order filters) that cannot be read. */
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    FieldError error = e.getBindingResult().getFieldError();
+    if (error == null) {
+      return ResponseEntity.badRequest().body(fieldProblem("query", "cannot be read"));
+    }
+    return ResponseEntity.badRequest()
+        .body(fieldProblem(error.getField(), "cannot be read from '" + error.getRejectedValue() + "'"));
   }
 
   @Override

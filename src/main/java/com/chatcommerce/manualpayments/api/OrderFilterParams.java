@@ -1,0 +1,21 @@
+package com.chatcommerce.manualpayments.api;
+
+import com.chatcommerce.manualpayments.order.OrderFilter;
+import com.chatcommerce.manualpayments.order.OrderSource;
+import com.chatcommerce.manualpayments.order.OrderStatus;
+import java.time.Instant;
+import org.springframework.format.annotation.DateTimeFormat;
+
+/** The query parameters the order list and the CSV export share; times are ISO instants. */
+record OrderFilterParams(
+    OrderStatus status,
+    Long clientId,
+    Long offerId,
+    OrderSource source,
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedFrom,
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedTo) {
+
+  OrderFilter filter(String onlySubmittedBy) {
+    return new OrderFilter(status, clientId, offerId, source, submittedFrom, submittedTo, onlySubmittedBy);
+  }
+}
