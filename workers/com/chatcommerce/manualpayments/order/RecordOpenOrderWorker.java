@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Records the submitted order as OPEN and hands the review what it shows and times. */
 @Component
@@ -48,6 +49,7 @@ public class RecordOpenOrderWorker {
         Variables.ORDER_ID, Variables.SOURCE, Variables.CLIENT_ID, Variables.OFFER_ID,
         Variables.PAYMENT_DATE, Variables.COMMENT
       })
+  @Transactional
   public Map<String, Object> recordOpen(@VariablesAsType SubmittedPayment payment, ActivatedJob job) {
     // A process started from Tasklist has no order id yet: derive it from the instance, so that a
     // redelivered job finds the order it already opened.

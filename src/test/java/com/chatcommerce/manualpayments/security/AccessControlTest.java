@@ -73,7 +73,8 @@ class AccessControlTest {
         endpoint("POST", "/api/v1/orders/{order}/approve", managers),
         endpoint("POST", "/api/v1/orders/{order}/reject", managers),
         endpoint("POST", "/api/v1/orders/{order}/refund", managers),
-        endpoint("POST", "/api/v1/incidents/1/retry", managers));
+        endpoint("POST", "/api/v1/incidents/1/retry", managers),
+        endpoint("GET", "/actuator/metrics", readers));
   }
 
   private static Arguments endpoint(String method, String path, Set<String> allowed) {

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Creates the benchmark's own database and user (never the tests' manual_payments_test) through the
+# local server's socket as root, so that the benchmark runs from a fresh clone. Run by the Maven
+# profile `bench` before the benchmark; does nothing when -Dbench.db.url points at a database of
+# your own (then pass bench.db.user and bench.db.password as well).
+#
+#   prepare-bench-database.sh [database] [user] [password] [external-url]
+set -euo pipefail
+
+db=${1:-manual_payments_bench}
+user=${2:-$db}
+password=${3:-$user}
+external=${4:-}
+
+if [ -n "$external" ]; then
+  echo "bench database: using $external"
+  exit 0
+fi
+for name in "$db" "$user"; do
+  if ! [[ "$name" =~ ^[A-Za-z0-9_]{1,64}$ ]]; then
+    echo "bench database: '$name' is not a plain database or user name" >&2
+    exit 1
+  fi
+done
+if [[ "$password" == *"'"* ]]; then
+  echo "bench database: the password must not contain a quote" >&2
+  exit 1
+fi
+if [ "$db" = "manual_payments_test" ]; then
+  echo "bench database: manual_payments_test belongs to the tests, which clean it; pick another name" >&2
+  exit 1
+fi
+
+client=$(command -v mariadb || command -v mysql || true)
+if [ -z "$client" ]; then
+  echo "bench database: no mariadb or mysql client found. Install MariaDB (or MySQL) locally," >&2
+  echo "or pass -Dbench.db.url, -Dbench.db.user and -Dbench.db.password." >&2
+  exit 1
+fi
+
+# Start the machine's MariaDB when it is down, as .ci/run does.
+admin=$(command -v mariadb-admin || command -v mysqladmin || true)
+if [ -n "$admin" ] && ! "$admin" ping >/dev/null 2>&1 && [ -x /usr/sbin/mariadbd ]; then
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true
+  for _ in $(seq 1 60); do
+    "$admin" ping >/dev/null 2>&1 && break
+    sleep 1
+  done
+fi
+
+if "$client" -h127.0.0.1 -u"$user" -p"$password" -e "SELECT 1" "$db" >/dev/null 2>&1; then
+  echo "bench database: $db is ready"
+  exit 0
+fi
+
+"$client" -uroot <<SQL
+CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY '$password';
+CREATE USER IF NOT EXISTS '$user'@'127.0.0.1' IDENTIFIED BY '$password';
+GRANT ALL PRIVILEGES ON $db.* TO '$user'@'localhost';
+GRANT ALL PRIVILEGES ON $db.* TO '$user'@'127.0.0.1';
+FLUSH PRIVILEGES;
+SQL
+echo "bench database: created $db and its user"

@@ -1,0 +1,43 @@
+package com.chatcommerce.manualpayments.bench;
+
+import static com.chatcommerce.manualpayments.bench.Stats.line;
+
+/**
+ * The benchmark program (not a test): {@code ./mvnw -Pbench} runs it. It prints its figures as
+ * plain lines; sizes come from {@code -Dbench.*} properties (see the profile in pom.xml).
+ */
+public final class BenchMain {
+
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    BenchConfig config = BenchConfig.fromSystemProperties();
+    BenchDatabase db = new BenchDatabase(config);
+    line("bench: parts=" + String.join(",", config.parts().stream().sorted().toList()) + " database=" + config.dbUrl()
+        + " java=" + Runtime.version() + " cores=" + Runtime.getRuntime().availableProcessors()
+        + (config.appArgs().isEmpty() ? "" : " app-args=" + String.join(" ", config.appArgs()))
+        + (config.appJvmArgs().isEmpty() ? "" : " app-jvm=" + String.join(" ", config.appJvmArgs())));
+    int exit = 0;
+    try {
+      if (config.runs("e2e")) {
+        new EndToEnd(config, db).run();
+      } else if (config.runs("baseline")) {
+        new EndToEnd(config, db).baselineOnly();
+      }
+      if (config.runs("workers")) {
+        WorkersBench.runInChild(config, db);
+      }
+      if (config.runs("scaling")) {
+        new Scaling(config, db).run();
+      }
+      if (config.runs("soak")) {
+        new Soak(config, db).run();
+      }
+    } catch (Exception e) {
+      e.printStackTrace();
+      exit = 1;
+    }
+    // The in-memory engines leave non-daemon threads behind.
+    System.exit(exit);
+  }
+}

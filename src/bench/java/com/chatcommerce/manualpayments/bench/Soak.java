@@ -1,0 +1,170 @@
+package com.chatcommerce.manualpayments.bench;
+
+import static com.chatcommerce.manualpayments.bench.Stats.line;
+
+import com.chatcommerce.manualpayments.support.InMemoryEngine;
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Steady load for a long while ({@code -Dbench.soak.minutes}, default 30) at a fixed rate
+ * ({@code -Dbench.soak.rate} flows/s; set it to half the capacity the e2e part measures). Each
+ * flow is approved, rejected, or left for its 30-second time to confirm to run out. Every 30 s it
+ * prints the application's heap after GC and its open database connections; at the end it accounts
+ * for every flow.
+ */
+final class Soak {
+
+  private static final Duration SHORT_WINDOW = Duration.ofSeconds(30);
+  private static final Duration SAMPLE_EVERY = Duration.ofSeconds(30);
+
+  private enum Plan { APPROVE, REJECT, EXPIRE }
+
+  private final BenchConfig config;
+  private final BenchDatabase db;
+  private final Map<String, Plan> plans = new ConcurrentHashMap<>();
+  private final AtomicInteger failedRequests = new AtomicInteger();
+
+  Soak(BenchConfig config, BenchDatabase db) {
+    this.config = config;
+    this.db = db;
+  }
+
+  void run() throws Exception {
+    int minutes = Integer.getInteger("bench.soak.minutes", 30);
+    int rate = Integer.getInteger("bench.soak.rate", 8);
+    db.clean();
+    Auth auth = Auth.of(config.auth());
+    try (InMemoryEngine engine = InMemoryEngine.start();
+        AppProcess app = AppProcess.start(config, engine.grpcAddress(), "soak-app", auth.appArgs())) {
+      HttpClient client = Http.newClient();
+      Http manager = new Http(client, app.baseUrl(), auth.header("manager"));
+      Http platform = new Http(client, app.baseUrl(), auth.header("platform"));
+      String merchant = manager.create("/api/v1/payment-systems", "{\"name\":\"Soak desk\",\"commissionPercent\":\"2.5\","
+          + "\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\",\"supportedCurrencies\":[\"RUB\"]}");
+      String longOffer = manager.create("/api/v1/offers", "{\"name\":\"Soak\",\"price\":{\"amount\":\"100.00\","
+          + "\"currency\":\"RUB\"},\"paymentSystemId\":" + merchant + "}");
+      String shortOffer = manager.create("/api/v1/offers", "{\"name\":\"Soak short\",\"price\":{\"amount\":\"100.00\","
+          + "\"currency\":\"RUB\"},\"paymentSystemId\":" + merchant + ",\"confirmationWindow\":\"" + SHORT_WINDOW + "\"}");
+      String clientId = manager.create("/api/v1/clients", "{\"name\":\"Soak client\"}");
+
+      line("soak: " + minutes + " min at " + rate + " flows/s (70 % approved, 10 % rejected, 20 % expire after "
+          + SHORT_WINDOW.toSeconds() + " s); app -Xmx" + config.appXmx());
+      ScheduledExecutorService load = Executors.newScheduledThreadPool(16);
+      Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
+      load.scheduleAtFixedRate(() -> {
+        for (int i = 0; i < rate; i++) {
+          load.execute(() -> startFlow(platform, manager, load, clientId, longOffer, shortOffer));
+        }
+      }, 0, 1, TimeUnit.SECONDS);
+      List<long[]> samples = new ArrayList<>();
+      while (Instant.now().isBefore(end)) {
+        Thread.sleep(SAMPLE_EVERY.toMillis());
+        long[] sample = sample(manager);
+        samples.add(sample);
+        line(String.format("soak t=%4ds flows=%d heap-after-gc=%.1f MiB heap-used=%.1f MiB hikari-active=%d"
+                + " hikari-total=%d db-connections=%d failed-requests=%d",
+            samples.size() * SAMPLE_EVERY.toSeconds(), plans.size(), sample[0] / 1048576.0, sample[1] / 1048576.0,
+            sample[2], sample[3], sample[4], failedRequests.get()));
+      }
+      load.shutdown();
+      load.awaitTermination(1, TimeUnit.MINUTES);
+      account(samples);
+    }
+  }
+
+  private void startFlow(Http platform, Http manager, ScheduledExecutorService load, String clientId,
+      String longOffer, String shortOffer) {
+    try {
+      int dice = ThreadLocalRandom.current().nextInt(10);
+      Plan plan = dice < 7 ? Plan.APPROVE : dice < 8 ? Plan.REJECT : Plan.EXPIRE;
+      String offer = plan == Plan.EXPIRE ? shortOffer : longOffer;
+      Http.Response submitted = platform.post("/api/v1/orders",
+          "{\"offerId\":" + offer + ",\"clientId\":" + clientId + "}", null);
+      if (submitted.status() != 201) {
+        failedRequests.incrementAndGet();
+        return;
+      }
+      String id = submitted.json().get("id").asText();
+      plans.put(id, plan);
+      if (plan != Plan.EXPIRE) {
+        String decision = plan == Plan.APPROVE ? "approve" : "reject";
+        load.schedule(() -> decide(manager, id, decision), ThreadLocalRandom.current().nextInt(1, 6), TimeUnit.SECONDS);
+      }
+    } catch (Exception e) {
+      failedRequests.incrementAndGet();
+    }
+  }
+
+  private void decide(Http manager, String id, String decision) {
+    try {
+      if (manager.post("/api/v1/orders/" + id + "/" + decision, "{}", null).status() != 202) {
+        failedRequests.incrementAndGet();
+      }
+    } catch (Exception e) {
+      failedRequests.incrementAndGet();
+    }
+  }
+
+  /** Heap after the last GC, heap in use, Hikari's active and total connections, the server's connections. */
+  private long[] sample(Http manager) throws Exception {
+    return new long[] {
+      metric(manager, "jvm.gc.live.data.size", null),
+      metric(manager, "jvm.memory.used", "area:heap"),
+      metric(manager, "hikaricp.connections.active", null),
+      metric(manager, "hikaricp.connections", null),
+      db.count("SELECT COUNT(*) FROM information_schema.processlist WHERE user = '" + config.dbUser() + "'")
+    };
+  }
+
+  private static long metric(Http manager, String name, String tag) throws Exception {
+    Http.Response response = manager.get("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag));
+    if (response.status() != 200) {
+      throw new IllegalStateException("metric " + name + " gave " + response.status());
+    }
+    return (long) response.json().get("measurements").get(0).get("value").asDouble();
+  }
+
+  private void account(List<long[]> samples) throws Exception {
+    Instant deadline = Instant.now().plus(SHORT_WINDOW.multipliedBy(4));
+    long open;
+    do {
+      Thread.sleep(2_000);
+      open = db.count("SELECT COUNT(*) FROM orders WHERE status = 'OPEN' OR pending_action IS NOT NULL");
+    } while (open > 0 && Instant.now().isBefore(deadline));
+    long approved = db.count("SELECT COUNT(*) FROM orders WHERE status = 'APPROVED'");
+    long rejected = db.count("SELECT COUNT(*) FROM orders WHERE status = 'REJECTED' AND rejection_reason = 'MANAGER'");
+    long expired = db.count("SELECT COUNT(*) FROM orders WHERE status = 'REJECTED' AND rejection_reason = 'TIMEOUT'");
+    long planned = plans.size();
+    long plannedApproved = plans.values().stream().filter(p -> p == Plan.APPROVE).count();
+    long plannedRejected = plans.values().stream().filter(p -> p == Plan.REJECT).count();
+    long plannedExpired = plans.values().stream().filter(p -> p == Plan.EXPIRE).count();
+    long duplicates = db.count("SELECT COUNT(*) FROM (SELECT order_id, status FROM chat_indicators"
+        + " GROUP BY order_id, status HAVING COUNT(*) > 1) d");
+    line("soak flows: submitted " + planned + " (approve " + plannedApproved + ", reject " + plannedRejected
+        + ", expire " + plannedExpired + "); ended APPROVED " + approved + ", REJECTED " + rejected
+        + ", REJECTED by timeout " + expired + ", still open " + open + ", duplicate indicators " + duplicates
+        + ", failed requests " + failedRequests.get());
+    boolean accounted = approved == plannedApproved && rejected == plannedRejected && expired == plannedExpired
+        && open == 0 && duplicates == 0 && failedRequests.get() == 0;
+    line("soak every flow accounted for: " + (accounted ? "yes" : "NO"));
+    if (samples.size() >= 4) {
+      long[] early = samples.get(1);
+      long[] late = samples.get(samples.size() - 1);
+      line(String.format("soak heap after GC: %.1f MiB at t=%ds, %.1f MiB at the end (%+.1f MiB)",
+          early[0] / 1048576.0, 2 * SAMPLE_EVERY.toSeconds(), late[0] / 1048576.0, (late[0] - early[0]) / 1048576.0));
+      line("soak open database connections: " + early[4] + " at t=" + 2 * SAMPLE_EVERY.toSeconds() + "s, " + late[4]
+          + " at the end; Hikari total " + early[3] + " -> " + late[3]);
+    }
+  }
+}
