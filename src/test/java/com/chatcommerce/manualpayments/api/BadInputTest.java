@@ -5,6 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
+import com.chatcommerce.manualpayments.support.SharedEngine;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import java.util.stream.StreamSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,9 +140,19 @@ class BadInputTest {
         .replace("{merchant}", String.valueOf(merchant)).replace("{order}", order);
   }
 
-  /** Every table's row count and the order's state: what "changes nothing" is checked against. */
+  /**
+   * Every table's row count, the order's state, and the commands the engine received (instances
+   * created, messages published): what "changes nothing" is checked against.
+   */
   private String snapshot() {
+    SharedEngine.get().idle();
+    RecordStream engine = RecordStream.of(SharedEngine.get().engine().getRecordStreamSource());
     StringBuilder state = new StringBuilder();
+    state.append("instances=").append(StreamSupport.stream(engine.processInstanceRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED
+            && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS).count());
+    state.append(" messages=").append(StreamSupport.stream(engine.messageRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == MessageIntent.PUBLISHED).count()).append(' ');
     for (String table : new String[] {"payment_systems", "offers", "crm_clients", "exchange_rates", "orders", "order_history"}) {
       state.append(table).append('=').append(jdbc.queryForObject("select count(*) from " + table, Long.class)).append(' ');
     }
