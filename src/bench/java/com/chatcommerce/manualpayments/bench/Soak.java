@@ -158,12 +158,18 @@ final class Soak {
     boolean accounted = approved == plannedApproved && rejected == plannedRejected && expired == plannedExpired
         && open == 0 && duplicates == 0 && failedRequests.get() == 0;
     line("soak every flow accounted for: " + (accounted ? "yes" : "NO"));
-    if (samples.size() >= 4) {
-      long[] early = samples.get(1);
+    // The live heap is known only after the first collection of the old generation.
+    int first = 0;
+    while (first < samples.size() && samples.get(first)[0] == 0) {
+      first++;
+    }
+    if (first < samples.size() - 1) {
+      long[] early = samples.get(first);
       long[] late = samples.get(samples.size() - 1);
+      long t = (first + 1) * SAMPLE_EVERY.toSeconds();
       line(String.format("soak heap after GC: %.1f MiB at t=%ds, %.1f MiB at the end (%+.1f MiB)",
-          early[0] / 1048576.0, 2 * SAMPLE_EVERY.toSeconds(), late[0] / 1048576.0, (late[0] - early[0]) / 1048576.0));
-      line("soak open database connections: " + early[4] + " at t=" + 2 * SAMPLE_EVERY.toSeconds() + "s, " + late[4]
+          early[0] / 1048576.0, t, late[0] / 1048576.0, (late[0] - early[0]) / 1048576.0));
+      line("soak open database connections: " + early[4] + " at t=" + t + "s, " + late[4]
           + " at the end; Hikari total " + early[3] + " -> " + late[3]);
     }
   }

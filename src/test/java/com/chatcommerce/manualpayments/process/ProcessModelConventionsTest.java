@@ -64,6 +64,25 @@ class ProcessModelConventionsTest {
     assertThat(constants(ManualPaymentProcess.JobTypes.class)).containsExactlyInAnyOrderElementsOf(modelledTypes);
   }
 
+  @Test
+  void theStartEventAndTheReviewLinkTheFormsThatExist() throws Exception {
+    BpmnModelInstance model = model("processes/manual-payment.bpmn");
+    String startForm = model.getModelElementById(ManualPaymentProcess.Elements.PAYMENT_SUBMITTED)
+        .getUniqueChildElementByType(io.camunda.zeebe.model.bpmn.instance.ExtensionElements.class)
+        .getUniqueChildElementByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition.class)
+        .getAttributeValue("formId");
+    String reviewForm = model.getModelElementById(ManualPaymentProcess.Elements.REVIEW_PAYMENT)
+        .getUniqueChildElementByType(io.camunda.zeebe.model.bpmn.instance.ExtensionElements.class)
+        .getUniqueChildElementByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition.class)
+        .getAttributeValue("formId");
+
+    assertThat(startForm).isEqualTo(ManualPaymentProcess.ADD_PAYMENT_FORM_ID);
+    assertThat(reviewForm).isEqualTo(ManualPaymentProcess.REVIEW_FORM_ID);
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertThat(json.readTree(new File("forms/" + startForm + ".form")).get("id").asText()).isEqualTo(startForm);
+    assertThat(json.readTree(new File("forms/" + reviewForm + ".form")).get("id").asText()).isEqualTo(reviewForm);
+  }
+
   private static List<String> constants(Class<?> holder) throws IllegalAccessException {
     List<String> values = new ArrayList<>();
     for (Field field : holder.getDeclaredFields()) {
