@@ -41,11 +41,11 @@ class IdempotencyStore {
       Optional<Entry> existing = find(principal, key);
       if (existing.isPresent() && !existing.get().completed()
           && existing.get().createdAt().isBefore(now.minus(ABANDONED_AFTER))) {
-        int taken2 = jdbc.update(
+        int takenOver = jdbc.update(
             "update idempotency_keys set fingerprint = ?, created_at = ? where principal = ? and idempotency_key = ?"
                 + " and status_code is null and created_at = ?",
             fingerprint, Timestamp.from(now), principal, key, Timestamp.from(existing.get().createdAt()));
-        if (taken2 == 1) {
+        if (takenOver == 1) {
           return Optional.empty();
         }
         return find(principal, key);
