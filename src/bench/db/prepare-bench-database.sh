@@ -31,13 +31,6 @@ if [ "$db" = "manual_payments_test" ]; then
   exit 1
 fi
 
-client=$(command -v mariadb || command -v mysql || true)
-if [ -z "$client" ]; then
-  echo "bench database: no mariadb or mysql client found. Install MariaDB (or MySQL) locally," >&2
-  echo "or pass -Dbench.db.url, -Dbench.db.user and -Dbench.db.password." >&2
-  exit 1
-fi
-
 # Start the machine's MariaDB when it is down, as .ci/run does.
 admin=$(command -v mariadb-admin || command -v mysqladmin || true)
 if [ -n "$admin" ] && ! "$admin" ping >/dev/null 2>&1 && [ -x /usr/sbin/mariadbd ]; then
@@ -48,17 +41,4 @@ if [ -n "$admin" ] && ! "$admin" ping >/dev/null 2>&1 && [ -x /usr/sbin/mariadbd
   done
 fi
 
-if "$client" -h127.0.0.1 -u"$user" -p"$password" -e "SELECT 1" "$db" >/dev/null 2>&1; then
-  echo "bench database: $db is ready"
-  exit 0
-fi
-
-"$client" -uroot <<SQL
-CREATE DATABASE IF NOT EXISTS $db CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
-CREATE USER IF NOT EXISTS '$user'@'localhost' IDENTIFIED BY '$password';
-CREATE USER IF NOT EXISTS '$user'@'127.0.0.1' IDENTIFIED BY '$password';
-GRANT ALL PRIVILEGES ON $db.* TO '$user'@'localhost';
-GRANT ALL PRIVILEGES ON $db.* TO '$user'@'127.0.0.1';
-FLUSH PRIVILEGES;
-SQL
-echo "bench database: created $db and its user"
+exec bash "$(dirname "$0")/../../test/db/create-local-database.sh" "$db" "$user" "$password" "bench database"
