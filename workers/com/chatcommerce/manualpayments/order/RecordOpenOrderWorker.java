@@ -1,9 +1,6 @@
 package com.chatcommerce.manualpayments.order;
 
-import com.chatcommerce.manualpayments.crm.Clients;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
-import com.chatcommerce.manualpayments.offer.Offers;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystems;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Errors;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
@@ -24,19 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecordOpenOrderWorker {
 
   private final Submissions submissions;
-  private final PaymentSystems paymentSystems;
+  private final OrderQueries queries;
   private final ReviewSchedule schedule;
-  private final Clients clients;
-  private final Offers offers;
 
-  public RecordOpenOrderWorker(
-      Submissions submissions, PaymentSystems paymentSystems, ReviewSchedule schedule, Clients clients,
-      Offers offers) {
+  public RecordOpenOrderWorker(Submissions submissions, OrderQueries queries, ReviewSchedule schedule) {
     this.submissions = submissions;
-    this.paymentSystems = paymentSystems;
+    this.queries = queries;
     this.schedule = schedule;
-    this.clients = clients;
-    this.offers = offers;
   }
 
   /** The start variables; {@code orderId} and {@code source} are absent when Tasklist started the process. */
@@ -78,15 +69,14 @@ public class RecordOpenOrderWorker {
     variables.put(Variables.REVIEW_TIMEOUT, order.reviewTimeout());
     variables.put(Variables.REVIEW_DEADLINE, order.reviewDeadline().toString());
     variables.put(Variables.REVIEW_REMINDER_IN, schedule.reminderIn(order).toString());
-    variables.put(Variables.CLIENT_NAME, clients.get(order.clientId()).name());
-    variables.put(Variables.OFFER_NAME, offers.get(order.offerId()).name());
-    variables.put(Variables.CURRENCY_OPTIONS, currencyOptions(order));
+    ReviewDetails details = queries.reviewDetails(order.id());
+    variables.put(Variables.CLIENT_NAME, details.clientName());
+    variables.put(Variables.OFFER_NAME, details.offerName());
+    variables.put(Variables.CURRENCY_OPTIONS, currencyOptions(details));
     return variables;
   }
 
-  private List<Map<String, String>> currencyOptions(Order order) {
-    return paymentSystems.get(order.paymentSystemId()).supportedCurrencies().stream()
-        .map(code -> Map.of("label", code, "value", code))
-        .toList();
+  private static List<Map<String, String>> currencyOptions(ReviewDetails details) {
+    return details.supportedCurrencies().stream().map(code -> Map.of("label", code, "value", code)).toList();
   }
 }

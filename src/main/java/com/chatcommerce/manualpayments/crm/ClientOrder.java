@@ -2,14 +2,22 @@ package com.chatcommerce.manualpayments.crm;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.springframework.data.domain.Persistable;
 
-/** One line of a client card's order history in the CRM. */
+/**
+ * One line of a client card's order history in the CRM. Its id is the order's, assigned by us, so
+ * it tells Spring Data itself whether it is new: otherwise every first save would be a merge that
+ * reads the row it is about to insert.
+ */
 @Entity
 @Table(name = "crm_client_orders")
-public class ClientOrder {
+public class ClientOrder implements Persistable<String> {
 
   @Id private String orderId;
   private Long clientId;
@@ -18,6 +26,7 @@ public class ClientOrder {
   private BigDecimal amount;
   private String currency;
   private Instant updatedAt;
+  @Transient private boolean isNew = true;
 
   protected ClientOrder() {}
 
@@ -34,6 +43,22 @@ public class ClientOrder {
     this.amount = amount;
     this.currency = currency;
     this.updatedAt = now;
+  }
+
+  @PostLoad
+  @PostPersist
+  void markStored() {
+    isNew = false;
+  }
+
+  @Override
+  public String getId() {
+    return orderId;
+  }
+
+  @Override
+  public boolean isNew() {
+    return isNew;
   }
 
   public String orderId() {

@@ -34,6 +34,11 @@ public class OrderQueries {
   }
 
   @Transactional(readOnly = true)
+  public ReviewDetails reviewDetails(String orderId) {
+    return orders.reviewDetails(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+  }
+
+  @Transactional(readOnly = true)
   public List<OrderHistoryEntry> history(String orderId) {
     return history.findByOrderIdOrderByIdAsc(orderId);
   }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** A fault no retry can mend: the real worker retries with backoff, then Operate gets an incident. */
 @IntegrationTest
@@ -36,6 +37,7 @@ class TechnicalFaultTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transaction;
   @Autowired OrderRepository orders;
 
   @Test
@@ -46,7 +48,7 @@ class TechnicalFaultTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> orders.findById(id).map(Order::processInstanceKey).isPresent());
     long instance = orders.findById(id).orElseThrow().processInstanceKey();
     // The database and the process now disagree: approving a REJECTED order is refused every time.
-    jdbc.update("update orders set status = 'REJECTED' where id = ?", id);
+    transaction.executeWithoutResult(t -> jdbc.update("update orders set status = 'REJECTED' where id = ?", id));
 
     SharedEngine.get().client().newPublishMessageCommand().messageName(Messages.DECISION).correlationKey(id)
         .messageId(UUID.randomUUID().toString())

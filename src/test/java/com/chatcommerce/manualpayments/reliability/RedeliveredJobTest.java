@@ -31,6 +31,7 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Every worker, on the real engine: its first delivery commits its database work and then dies
@@ -88,8 +89,8 @@ class RedeliveredJobTest {
     stop();
     start();
     Catalog.Setup setup = app.getBean(Catalog.class).cashDeskOffer();
-    long hourOffer = jdbc.queryForObject("select id from offers where id = ?", Long.class, setup.offerId());
-    jdbc.update("update offers set confirmation_window = 'PT1H' where id = ?", hourOffer);
+    app.getBean(TransactionTemplate.class).executeWithoutResult(t ->
+        jdbc.update("update offers set confirmation_window = 'PT1H' where id = ?", setup.offerId()));
     Driver driver = new Driver(die, died);
 
     String approved = start(setup, driver);

@@ -8,8 +8,13 @@ import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
-/** The first request per (caller, Idempotency-Key), and its response once there is one. */
+/**
+ * The first request per (caller, Idempotency-Key), and its response once there is one. Each method
+ * is its own short transaction, committed before the request goes on: connections have no
+ * auto-commit.
+ */
 @Repository
 class IdempotencyStore {
 
@@ -31,6 +36,7 @@ class IdempotencyStore {
   }
 
   /** Claims the key for this request; empty when the claim is new, else what is stored under it. */
+  @Transactional
   Optional<Entry> claim(String principal, String key, String fingerprint) {
     Instant now = clock.instant();
     try {
@@ -54,6 +60,7 @@ class IdempotencyStore {
     }
   }
 
+  @Transactional(readOnly = true)
   Optional<Entry> find(String principal, String key) {
     return jdbc.query(
             "select fingerprint, status_code, content_type, response_body, created_at from idempotency_keys"
@@ -65,6 +72,7 @@ class IdempotencyStore {
         .findFirst();
   }
 
+  @Transactional
   void complete(String principal, String key, int status, String contentType, String body) {
     jdbc.update(
         "update idempotency_keys set status_code = ?, content_type = ?, response_body = ?, completed_at = ?"
@@ -73,6 +81,7 @@ class IdempotencyStore {
   }
 
   /** Frees the key after a failure worth retrying (5xx), so that the client's retry runs. */
+  @Transactional
   void release(String principal, String key) {
     jdbc.update("delete from idempotency_keys where principal = ? and idempotency_key = ? and status_code is null",
         principal, key);
