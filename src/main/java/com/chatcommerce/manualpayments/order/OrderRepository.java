@@ -1,25 +1,15 @@
 package com.chatcommerce.manualpayments.order;
 
-import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface OrderRepository extends JpaRepository<Order, String>, JpaSpecificationExecutor<Order> {
-
-  /**
-   * Reads the order with a row lock. On InnoDB a locking read also waits for a row that another
-   * transaction inserted but has not committed yet, so a worker that runs before the API's
-   * transaction commits waits for the order instead of missing it.
-   */
-  @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select o from Order o where o.id = :id")
-  Optional<Order> findForUpdate(@Param("id") String id);
+public interface OrderRepository
+    extends JpaRepository<Order, String>, JpaSpecificationExecutor<Order>, OrderLocking {
 
   /**
    * One read instead of loading the client, the offer and the payment system as entities, which
