@@ -6,12 +6,15 @@ import com.chatcommerce.manualpayments.error.NotFoundException;
 import com.chatcommerce.manualpayments.money.MissingExchangeRateException;
 import com.chatcommerce.manualpayments.process.EngineUnavailableException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.hibernate.TransactionException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -67,6 +70,34 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   ProblemDetail databaseUnavailable(Exception e) {
     logger.warn("database unavailable: " + e.getMessage());
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "nothing was changed; try again later");
+  }
+
+  /**
+   * A connection that broke in the middle of a transaction: the statement fails, and so does the
+   * rollback on the same dead connection, which Hibernate reports as a system error. Nothing was
+   * committed either way.
+   */
+  @ExceptionHandler(JpaSystemException.class)
+  ProblemDetail jpaSystemError(JpaSystemException e) {
+    if (connectionLost(e)) {
+      return databaseUnavailable(e);
+    }
+    logger.error("unexpected persistence error", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed; nothing was changed");
+  }
+
+  /**
+   * A connection error (SQL state class 08), or a rollback that JDBC refused: the pool closes a
+   * connection it saw break, and only a lost connection makes a rollback fail.
+   */
+  private static boolean connectionLost(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+          || cause instanceof TransactionException && cause.getCause() instanceof SQLException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @ExceptionHandler(EngineUnavailableException.class)
