@@ -30,33 +30,24 @@ public class RecordOpenOrderWorker {
     this.schedule = schedule;
   }
 
-  /** The start variables; {@code orderId} and {@code source} are absent when Tasklist started the process. */
-  public record SubmittedPayment(
-      String orderId, String source, Long clientId, Long offerId, String paymentDate, String comment) {}
+  /**
+   * The start variables. The API sets only {@code orderId} (its order holds the rest); Tasklist's
+   * start form sets the others and no {@code orderId}.
+   */
+  public record SubmittedPayment(String orderId, Long clientId, Long offerId, String paymentDate, String comment) {}
 
   @JobWorker(
       type = JobTypes.ORDER_RECORD_OPEN,
       fetchVariables = {
-        Variables.ORDER_ID, Variables.SOURCE, Variables.CLIENT_ID, Variables.OFFER_ID,
-        Variables.PAYMENT_DATE, Variables.COMMENT
+        Variables.ORDER_ID, Variables.CLIENT_ID, Variables.OFFER_ID, Variables.PAYMENT_DATE, Variables.COMMENT
       })
   @Transactional
   public Map<String, Object> recordOpen(@VariablesAsType SubmittedPayment payment, ActivatedJob job) {
-    // A process started from Tasklist has no order id yet: derive it from the instance, so that a
-    // redelivered job finds the order it already opened.
-    String orderId =
-        payment.orderId() != null
-            ? payment.orderId()
-            : UUID.nameUUIDFromBytes(("process-instance:" + job.getProcessInstanceKey())
-                    .getBytes(StandardCharsets.UTF_8)).toString();
-    // Tasklist's start form is for managers, so a submission that names no source is theirs.
-    OrderSource source = payment.source() == null ? OrderSource.MANAGER : OrderSource.valueOf(payment.source());
-    Submission submission =
-        new Submission(source, payment.clientId(), payment.offerId(), payment.paymentDate(), payment.comment(),
-            null, null, false, null);
     Order order;
     try {
-      order = submissions.recordOpen(orderId, submission, job.getProcessInstanceKey());
+      order = payment.orderId() != null
+          ? submissions.attachProcess(payment.orderId(), job.getProcessInstanceKey())
+          : openForTasklist(payment, job);
     } catch (InvalidInputException e) {
       throw CamundaError.bpmnError(Errors.INVALID_SUBMISSION, e.field() + ": " + e.getMessage());
     }
@@ -74,6 +65,19 @@ public class RecordOpenOrderWorker {
     variables.put(Variables.OFFER_NAME, details.offerName());
     variables.put(Variables.CURRENCY_OPTIONS, currencyOptions(details));
     return variables;
+  }
+
+  /**
+   * A process started from Tasklist has no order id yet: derive it from the instance, so that a
+   * redelivered job finds the order it already opened. Tasklist's start form is for managers, so
+   * the submission is theirs.
+   */
+  private Order openForTasklist(SubmittedPayment payment, ActivatedJob job) {
+    String orderId = UUID.nameUUIDFromBytes(("process-instance:" + job.getProcessInstanceKey())
+        .getBytes(StandardCharsets.UTF_8)).toString();
+    Submission submission = new Submission(OrderSource.MANAGER, payment.clientId(), payment.offerId(),
+        payment.paymentDate(), payment.comment(), null, null, false, null);
+    return submissions.openForProcess(orderId, submission, job.getProcessInstanceKey());
   }
 
   private static List<Map<String, String>> currencyOptions(ReviewDetails details) {

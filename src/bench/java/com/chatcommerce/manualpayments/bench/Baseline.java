@@ -40,8 +40,7 @@ final class Baseline implements FlowRunner.Driver, AutoCloseable {
     this.signals = signals;
     Instant now = Instant.now();
     open(JobTypes.ORDER_RECORD_OPEN,
-        List.of(Variables.ORDER_ID, Variables.SOURCE, Variables.CLIENT_ID, Variables.OFFER_ID, Variables.PAYMENT_DATE,
-            Variables.COMMENT),
+        List.of(Variables.ORDER_ID, Variables.CLIENT_ID, Variables.OFFER_ID, Variables.PAYMENT_DATE, Variables.COMMENT),
         job -> {
           Map<String, Object> v = new HashMap<>();
           v.put(Variables.ORDER_ID, job.getVariable(Variables.ORDER_ID));

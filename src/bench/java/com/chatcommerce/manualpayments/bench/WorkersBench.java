@@ -117,7 +117,7 @@ public final class WorkersBench {
 
       List<String> lines = new ArrayList<>();
       lines.add(time(JobTypes.ORDER_RECORD_OPEN, ids.length, threads, i -> recordOpen.recordOpen(
-          new RecordOpenOrderWorker.SubmittedPayment(ids[i], "CLIENT", client(i), offerId, today,
+          new RecordOpenOrderWorker.SubmittedPayment(ids[i], client(i), offerId, today,
               "paid from card *1234"), job(1_000_000L + i))));
       lines.add(time(JobTypes.CRM_UPDATE_ORDER, ids.length, threads, i -> crm.update(
           new UpdateCrmWorker.OrderState(ids[i], client(i), offerId, "OPEN", "1500.00", "RUB"))));

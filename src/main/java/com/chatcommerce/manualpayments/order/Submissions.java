@@ -66,12 +66,26 @@ public class Submissions {
   }
 
   /**
-   * The process's own record of the order: attaches the process to the order the API opened, or
-   * opens it when the process was started without the API (Tasklist's start form).
+   * Opens the order of a process started from Tasklist's start form, where no API wrote it, and
+   * attaches the process to it.
    */
   @Transactional
-  public Order recordOpen(String orderId, Submission submission, long processInstanceKey) {
+  public Order openForProcess(String orderId, Submission submission, long processInstanceKey) {
     Order order = open(orderId, submission);
+    order.attachProcess(processInstanceKey);
+    return order;
+  }
+
+  /**
+   * Attaches the process to the order the API wrote before it started the process. The locking
+   * read waits for the API's transaction; if the order is then missing, the API rolled its
+   * submission back (the engine answered it too late) and told the platform to try again, so this
+   * process must not open a second order for the same payment.
+   */
+  @Transactional
+  public Order attachProcess(String orderId, long processInstanceKey) {
+    Order order = orders.findForUpdate(orderId).orElseThrow(() -> new InvalidInputException("orderId",
+        "order " + orderId + " was rolled back by the API that started this process; the platform retries it"));
     order.attachProcess(processInstanceKey);
     return order;
   }

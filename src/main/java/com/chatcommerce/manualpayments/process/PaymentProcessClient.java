@@ -3,7 +3,11 @@ package com.chatcommerce.manualpayments.process;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Messages;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientHttpException;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status;
 import java.util.Map;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /** The commands the API sends to the engine. Every failure surfaces as {@link EngineUnavailableException}. */
@@ -39,8 +43,20 @@ public class PaymentProcessClient {
           .send()
           .join();
     } catch (RuntimeException e) {
-      throw new EngineUnavailableException("accept the decision for order " + orderId, e);
+      if (!alreadyPublished(e)) {
+        throw new EngineUnavailableException("accept the decision for order " + orderId, e);
+      }
     }
+  }
+
+  /**
+   * The engine already holds a message with this id: the same decision, retried with its
+   * Idempotency-Key after an answer that timed out although the engine had taken it in. It is
+   * accepted, not an error.
+   */
+  private static boolean alreadyPublished(RuntimeException e) {
+    return e instanceof ClientStatusException status && status.getStatusCode() == Status.Code.ALREADY_EXISTS
+        || e instanceof ClientHttpException http && http.code() == HttpStatus.CONFLICT.value();
   }
 
   private long start(String processId, Map<String, Object> variables) {

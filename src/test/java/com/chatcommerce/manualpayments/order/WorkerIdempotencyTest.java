@@ -41,6 +41,7 @@ class WorkerIdempotencyTest {
   @Autowired OrderHistoryRepository history;
   @Autowired ClientOrderRepository crmLines;
   @Autowired ChatIndicatorRepository indicators;
+  @Autowired Submissions submissions;
 
   private Catalog.Setup setup;
   private String orderId;
@@ -53,8 +54,8 @@ class WorkerIdempotencyTest {
 
   @Test
   void recordingTheOpenOrderTwiceKeepsOneOrderAndOneHistoryRow() {
-    var payment = new RecordOpenOrderWorker.SubmittedPayment(orderId, "CLIENT", setup.clientId(), setup.offerId(),
-        "2026-11-20", "cash");
+    submitThroughApi("2026-11-20", "cash");
+    var payment = new RecordOpenOrderWorker.SubmittedPayment(orderId, null, null, null, null);
 
     Map<String, Object> first = recordOpen.recordOpen(payment, job(11L));
     Map<String, Object> second = recordOpen.recordOpen(payment, job(11L));
@@ -67,8 +68,18 @@ class WorkerIdempotencyTest {
   }
 
   @Test
+  void processWhoseOrderTheApiRolledBackEndsAsAnInvalidSubmissionAndOpensNoOrder() {
+    var payment = new RecordOpenOrderWorker.SubmittedPayment(orderId, null, null, null, null);
+
+    assertThatThrownBy(() -> recordOpen.recordOpen(payment, job(12L)))
+        .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION));
+    assertThat(orders.findById(orderId)).isEmpty();
+    assertThat(history.findByOrderIdOrderByIdAsc(orderId)).isEmpty();
+  }
+
+  @Test
   void processStartedFromTasklistGetsAnOrderIdDerivedFromTheInstanceOnEveryDelivery() {
-    var payment = new RecordOpenOrderWorker.SubmittedPayment(null, null, setup.clientId(), setup.offerId(), null, null);
+    var payment = new RecordOpenOrderWorker.SubmittedPayment(null, setup.clientId(), setup.offerId(), null, null);
 
     String first = (String) recordOpen.recordOpen(payment, job(4242L)).get(Variables.ORDER_ID);
     String second = (String) recordOpen.recordOpen(payment, job(4242L)).get(Variables.ORDER_ID);
@@ -79,7 +90,7 @@ class WorkerIdempotencyTest {
 
   @Test
   void tasklistStartNamingAnUnknownOfferBecomesTheInvalidSubmissionBpmnError() {
-    var payment = new RecordOpenOrderWorker.SubmittedPayment(null, null, setup.clientId(), 999_999L, null, null);
+    var payment = new RecordOpenOrderWorker.SubmittedPayment(null, setup.clientId(), 999_999L, null, null);
 
     assertThatThrownBy(() -> recordOpen.recordOpen(payment, job(77L)))
         .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION));
@@ -194,9 +205,14 @@ class WorkerIdempotencyTest {
   }
 
   private void open() {
-    recordOpen.recordOpen(
-        new RecordOpenOrderWorker.SubmittedPayment(orderId, "CLIENT", setup.clientId(), setup.offerId(), null, null),
-        job(1L));
+    submitThroughApi(null, null);
+    recordOpen.recordOpen(new RecordOpenOrderWorker.SubmittedPayment(orderId, null, null, null, null), job(1L));
+  }
+
+  /** What the API writes before it starts the process. */
+  private void submitThroughApi(String paymentDate, String comment) {
+    submissions.open(orderId, new Submission(OrderSource.CLIENT, setup.clientId(), setup.offerId(), paymentDate,
+        comment, null, null, false, "platform"));
   }
 
   private static ActivatedJob job(long processInstanceKey) {

@@ -234,6 +234,22 @@ class ManualPaymentProcessTest {
     engine.assertThatInstance(instance).isCompleted().hasPassedElement(APPROVE_ORDER, 1);
   }
 
+  @Test
+  void decisionRetriedWithItsKeyAfterATimedOutAnswerIsAcceptedAndAppliedOnce() {
+    long instance = startAndReachReview("CLIENT");
+    PaymentProcessClient api = new PaymentProcessClient(engine.client());
+    String idempotencyKey = UUID.randomUUID().toString();
+    Map<String, Object> approve = Map.of(Variables.DECISION, Decisions.APPROVE, Variables.DECISION_DOOR, "api");
+
+    api.publishDecision(orderId, idempotencyKey, approve);
+    engine.idle();
+    api.publishDecision(orderId, idempotencyKey, approve);
+    complete(engine.nextJob(JobTypes.ORDER_APPROVE), Map.of(Variables.STATUS, "APPROVED"));
+    finishOutcome("APPROVED");
+
+    engine.assertThatInstance(instance).isCompleted().hasPassedElement(APPROVE_ORDER, 1);
+  }
+
   /**
    * The in-memory engine cannot complete a Camunda user task (that command is REST-only). This
    * test simulates Tasklist's completion: it sets exactly what the review form submits, through the

@@ -7,10 +7,13 @@ import com.chatcommerce.manualpayments.chat.PostChatIndicatorWorker;
 import com.chatcommerce.manualpayments.chat.PostReviewReminderWorker;
 import com.chatcommerce.manualpayments.crm.UpdateCrmWorker;
 import com.chatcommerce.manualpayments.order.ApproveOrderWorker;
+import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker;
 import com.chatcommerce.manualpayments.order.RefundOrderWorker;
 import com.chatcommerce.manualpayments.order.RejectOrderWorker;
 import com.chatcommerce.manualpayments.order.ReviewOutcome;
+import com.chatcommerce.manualpayments.order.Submission;
+import com.chatcommerce.manualpayments.order.Submissions;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Messages;
@@ -127,6 +130,9 @@ class RedeliveredJobTest {
 
   private String start(Catalog.Setup setup, Driver driver) {
     String orderId = UUID.randomUUID().toString();
+    // What the API writes before it starts the process.
+    app.getBean(Submissions.class).open(orderId, new Submission(OrderSource.CLIENT, setup.clientId(),
+        setup.offerId(), null, null, null, null, false, "platform"));
     engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
         .variables(Map.of(Variables.ORDER_ID, orderId, Variables.SOURCE, "CLIENT", Variables.CLIENT_ID,
             setup.clientId(), Variables.OFFER_ID, setup.offerId()))
