@@ -54,9 +54,15 @@ final class ApiDriver implements FlowRunner.Driver {
   /**
    * Watches the chat indicators table and signals each new row. Ids are handed out at insert and
    * rows commit a little out of that order, so each poll reads again a window below the highest id
-   * seen.
+   * seen. A row the window misses would have to stay uncommitted while {@value #REREAD} later rows
+   * were inserted, far more than the flows in flight make; its flow would then time out and count
+   * as failed, not pass unseen. The watcher is measuring gear that shares the engine's cores, so it
+   * reads no more than it must: a window of 1,000 rows every 5 ms read 200,000 rows a second.
    */
   static final class IndicatorWatcher implements AutoCloseable {
+    private static final int REREAD = 200;
+    private static final long POLL_MILLIS = 10;
+
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -69,7 +75,7 @@ final class ApiDriver implements FlowRunner.Driver {
                 c.prepareStatement("SELECT id, order_id, status FROM chat_indicators WHERE id > ? ORDER BY id")) {
           c.setAutoCommit(true);
           while (running) {
-            poll.setLong(1, Math.max(0, highest - 1000));
+            poll.setLong(1, Math.max(0, highest - REREAD));
             try (ResultSet r = poll.executeQuery()) {
               while (r.next()) {
                 long id = r.getLong(1);
@@ -79,7 +85,7 @@ final class ApiDriver implements FlowRunner.Driver {
                 }
               }
             }
-            Thread.sleep(5);
+            Thread.sleep(POLL_MILLIS);
           }
         } catch (Exception e) {
           if (running) {

@@ -37,7 +37,7 @@ record BenchConfig(
         number("bench.warmup", 200),
         number("bench.concurrency", 32),
         number("bench.worker.jobs", 4000),
-        number("bench.worker.warmup", 1000),
+        number("bench.worker.warmup", 4000),
         number("bench.worker.concurrency", 16),
         number("bench.orders", 1_000_000),
         number("bench.clients", 10_000),
