@@ -6,7 +6,9 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
+import java.time.Duration;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +17,12 @@ import org.springframework.stereotype.Component;
 public class PaymentProcessClient {
 
   private final CamundaClient camunda;
+  private final Duration decisionTimeToLive;
 
-  public PaymentProcessClient(CamundaClient camunda) {
+  public PaymentProcessClient(
+      CamundaClient camunda, @Value("${manual-payments.decision-message-ttl}") Duration decisionTimeToLive) {
     this.camunda = camunda;
+    this.decisionTimeToLive = decisionTimeToLive;
   }
 
   public long startPayment(Map<String, Object> variables) {
@@ -30,7 +35,8 @@ public class PaymentProcessClient {
 
   /**
    * Sends a decision to the order's review. The message id makes the broker drop a repeated
-   * decision; the message waits (its time to live) if the review task is not active yet.
+   * decision while the message lives; the message waits, for its time to live, if the review task is
+   * not active yet.
    */
   public void publishDecision(String orderId, String messageId, Map<String, Object> variables) {
     try {
@@ -39,6 +45,7 @@ public class PaymentProcessClient {
           .messageName(Messages.DECISION)
           .correlationKey(orderId)
           .messageId(messageId)
+          .timeToLive(decisionTimeToLive)
           .variables(variables)
           .send()
           .join();

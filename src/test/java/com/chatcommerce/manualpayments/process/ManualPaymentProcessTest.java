@@ -237,7 +237,7 @@ class ManualPaymentProcessTest {
   @Test
   void decisionRetriedWithItsKeyAfterATimedOutAnswerIsAcceptedAndAppliedOnce() {
     long instance = startAndReachReview("CLIENT");
-    PaymentProcessClient api = new PaymentProcessClient(engine.client());
+    PaymentProcessClient api = new PaymentProcessClient(engine.client(), Duration.ofHours(1));
     String idempotencyKey = UUID.randomUUID().toString();
     Map<String, Object> approve = Map.of(Variables.DECISION, Decisions.APPROVE, Variables.DECISION_DOOR, "api");
 
