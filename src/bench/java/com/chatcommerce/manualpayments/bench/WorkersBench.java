@@ -85,18 +85,32 @@ public final class WorkersBench {
 
     void run() throws Exception {
       int threads = config.workerConcurrency();
+      int rounds = config.workerRounds();
       line(f("== workers alone: handler beans called directly against MariaDB, %d threads, %d jobs per type"
-          + " (after a warm-up round of %d), application heap -Xmx%s", threads, config.workerJobs(),
-          config.workerWarmupJobs(), config.appXmx()));
-      round(config.workerWarmupJobs(), threads, false);
+          + " in each of %d rounds (after a warm-up round of %d), median round shown, application heap -Xmx%s",
+          threads, config.workerJobs(), rounds, config.workerWarmupJobs(), config.appXmx()));
+      round(config.workerWarmupJobs(), threads);
       Stats.loadLine("workers");
       CpuMeter cpu = new CpuMeter("app JVM (workers and 16 callers)", null).start();
-      round(config.workerJobs(), threads, true);
+      List<List<Timing>> measured = new ArrayList<>();
+      for (int r = 0; r < rounds; r++) {
+        measured.add(round(config.workerJobs(), threads));
+      }
+      for (int type = 0; type < measured.get(0).size(); type++) {
+        int t = type;
+        List<Timing> sorted = measured.stream().map(m -> m.get(t))
+            .sorted(java.util.Comparator.comparingDouble(Timing::jobsPerSecond)).toList();
+        Timing median = sorted.get(sorted.size() / 2);
+        line(median.line() + f(" [rounds: %s]", String.join(", ",
+            measured.stream().map(m -> f("%.0f", m.get(t).jobsPerSecond())).toList())));
+      }
       line(cpu.stop().replace("  cpu", "workers cpu"));
     }
 
+    record Timing(double jobsPerSecond, String line) {}
+
     /** One pass over every job type: orders are opened first (the API's part, not timed). */
-    private void round(int jobs, int threads, boolean print) throws Exception {
+    private List<Timing> round(int jobs, int threads) throws Exception {
       String[] ids = new String[2 * jobs];
       for (int i = 0; i < ids.length; i++) {
         ids[i] = UUID.randomUUID().toString();
@@ -115,7 +129,7 @@ public final class WorkersBench {
       RefundOrderWorker refund = context.getBean(RefundOrderWorker.class);
       String deadline = Instant.now().plus(30, ChronoUnit.DAYS).toString();
 
-      List<String> lines = new ArrayList<>();
+      List<Timing> lines = new ArrayList<>();
       lines.add(time(JobTypes.ORDER_RECORD_OPEN, ids.length, threads, i -> recordOpen.recordOpen(
           new RecordOpenOrderWorker.SubmittedPayment(ids[i], client(i), offerId, today,
               "paid from card *1234"), job(1_000_000L + i))));
@@ -130,9 +144,7 @@ public final class WorkersBench {
       lines.add(time(JobTypes.ORDER_REJECT, jobs, threads, i -> reject.reject(
           new ReviewOutcome(ids[jobs + i], "1500.00", "RUB", today, "paid from card *1234", "api", "manager", null))));
       lines.add(time(JobTypes.ORDER_REFUND, jobs, threads, i -> refund.refund(ids[i], "course cancelled", "manager")));
-      if (print) {
-        lines.forEach(Stats::line);
-      }
+      return lines;
     }
 
     private long client(int i) {
@@ -143,7 +155,7 @@ public final class WorkersBench {
      * Runs each job until it succeeds, as the engine would redeliver a failed one (without its
      * backoff): a failure costs its time and is counted.
      */
-    private static String time(String type, int jobs, int threads, IntConsumer handler) throws Exception {
+    private static Timing time(String type, int jobs, int threads, IntConsumer handler) throws Exception {
       long[] latencies = new long[jobs];
       AtomicInteger failures = new AtomicInteger();
       long start = System.nanoTime();
@@ -153,9 +165,9 @@ public final class WorkersBench {
         latencies[i] = System.nanoTime() - t;
       });
       double seconds = (System.nanoTime() - start) / 1e9;
-      return f("workers %-20s %7.0f jobs/s (%d jobs in %.2f s, %d failed and retried; per job %s)%s", type,
-          jobs / seconds, jobs, seconds, failures.get(), Stats.latencies(latencies).replace(" (n = " + jobs + ")", ""),
-          jobs / seconds >= 1500 ? "" : "  < 1500 target");
+      return new Timing(jobs / seconds, f("workers %-20s %7.0f jobs/s (%d jobs in %.2f s, %d failed and retried;"
+          + " per job %s)%s", type, jobs / seconds, jobs, seconds, failures.get(),
+          Stats.latencies(latencies).replace(" (n = " + jobs + ")", ""), jobs / seconds >= 1500 ? "" : "  < 1500 target"));
     }
 
     private static void retrying(AtomicInteger failures, Runnable work) {
