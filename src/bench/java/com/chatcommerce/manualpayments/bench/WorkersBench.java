@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -99,7 +100,7 @@ public final class WorkersBench {
       for (int type = 0; type < measured.get(0).size(); type++) {
         int t = type;
         List<Timing> sorted = measured.stream().map(m -> m.get(t))
-            .sorted(java.util.Comparator.comparingDouble(Timing::jobsPerSecond)).toList();
+            .sorted(Comparator.comparingDouble(Timing::jobsPerSecond)).toList();
         Timing median = sorted.get(sorted.size() / 2);
         line(median.line() + f(" [rounds: %s]", String.join(", ",
             measured.stream().map(m -> f("%.0f", m.get(t).jobsPerSecond())).toList())));
@@ -129,22 +130,22 @@ public final class WorkersBench {
       RefundOrderWorker refund = context.getBean(RefundOrderWorker.class);
       String deadline = Instant.now().plus(30, ChronoUnit.DAYS).toString();
 
-      List<Timing> lines = new ArrayList<>();
-      lines.add(time(JobTypes.ORDER_RECORD_OPEN, ids.length, threads, i -> recordOpen.recordOpen(
+      List<Timing> timings = new ArrayList<>();
+      timings.add(time(JobTypes.ORDER_RECORD_OPEN, ids.length, threads, i -> recordOpen.recordOpen(
           new RecordOpenOrderWorker.SubmittedPayment(ids[i], client(i), offerId, today,
               "paid from card *1234"), job(1_000_000L + i))));
-      lines.add(time(JobTypes.CRM_UPDATE_ORDER, ids.length, threads, i -> crm.update(
+      timings.add(time(JobTypes.CRM_UPDATE_ORDER, ids.length, threads, i -> crm.update(
           new UpdateCrmWorker.OrderState(ids[i], client(i), offerId, "OPEN", "1500.00", "RUB"))));
-      lines.add(time(JobTypes.CHAT_POST_INDICATOR, ids.length, threads, i -> chat.post(
+      timings.add(time(JobTypes.CHAT_POST_INDICATOR, ids.length, threads, i -> chat.post(
           new PostChatIndicatorWorker.StatusChange(ids[i], client(i), "OPEN", "1500.00", "RUB"))));
-      lines.add(time(JobTypes.CHAT_POST_REMINDER, jobs, threads, i -> reminder.remind(
+      timings.add(time(JobTypes.CHAT_POST_REMINDER, jobs, threads, i -> reminder.remind(
           new PostReviewReminderWorker.OpenReview(ids[i], client(i), deadline))));
-      lines.add(time(JobTypes.ORDER_APPROVE, jobs, threads, i -> approve.approve(
+      timings.add(time(JobTypes.ORDER_APPROVE, jobs, threads, i -> approve.approve(
           new ReviewOutcome(ids[i], "1500.00", "RUB", today, "paid from card *1234", "api", "manager", null))));
-      lines.add(time(JobTypes.ORDER_REJECT, jobs, threads, i -> reject.reject(
+      timings.add(time(JobTypes.ORDER_REJECT, jobs, threads, i -> reject.reject(
           new ReviewOutcome(ids[jobs + i], "1500.00", "RUB", today, "paid from card *1234", "api", "manager", null))));
-      lines.add(time(JobTypes.ORDER_REFUND, jobs, threads, i -> refund.refund(ids[i], "course cancelled", "manager")));
-      return lines;
+      timings.add(time(JobTypes.ORDER_REFUND, jobs, threads, i -> refund.refund(ids[i], "course cancelled", "manager")));
+      return timings;
     }
 
     private long client(int i) {
