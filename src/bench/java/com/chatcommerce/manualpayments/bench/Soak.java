@@ -108,7 +108,7 @@ final class Soak {
    * The application as deployed, but for how long decisions stay in the engine. The in-memory
    * engine copies its whole state into a new tree for every prefix scan, so each operation slows in
    * step with its state; an hour of decisions (10,000 at 7 flows/s) made it fall behind the load
-   * after 8 minutes. Two minutes still covers the soak's decisions and its retries; a cluster's
+   * after 7½ minutes. Two minutes still covers the soak's decisions and its retries; a cluster's
    * RocksDB state does not slow down this way.
    */
   private static List<String> appArgs(Auth auth) {
