@@ -55,7 +55,7 @@ class WorkerIdempotencyTest {
   @Test
   void recordingTheOpenOrderTwiceKeepsOneOrderAndOneHistoryRow() {
     submitThroughApi("2026-11-20", "cash");
-    var payment = new RecordOpenOrderWorker.SubmittedPayment(orderId, null, null, null, null);
+    var payment = startedByApi();
 
     Map<String, Object> first = recordOpen.recordOpen(payment, job(11L));
     Map<String, Object> second = recordOpen.recordOpen(payment, job(11L));
@@ -69,7 +69,8 @@ class WorkerIdempotencyTest {
 
   @Test
   void processWhoseOrderTheApiRolledBackEndsAsAnInvalidSubmissionAndOpensNoOrder() {
-    var payment = new RecordOpenOrderWorker.SubmittedPayment(orderId, null, null, null, null);
+    // Start variables that would let a worker open the order itself: it must not.
+    var payment = startedByApi();
 
     assertThatThrownBy(() -> recordOpen.recordOpen(payment, job(12L)))
         .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION));
@@ -206,7 +207,12 @@ class WorkerIdempotencyTest {
 
   private void open() {
     submitThroughApi(null, null);
-    recordOpen.recordOpen(new RecordOpenOrderWorker.SubmittedPayment(orderId, null, null, null, null), job(1L));
+    recordOpen.recordOpen(startedByApi(), job(1L));
+  }
+
+  /** The start variables the API gives the process. */
+  private RecordOpenOrderWorker.SubmittedPayment startedByApi() {
+    return new RecordOpenOrderWorker.SubmittedPayment(orderId, setup.clientId(), setup.offerId(), "2026-11-20", "cash");
   }
 
   /** What the API writes before it starts the process. */
