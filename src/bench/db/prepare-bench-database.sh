@@ -31,14 +31,6 @@ if [ "$db" = "manual_payments_test" ]; then
   exit 1
 fi
 
-# Start the machine's MariaDB when it is down, as .ci/run does.
-admin=$(command -v mariadb-admin || command -v mysqladmin || true)
-if [ -n "$admin" ] && ! "$admin" ping >/dev/null 2>&1 && [ -x /usr/sbin/mariadbd ]; then
-  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd || true
-  for _ in $(seq 1 60); do
-    "$admin" ping >/dev/null 2>&1 && break
-    sleep 1
-  done
-fi
+bash "$(dirname "$0")/../../test/db/start-local-mariadb.sh"
 
 exec bash "$(dirname "$0")/../../test/db/create-local-database.sh" "$db" "$user" "$password" "bench database"

@@ -112,10 +112,6 @@ final class AppProcess implements AutoCloseable {
     return process.pid();
   }
 
-  int port() {
-    return port;
-  }
-
   String baseUrl() {
     return "http://127.0.0.1:" + port;
   }

@@ -48,10 +48,6 @@ final class Auth {
     return new Auth("jwt", keys, pem);
   }
 
-  String mode() {
-    return mode;
-  }
-
   /** The application's arguments for this mode. */
   List<String> appArgs() {
     return mode.equals("jwt")

@@ -2,12 +2,15 @@ package com.chatcommerce.manualpayments.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import java.io.File;
 import java.lang.reflect.Field;
@@ -67,20 +70,21 @@ class ProcessModelConventionsTest {
   @Test
   void theStartEventAndTheReviewLinkTheFormsThatExist() throws Exception {
     BpmnModelInstance model = model("processes/manual-payment.bpmn");
-    String startForm = model.getModelElementById(ManualPaymentProcess.Elements.PAYMENT_SUBMITTED)
-        .getUniqueChildElementByType(io.camunda.zeebe.model.bpmn.instance.ExtensionElements.class)
-        .getUniqueChildElementByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition.class)
-        .getAttributeValue("formId");
-    String reviewForm = model.getModelElementById(ManualPaymentProcess.Elements.REVIEW_PAYMENT)
-        .getUniqueChildElementByType(io.camunda.zeebe.model.bpmn.instance.ExtensionElements.class)
-        .getUniqueChildElementByType(io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition.class)
-        .getAttributeValue("formId");
+    String startForm = formId(model, ManualPaymentProcess.Elements.PAYMENT_SUBMITTED);
+    String reviewForm = formId(model, ManualPaymentProcess.Elements.REVIEW_PAYMENT);
 
     assertThat(startForm).isEqualTo(ManualPaymentProcess.ADD_PAYMENT_FORM_ID);
     assertThat(reviewForm).isEqualTo(ManualPaymentProcess.REVIEW_FORM_ID);
-    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    ObjectMapper json = new ObjectMapper();
     assertThat(json.readTree(new File("forms/" + startForm + ".form")).get("id").asText()).isEqualTo(startForm);
     assertThat(json.readTree(new File("forms/" + reviewForm + ".form")).get("id").asText()).isEqualTo(reviewForm);
+  }
+
+  private static String formId(BpmnModelInstance model, String elementId) {
+    return model.getModelElementById(elementId)
+        .getUniqueChildElementByType(ExtensionElements.class)
+        .getUniqueChildElementByType(ZeebeFormDefinition.class)
+        .getAttributeValue("formId");
   }
 
   private static List<String> constants(Class<?> holder) throws IllegalAccessException {
