@@ -22,6 +22,7 @@ public final class InMemoryEngine implements AutoCloseable {
 
   private final ZeebeTestEngine engine;
   private final CamundaClient client;
+  private boolean closed;
 
   private InMemoryEngine(ZeebeTestEngine engine) {
     this.engine = engine;
@@ -34,7 +35,12 @@ public final class InMemoryEngine implements AutoCloseable {
   }
 
   public static InMemoryEngine start() {
-    ZeebeTestEngine engine = EngineFactory.create(freePort());
+    return start(freePort());
+  }
+
+  /** On a given port: a client that knew an engine stopped there reconnects to this one. */
+  public static InMemoryEngine start(int port) {
+    ZeebeTestEngine engine = EngineFactory.create(port);
     engine.start();
     return new InMemoryEngine(engine);
   }
@@ -104,8 +110,13 @@ public final class InMemoryEngine implements AutoCloseable {
     }
   }
 
+  /** Stops the engine; a second call does nothing. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     client.close();
     engine.stop();
   }
