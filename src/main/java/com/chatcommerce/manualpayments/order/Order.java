@@ -101,6 +101,11 @@ public class Order {
     this.updatedAt = now;
   }
 
+  /** Marks that a decision or refund was forwarded to the process; the caller holds the row lock. */
+  void claimPendingAction(String action) {
+    this.pendingAction = action;
+  }
+
   void attachProcess(long processInstanceKey) {
     this.processInstanceKey = processInstanceKey;
   }

@@ -8,7 +8,6 @@ import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import com.chatcommerce.manualpayments.process.PaymentProcessClient;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -62,13 +61,13 @@ public class PaymentRequests {
   /** Forwards a manager's decision; the order stays OPEN until the process applies it. */
   @Transactional
   public Order decide(String orderId, Decision decision, Correction correction, String actor, String messageId) {
-    Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    Order order = lockedOrder(orderId);
     PaymentSystem merchant = merchants.getReferenceById(order.paymentSystemId());
     CorrectedValues values = CorrectedValues.of(order, merchant, correction);
     if (values.repricesOrder(order)) {
       fees.price(merchant, values.amount());
     }
-    claim(orderId, decision.name(), EnumSet.of(OrderStatus.OPEN));
+    claim(order, decision.name(), EnumSet.of(OrderStatus.OPEN));
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.DECISION, decision.name());
     variables.put(Variables.AMOUNT, values.amount().amountText());
@@ -80,14 +79,14 @@ public class PaymentRequests {
     variables.put(Variables.DECISION_DOOR, Door.API.value());
     variables.put(Variables.DECIDED_BY, actor);
     process.publishDecision(orderId, messageId == null ? UUID.randomUUID().toString() : messageId, variables);
-    return orders.findById(orderId).orElseThrow();
+    return order;
   }
 
   @Transactional
   public Order refund(String orderId, String comment, String actor) {
-    Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    Order order = lockedOrder(orderId);
     String checkedComment = Submissions.comment(comment);
-    claim(orderId, "REFUND", EnumSet.of(OrderStatus.APPROVED, OrderStatus.COMPLETED));
+    claim(order, "REFUND", EnumSet.of(OrderStatus.APPROVED, OrderStatus.COMPLETED));
     Map<String, Object> variables = new HashMap<>();
     variables.put(Variables.ORDER_ID, orderId);
     variables.put(Variables.CLIENT_ID, order.clientId());
@@ -96,17 +95,30 @@ public class PaymentRequests {
       variables.put(Variables.COMMENT, checkedComment);
     }
     process.startRefund(variables);
-    return orders.findById(orderId).orElseThrow();
+    return order;
   }
 
-  private void claim(String orderId, String action, EnumSet<OrderStatus> allowed) {
-    if (orders.claimPendingAction(orderId, action, List.copyOf(allowed)) == 0) {
-      Order current = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+  /**
+   * The order, locked until this transaction ends: of two racing requests the second reads the
+   * order only after the first committed its claim, and so is refused.
+   */
+  private Order lockedOrder(String orderId) {
+    return orders.findForUpdate(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+  }
+
+  /**
+   * Claims the order for {@code action} and writes the claim before the engine is asked, so that a
+   * database that refuses the write leaves the engine untouched.
+   */
+  private void claim(Order order, String action, EnumSet<OrderStatus> allowed) {
+    if (!allowed.contains(order.status()) || order.pendingAction() != null) {
       String pending =
-          current.pendingAction() == null ? "" : " with a " + current.pendingAction() + " already in progress";
+          order.pendingAction() == null ? "" : " with a " + order.pendingAction() + " already in progress";
       throw new ConflictException(
-          "order " + orderId + " is " + current.status() + pending + "; " + action + " needs an order that is "
+          "order " + order.id() + " is " + order.status() + pending + "; " + action + " needs an order that is "
               + allowed + " with nothing in progress");
     }
+    order.claimPendingAction(action);
+    orders.flush();
   }
 }
