@@ -118,6 +118,23 @@ class AccessControlTest {
   }
 
   @Test
+  void requestsAreMeasuredWithoutSpringSecuritysObservationOfEachFilter() {
+    Api manager = new Api(port);
+    assertThat(manager.get("/api/v1/orders").status()).isEqualTo(200);
+
+    // A request's observation ends after its response was sent.
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(metricNames(manager)).contains("http.server.requests"));
+    assertThat(metricNames(manager)).noneMatch(name -> name.startsWith("spring.security"));
+  }
+
+  private static List<String> metricNames(Api api) {
+    List<String> names = new java.util.ArrayList<>();
+    api.get("/actuator/metrics").body().get("names").forEach(name -> names.add(name.asText()));
+    return names;
+  }
+
+  @Test
   void platformReadsOnlyTheOrdersItSubmitted() {
     Api platform = Api.as(port, "platform");
     Api.Response submitted = platform.post("/api/v1/orders", "{\"clientId\":" + client + ",\"offerId\":" + offer + "}");
