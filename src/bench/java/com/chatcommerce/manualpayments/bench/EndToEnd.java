@@ -66,10 +66,12 @@ final class EndToEnd {
         Stats.loadLine("e2e baseline round " + round);
         CpuMeter cpu = new CpuMeter("bench JVM (engine, no-op workers, driver)", null).start();
         ThreadMeter threads = new ThreadMeter("the bench JVM", ProcessHandle.current().pid()).start();
+        EngineRecords commands = new EngineRecords(engine).start();
         FlowRunner.Result result = runner.run(config.flows(), config.concurrency());
         print("e2e baseline round " + round + " (same BPMN, no-op workers, no API, no database)", result);
         line(cpu.stop(result.flows(), "flow"));
         line(threads.stop(3));
+        line(commands.stop(result.flows(), 8));
         results.add(result);
       }
     }
@@ -107,7 +109,7 @@ final class EndToEnd {
         for (int round = 1; round <= config.e2eRounds(); round++) {
           // On the port the application knows: its client reconnects, and the warm-up flows wait for that.
           try (InMemoryEngine engine = deployed(InMemoryEngine.start(enginePort))) {
-            results.add(fullRound(round, app, runner));
+            results.add(fullRound(round, app, engine, runner));
           }
         }
         int started = config.jvmWarmupFlows() + config.e2eRounds() * (config.warmupFlows() + config.flows());
@@ -120,12 +122,14 @@ final class EndToEnd {
     }
   }
 
-  private FlowRunner.Result fullRound(int round, AppProcess app, FlowRunner runner) throws Exception {
+  private FlowRunner.Result fullRound(int round, AppProcess app, InMemoryEngine engine, FlowRunner runner)
+      throws Exception {
     runner.run(config.warmupFlows(), config.concurrency());
     Stats.loadLine("e2e full round " + round);
     CpuMeter cpu = new CpuMeter("bench JVM (engine, HTTP driver)", app.pid()).start();
     ThreadMeter engineThreads = new ThreadMeter("the bench JVM", ProcessHandle.current().pid()).start();
     ThreadMeter appThreads = new ThreadMeter("the app JVM", app.pid()).start();
+    EngineRecords commands = new EngineRecords(engine).start();
     app.startProfile("e2e-round" + round);
     FlowRunner.Result result = runner.run(config.flows(), config.concurrency());
     app.stopProfile();
@@ -133,6 +137,7 @@ final class EndToEnd {
     line(cpu.stop(result.flows(), "flow"));
     line(engineThreads.stop(3));
     line(appThreads.stop(3));
+    line(commands.stop(result.flows(), 8));
     return result;
   }
 
