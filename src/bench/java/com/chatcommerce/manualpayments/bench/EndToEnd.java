@@ -14,8 +14,8 @@ import java.util.List;
  *
  * <p>Both sides warm their JVMs on an engine that is then thrown away, and measure each round on a
  * fresh engine with the same short history: the in-memory engine slows as its state grows (every
- * prefix scan copies it), and a round's rate still moves by a quarter between rounds, so the ratio
- * is taken over several rounds of each.
+ * prefix scan copies it), and a round's rate still moves by up to half between identical rounds, so
+ * the ratio is taken over several rounds of each.
  */
 final class EndToEnd {
 

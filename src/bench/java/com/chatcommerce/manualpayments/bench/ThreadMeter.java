@@ -35,7 +35,7 @@ final class ThreadMeter {
     return this;
   }
 
-  /** One line with the {@code top} busiest threads: cores ran, and seconds a second spent waiting for a core. */
+  /** One line with the {@code top} busiest threads: the share of a core each ran, and waited for one. */
   String stop(int top) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     Map<String, Sample> end = sample();
@@ -66,7 +66,7 @@ final class ThreadMeter {
         }
       });
     } catch (IOException e) {
-      return threads;
+      // No /proc for this process (it ended, or this is not Linux): nothing to report.
     }
     return threads;
   }

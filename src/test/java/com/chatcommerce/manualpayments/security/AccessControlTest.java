@@ -6,6 +6,7 @@ import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -129,7 +130,7 @@ class AccessControlTest {
   }
 
   private static List<String> metricNames(Api api) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     api.get("/actuator/metrics").body().get("names").forEach(name -> names.add(name.asText()));
     return names;
   }
