@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The real thing: submissions and approvals through the API over HTTP, as the platform and a
@@ -21,6 +22,7 @@ final class ApiDriver implements FlowRunner.Driver {
   private final long offerId;
   private final long[] clientIds;
   private final boolean idempotencyKeys;
+  private final AtomicInteger accepted = new AtomicInteger();
 
   ApiDriver(Http platform, Http manager, long offerId, long[] clientIds, boolean idempotencyKeys) {
     this.platform = platform;
@@ -39,7 +41,13 @@ final class ApiDriver implements FlowRunner.Driver {
     if (response.status() != 201) {
       throw new IllegalStateException("submit gave " + response.status() + ": " + response.body());
     }
+    accepted.incrementAndGet();
     return response.json().get("id").asText();
+  }
+
+  /** Submissions the API accepted (201): each must end as one APPROVED order. */
+  int accepted() {
+    return accepted.get();
   }
 
   @Override

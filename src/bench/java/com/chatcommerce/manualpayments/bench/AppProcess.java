@@ -96,6 +96,11 @@ final class AppProcess implements AutoCloseable {
     }
   }
 
+  /** A full collection in the application's JVM, done when this returns. */
+  void collectGarbage() {
+    jcmd("GC.run");
+  }
+
   private void jcmd(String... command) {
     try {
       List<String> line = new ArrayList<>(List.of(
@@ -116,7 +121,11 @@ final class AppProcess implements AutoCloseable {
     return "http://127.0.0.1:" + port;
   }
 
-  private void awaitHealthy(Duration within) throws Exception {
+  /**
+   * Waits until the application answers healthy, which includes a topology request to the engine:
+   * after a new engine started on its port, its client has reconnected once this returns.
+   */
+  void awaitHealthy(Duration within) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < deadline) {

@@ -5,15 +5,18 @@ import static com.chatcommerce.manualpayments.bench.Stats.line;
 
 import com.chatcommerce.manualpayments.support.InMemoryEngine;
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Part 1: whole payments through the API, the real workers, MariaDB and the in-memory engine, and
  * in the same run the engine's ceiling with no-op workers; prints the ratio of the two rates.
  *
- * <p>Both sides warm their JVMs on an engine that is then thrown away, and measure each round on a
- * fresh engine with the same short history: the in-memory engine slows as its state grows (every
+ * <p>Both sides warm their JVMs until the JIT compilers are done, on engines that are then thrown
+ * away, and measure each round on a fresh engine with the same short history: the in-memory engine slows as its state grows (every
  * prefix scan copies it), and a round's rate still moves by up to half between identical rounds, so
  * the ratio is taken over several rounds of each.
  */
@@ -29,9 +32,10 @@ final class EndToEnd {
 
   void run() throws Exception {
     line(f("== end to end: %d rounds of %d flows each way (each after %d warm-up flows on a fresh engine; the JVMs"
-        + " warmed with %d flows on a throwaway one), %d in flight, application heap -Xmx%s, API auth %s",
-        config.e2eRounds(), config.flows(), config.warmupFlows(), config.jvmWarmupFlows(), config.concurrency(),
-        config.appXmx(), config.auth()));
+        + " warmed in batches of %d flows, each on an engine then thrown away, until their JIT compilers ran at"
+        + " most %.2f of a core), %d in flight, application heap -Xmx%s, API auth %s",
+        config.e2eRounds(), config.flows(), config.warmupFlows(), config.jvmWarmupFlows(), config.jitQuiet(),
+        config.concurrency(), config.appXmx(), config.auth()));
     List<FlowRunner.Result> baseline = baselineRounds();
     List<FlowRunner.Result> full = fullRounds();
     for (int round = 0; round < config.e2eRounds(); round++) {
@@ -53,16 +57,19 @@ final class EndToEnd {
 
   private List<FlowRunner.Result> baselineRounds() throws Exception {
     FlowRunner.Signals signals = new FlowRunner.Signals();
-    try (InMemoryEngine warmEngine = deployed(InMemoryEngine.start());
-        Baseline driver = new Baseline(warmEngine.client(), signals)) {
-      warmJvm(new FlowRunner(driver, signals, "OPEN", "APPROVED"));
-    }
+    warmJvms("baseline", List.of(Map.entry("the bench JVM", ProcessHandle.current().pid())), () -> {
+      try (InMemoryEngine engine = deployed(InMemoryEngine.start());
+          Baseline driver = new Baseline(engine.client(), signals)) {
+        return new FlowRunner(driver, signals, "OPEN", "APPROVED").run(config.jvmWarmupFlows(), config.concurrency());
+      }
+    });
     List<FlowRunner.Result> results = new ArrayList<>();
     for (int round = 1; round <= config.e2eRounds(); round++) {
       try (InMemoryEngine engine = deployed(InMemoryEngine.start());
           Baseline driver = new Baseline(engine.client(), signals)) {
         FlowRunner runner = new FlowRunner(driver, signals, "OPEN", "APPROVED");
         runner.run(config.warmupFlows(), config.concurrency());
+        collectGarbage(null);
         Stats.loadLine("e2e baseline round " + round);
         CpuMeter cpu = new CpuMeter("bench JVM (engine, no-op workers, driver)", null).start();
         ThreadMeter threads = new ThreadMeter("the bench JVM", ProcessHandle.current().pid()).start();
@@ -82,8 +89,8 @@ final class EndToEnd {
     db.clean();
     Auth auth = Auth.of(config.auth());
     int enginePort = AppProcess.freePort();
-    try (InMemoryEngine warmEngine = deployed(InMemoryEngine.start(enginePort));
-        AppProcess app = AppProcess.start(config, warmEngine.grpcAddress(), "e2e-app", auth.appArgs())) {
+    try (InMemoryEngine startEngine = deployed(InMemoryEngine.start(enginePort));
+        AppProcess app = AppProcess.start(config, startEngine.grpcAddress(), "e2e-app", auth.appArgs())) {
       HttpClient client = Http.newClient();
       Http manager = new Http(client, app.baseUrl(), auth.header("manager"));
       Http platform = new Http(client, app.baseUrl(), auth.header("platform"));
@@ -103,16 +110,24 @@ final class EndToEnd {
       ApiDriver driver = new ApiDriver(platform, manager, offer, clients, config.idempotencyKeys());
       try (ApiDriver.IndicatorWatcher watcher = new ApiDriver.IndicatorWatcher(db, signals)) {
         FlowRunner runner = new FlowRunner(driver, signals, "OPEN", "APPROVED");
-        warmJvm(runner);
-        warmEngine.close();
+        startEngine.close();
+        // Every engine from here on listens on the port the application knows, and its client
+        // reconnects to each.
+        warmJvms("full", List.of(Map.entry("the app JVM", app.pid()),
+            Map.entry("the bench JVM", ProcessHandle.current().pid())), () -> {
+          try (InMemoryEngine engine = deployed(InMemoryEngine.start(enginePort))) {
+            app.awaitHealthy(Duration.ofMinutes(2));
+            return runner.run(config.jvmWarmupFlows(), config.concurrency());
+          }
+        });
         List<FlowRunner.Result> results = new ArrayList<>();
         for (int round = 1; round <= config.e2eRounds(); round++) {
-          // On the port the application knows: its client reconnects, and the warm-up flows wait for that.
           try (InMemoryEngine engine = deployed(InMemoryEngine.start(enginePort))) {
+            app.awaitHealthy(Duration.ofMinutes(2));
             results.add(fullRound(round, app, engine, runner));
           }
         }
-        int started = config.jvmWarmupFlows() + config.e2eRounds() * (config.warmupFlows() + config.flows());
+        int started = driver.accepted();
         line(f("e2e full check: orders APPROVED = %d, CRM lines APPROVED = %d, chat indicators = %d (expected %d, %d, %d)",
             db.count("SELECT COUNT(*) FROM orders WHERE status = 'APPROVED'"),
             db.count("SELECT COUNT(*) FROM crm_client_orders WHERE status = 'APPROVED'"),
@@ -125,6 +140,7 @@ final class EndToEnd {
   private FlowRunner.Result fullRound(int round, AppProcess app, InMemoryEngine engine, FlowRunner runner)
       throws Exception {
     runner.run(config.warmupFlows(), config.concurrency());
+    collectGarbage(app);
     Stats.loadLine("e2e full round " + round);
     CpuMeter cpu = new CpuMeter("bench JVM (engine, HTTP driver)", app.pid()).start();
     ThreadMeter engineThreads = new ThreadMeter("the bench JVM", ProcessHandle.current().pid()).start();
@@ -141,10 +157,50 @@ final class EndToEnd {
     return result;
   }
 
-  private void warmJvm(FlowRunner runner) throws InterruptedException {
-    FlowRunner.Result warm = runner.run(config.jvmWarmupFlows(), config.concurrency());
-    if (warm.errors() > 0) {
-      throw new IllegalStateException(warm.errors() + " of the JVM warm-up flows failed");
+  /** One batch of JVM warm-up flows on an engine of its own, thrown away after it. */
+  private interface WarmupBatch {
+    FlowRunner.Result run() throws Exception;
+  }
+
+  /**
+   * Runs warm-up batches until the JIT compilers of the measured JVMs ran no more than
+   * {@code bench.jit-quiet} of a core during a batch, or {@code bench.jvm-warmup.batches} ran.
+   * Code that runs a few times a flow reaches the optimizing compiler only after thousands of
+   * flows: with one fixed batch of 1,000, the application's compiler still ran 0.13 of a core, and
+   * its CPU a flow was 26 ms in the first measured round and 14 ms in the second.
+   */
+  private void warmJvms(String side, List<Map.Entry<String, Long>> jvms, WarmupBatch batch) throws Exception {
+    for (int n = 1; ; n++) {
+      List<ThreadMeter> meters = jvms.stream()
+          .map(jvm -> new ThreadMeter(jvm.getKey(), jvm.getValue()).start()).toList();
+      FlowRunner.Result warm = batch.run();
+      if (warm.flows() == 0) {
+        throw new IllegalStateException("all " + warm.errors() + " flows of a JVM warm-up batch failed");
+      }
+      double busiest = meters.stream().mapToDouble(ThreadMeter::jitCores).max().orElse(0);
+      line(f("JVM warm-up, %s, batch %d: %d flows at %.2f flows/s%s; JIT compilers ran (cores) %s", side, n,
+          warm.flows(), warm.flowsPerSecond(), warm.errors() == 0 ? "" : ", " + warm.errors() + " failed",
+          meters.stream().map(m -> f("%.2f in %s", m.jitCores(), m.label())).collect(Collectors.joining(", "))));
+      if (busiest <= config.jitQuiet()) {
+        return;
+      }
+      if (n == config.jvmWarmupBatches()) {
+        line(f("JVM warm-up, %s: the JIT compilers still ran more than %.2f of a core after %d batches;"
+            + " the measured rounds include compilation", side, config.jitQuiet(), n));
+        return;
+      }
+    }
+  }
+
+  /**
+   * Starts each round with the garbage of the engines before it collected, in this JVM and in the
+   * application's, so that no round pays for an earlier one: G1 otherwise marked that garbage
+   * concurrently during some rounds, with up to 0.2 of a core.
+   */
+  private static void collectGarbage(AppProcess app) {
+    System.gc();
+    if (app != null) {
+      app.collectGarbage();
     }
   }
 

@@ -38,19 +38,37 @@ final class ThreadMeter {
   /** One line with the {@code top} busiest threads: the share of a core each ran, and waited for one. */
   String stop(int top) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
-    Map<String, Sample> end = sample();
-    String busiest = end.entrySet().stream()
-        .map(e -> {
-          Sample before = start.getOrDefault(e.getKey(), new Sample(e.getValue().name(), 0, 0));
-          return new Sample(e.getValue().name(), e.getValue().runNanos() - before.runNanos(),
-              e.getValue().waitNanos() - before.waitNanos());
-        })
+    String busiest = sinceStart()
         .sorted(Comparator.comparingLong(Sample::runNanos).reversed())
         .limit(top)
         .map(s -> Stats.f("%s ran %.2f, waited %.2f", s.name(), s.runNanos() / 1e9 / seconds,
             s.waitNanos() / 1e9 / seconds))
         .collect(Collectors.joining("; "));
     return "  busiest threads of " + label + " (cores ran, cores' worth waited for a core): " + busiest;
+  }
+
+  /**
+   * The cores' worth the JIT compiler threads ran since {@link #start()}: while it is more than a
+   * trace, the process still runs part of its code interpreted or in code compiled for profiling.
+   */
+  double jitCores() {
+    double seconds = (System.nanoTime() - startNanos) / 1e9;
+    return sinceStart()
+        .filter(s -> s.name().startsWith("C1 CompilerThre") || s.name().startsWith("C2 CompilerThre"))
+        .mapToLong(Sample::runNanos)
+        .sum() / 1e9 / seconds;
+  }
+
+  String label() {
+    return label;
+  }
+
+  private Stream<Sample> sinceStart() {
+    return sample().entrySet().stream().map(e -> {
+      Sample before = start.getOrDefault(e.getKey(), new Sample(e.getValue().name(), 0, 0));
+      return new Sample(e.getValue().name(), e.getValue().runNanos() - before.runNanos(),
+          e.getValue().waitNanos() - before.waitNanos());
+    });
   }
 
   private Map<String, Sample> sample() {
