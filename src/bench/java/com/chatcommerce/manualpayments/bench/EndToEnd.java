@@ -16,9 +16,9 @@ import java.util.stream.Collectors;
  * in the same run the engine's ceiling with no-op workers; prints the ratio of the two rates.
  *
  * <p>Both sides warm their JVMs until the JIT compilers are done, on engines that are then thrown
- * away, and measure each round on a fresh engine with the same short history: the in-memory engine slows as its state grows (every
- * prefix scan copies it), and a round's rate still moves by up to half between identical rounds, so
- * the ratio is taken over several rounds of each.
+ * away, and measure each round on a fresh engine with the same short history: the in-memory engine
+ * slows as its state grows (every prefix scan copies it), and a round's rate still moves by up to
+ * half between identical rounds, so the ratio is taken over several rounds of each.
  */
 final class EndToEnd {
 
@@ -194,8 +194,9 @@ final class EndToEnd {
 
   /**
    * Starts each round with the garbage of the engines before it collected, in this JVM and in the
-   * application's, so that no round pays for an earlier one: G1 otherwise marked that garbage
-   * concurrently during some rounds, with up to 0.2 of a core.
+   * application's, so that a round does not inherit the heap the earlier ones left. G1 still marks
+   * concurrently during some rounds, from what the round itself keeps: 0.14 of a core in the
+   * slower rounds of the runs in the README.
    */
   private static void collectGarbage(AppProcess app) {
     System.gc();
