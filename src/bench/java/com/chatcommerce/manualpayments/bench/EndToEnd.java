@@ -7,6 +7,8 @@ import com.chatcommerce.manualpayments.support.InMemoryEngine;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -177,11 +179,13 @@ final class EndToEnd {
       if (warm.flows() == 0) {
         throw new IllegalStateException("all " + warm.errors() + " flows of a JVM warm-up batch failed");
       }
-      double busiest = meters.stream().mapToDouble(ThreadMeter::jitCores).max().orElse(0);
+      Map<String, Double> jit = new LinkedHashMap<>();
+      meters.forEach(m -> jit.put(m.label(), m.jitCores()));
       line(f("JVM warm-up, %s, batch %d: %d flows at %.2f flows/s%s; JIT compilers ran (cores) %s", side, n,
           warm.flows(), warm.flowsPerSecond(), warm.errors() == 0 ? "" : ", " + warm.errors() + " failed",
-          meters.stream().map(m -> f("%.2f in %s", m.jitCores(), m.label())).collect(Collectors.joining(", "))));
-      if (busiest <= config.jitQuiet()) {
+          jit.entrySet().stream().map(e -> f("%.2f in %s", e.getValue(), e.getKey()))
+              .collect(Collectors.joining(", "))));
+      if (Collections.max(jit.values()) <= config.jitQuiet()) {
         return;
       }
       if (n == config.jvmWarmupBatches()) {
