@@ -117,15 +117,13 @@ final class EndToEnd {
         // reconnects to each.
         warmJvms("full", List.of(Map.entry("the app JVM", app.pid()),
             Map.entry("the bench JVM", ProcessHandle.current().pid())), () -> {
-          try (InMemoryEngine engine = deployed(InMemoryEngine.start(enginePort))) {
-            app.awaitHealthy(Duration.ofMinutes(2));
+          try (InMemoryEngine engine = reconnected(app, enginePort)) {
             return runner.run(config.jvmWarmupFlows(), config.concurrency());
           }
         });
         List<FlowRunner.Result> results = new ArrayList<>();
         for (int round = 1; round <= config.e2eRounds(); round++) {
-          try (InMemoryEngine engine = deployed(InMemoryEngine.start(enginePort))) {
-            app.awaitHealthy(Duration.ofMinutes(2));
+          try (InMemoryEngine engine = reconnected(app, enginePort)) {
             results.add(fullRound(round, app, engine, runner));
           }
         }
@@ -199,8 +197,8 @@ final class EndToEnd {
   /**
    * Starts each round with the garbage of the engines before it collected, in this JVM and in the
    * application's, so that a round does not inherit the heap the earlier ones left. G1 still marks
-   * concurrently during some rounds, from what the round itself keeps: 0.14 of a core in the
-   * slower rounds of the runs in the README.
+   * concurrently during some rounds, from what the round itself keeps: 0.14 and 0.15 of a core
+   * in the slowest full round of each of the two runs in the README.
    */
   private static void collectGarbage(AppProcess app) {
     System.gc();
@@ -212,6 +210,18 @@ final class EndToEnd {
   private static double pooledRate(List<FlowRunner.Result> results) {
     return results.stream().mapToInt(FlowRunner.Result::flows).sum()
         / results.stream().mapToDouble(FlowRunner.Result::seconds).sum();
+  }
+
+  /** A fresh engine on the application's engine port, once the application's client reached it. */
+  private static InMemoryEngine reconnected(AppProcess app, int port) throws Exception {
+    InMemoryEngine engine = deployed(InMemoryEngine.start(port));
+    try {
+      app.awaitHealthy(Duration.ofMinutes(2));
+      return engine;
+    } catch (Exception e) {
+      engine.close();
+      throw e;
+    }
   }
 
   private static InMemoryEngine deployed(InMemoryEngine engine) {
