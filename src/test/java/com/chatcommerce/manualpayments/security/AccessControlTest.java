@@ -1,11 +1,13 @@
 package com.chatcommerce.manualpayments.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -124,7 +126,7 @@ class AccessControlTest {
     assertThat(manager.get("/api/v1/orders").status()).isEqualTo(200);
 
     // A request's observation ends after its response was sent.
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+    await().atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(metricNames(manager)).contains("http.server.requests"));
     assertThat(metricNames(manager)).noneMatch(name -> name.startsWith("spring.security"));
   }
@@ -154,7 +156,7 @@ class AccessControlTest {
   void historyNamesTheCallerWhoDecided() {
     new Api(port).post("/api/v1/orders/" + order + "/reject", "{\"comment\":\"no transfer found\"}");
 
-    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+    await().atMost(Duration.ofSeconds(10))
         .until(() -> new Api(port).get("/api/v1/orders/" + order).body().get("status").asText().equals("REJECTED"));
     JsonNode history = new Api(port).get("/api/v1/orders/" + order).body().get("history");
     assertThat(history.get(1).get("actor").asText()).isEqualTo("manager");
