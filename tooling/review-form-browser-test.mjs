@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // Fills forms/manual-payment-review.form in headless Chromium the way a manager does in Tasklist
 // (same renderer: @bpmn-io/form-js-viewer), submits it through form-js, and prints what Tasklist
-// would complete the user task with. Also shows that form-js blocks an empty decision and a
-// negative amount.
+// would complete the user task with. The managers' inputs and the data they must produce are the
+// scenarios of src/test/resources/forms/review-form-fixture.json, which the Java tests complete the
+// review task with on the engine. Also shows what form-js blocks before anything reaches the engine.
 //
 // Output (stdout), one JSON object per line:
-//   ERRORS_EMPTY_DECISION {"decision":["..."]}     errors by variable name, submit with no decision
-//   ERRORS_NEGATIVE_AMOUNT {"amount":["..."]}      errors by variable name, amount -5
-//   SUBMITTED {"decision":"APPROVE",...}           the submitted data (the last line)
+//   ERRORS_EMPTY_DECISION {"decision":["..."]}            errors by variable name, submit with no decision
+//   ERRORS_NEGATIVE_AMOUNT {"correctedAmount":["..."]}    approve with a corrected amount of -5
+//   ERRORS_AMOUNT_TOO_LARGE {"correctedAmount":["..."]}   16 digits before the dot: more than the books hold
+//   ERRORS_AMOUNT_WITHOUT_CURRENCY {"correctedCurrency":["..."]}  an amount with no currency picked
+//   CURRENCY_SHOWN {"withoutAmount":false,"withAmount":true}      the currency appears only with an amount
+//   SUBMITTED <scenario> {"decision":"APPROVE",...}      each scenario's submitted data, as the fixture has it
 // Screenshots: target/forms/review-filled.png, target/forms/review-errors.png
 //
 //   node tooling/review-form-browser-test.mjs
@@ -16,20 +20,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 import { CheckFailure, describeProblems, FORMS_DIR, PROJECT_ROOT, run } from './lib/browser.mjs';
-import { formErrorEvents, openFormPage, readForm, renderForm, REVIEW_FORM_DATA } from './lib/forms.mjs';
+import { formErrorEvents, openFormPage, readForm, renderForm, REVIEW_FORM_FIXTURE } from './lib/forms.mjs';
 
 const FORM_FILE = path.join(FORMS_DIR, 'manual-payment-review.form');
-
-/** What the manager enters. */
-const MANAGER_INPUT = Object.freeze({
-  decisionLabel: 'Approve',
-  amount: '1400.50',
-  currency: 'USD',
-  // Picked in the date picker's calendar (November 2026 is open, as the payment date is in it).
-  paymentDateLabel: 'November 20, 2026',
-  paymentDate: '2026-11-20',
-  comment: 'Client paid 1400.50 USD by card-to-card; checked against the bank statement.'
-});
+const FORM_NAME = 'forms/manual-payment-review.form';
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
+  'November', 'December'];
 
 function field(page, label) {
   return page.locator('#form .fjs-form-field').filter({
@@ -51,20 +47,30 @@ async function typeInto(page, label, text) {
 }
 
 async function pickCurrency(page, currency) {
-  const select = field(page, 'Currency');
+  const select = field(page, 'Currency of that amount');
   // Tabbing into the select already opens its list; otherwise open it with a click.
   if (!(await select.locator('.fjs-dropdownlist').isVisible())) {
     await select.locator('.fjs-select-display').click();
   }
-  const item = select.locator('.fjs-dropdownlist-item', { hasText: new RegExp(`^${currency}$`) });
-  await item.click();
+  await select.locator('.fjs-dropdownlist-item', { hasText: new RegExp(`^${currency}$`) }).click();
 }
 
-async function pickDate(page, label, dayLabel) {
-  const input = field(page, label).locator('input.flatpickr-input');
-  await input.click();
-  const day = page.locator(`.flatpickr-calendar.open .flatpickr-day[aria-label="${dayLabel}"]`);
-  await day.click();
+/** Picks an ISO date in the date picker's calendar, moving it to the date's month first. */
+async function pickDate(page, label, isoDate) {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  await field(page, label).locator('input.flatpickr-input').click();
+  const calendar = page.locator('.flatpickr-calendar.open');
+  for (let moves = 0; moves < 240; moves++) {
+    // flatpickr shows the month as a drop-down whose values are 0 to 11.
+    const shownMonth = Number(await calendar.locator('.flatpickr-monthDropdown-months').inputValue()) + 1;
+    const shownYear = Number(await calendar.locator('.numInput.cur-year').inputValue());
+    const diff = (year - shownYear) * 12 + (month - shownMonth);
+    if (diff === 0) {
+      break;
+    }
+    await calendar.locator(diff < 0 ? '.flatpickr-prev-month' : '.flatpickr-next-month').click();
+  }
+  await calendar.locator(`.flatpickr-day[aria-label="${MONTHS[month - 1]} ${day}, ${year}"]`).click();
   await page.keyboard.press('Escape');
 }
 
@@ -72,6 +78,24 @@ async function pickDate(page, label, dayLabel) {
 async function leaveField(page) {
   await page.evaluate(() => document.activeElement && document.activeElement.blur());
   await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+}
+
+/** Fills the form as a scenario's manager does. */
+async function fill(page, input) {
+  await chooseDecision(page, input.decision);
+  if (input.correctedAmount !== undefined) {
+    await typeInto(page, 'Amount actually paid', input.correctedAmount);
+  }
+  if (input.correctedCurrency !== undefined) {
+    await pickCurrency(page, input.correctedCurrency);
+  }
+  if (input.correctedPaymentDate !== undefined) {
+    await pickDate(page, 'Actual payment date', input.correctedPaymentDate);
+  }
+  if (input.managerComment !== undefined) {
+    await typeInto(page, 'Your comment', input.managerComment);
+  }
+  await leaveField(page);
 }
 
 /** Submits through form-js, as Tasklist's "Complete task" button does; errors by variable name. */
@@ -97,31 +121,56 @@ function expectErrorsOnly(errors, key, what) {
   }
 }
 
+/** Same keys and values, whatever the order. */
+function sameData(a, b) {
+  const keys = (o) => Object.keys(o).sort();
+  return JSON.stringify(keys(a)) === JSON.stringify(keys(b)) && keys(a).every((k) => a[k] === b[k]);
+}
+
 await run('review-form-browser-test', async () => {
   const outDir = path.join(PROJECT_ROOT, 'target', 'forms');
   mkdirSync(outDir, { recursive: true });
   const schema = readForm(FORM_FILE);
-  const session = await openFormPage({ viewport: { width: 640, height: 1000 } });
+  const data = REVIEW_FORM_FIXTURE.formData;
+  const session = await openFormPage({ viewport: { width: 640, height: 1100 } });
   const { page } = session;
   page.setDefaultTimeout(10_000);
+  const fresh = () => renderForm(page, schema, data, FORM_NAME);
   try {
-    // 1. Submit with no decision.
-    await renderForm(page, schema, REVIEW_FORM_DATA, 'forms/manual-payment-review.form');
+    await fresh();
     const empty = await submit(page, schema);
     expectErrorsOnly(empty.errors, 'decision', 'submit with no decision');
     console.log(`ERRORS_EMPTY_DECISION ${JSON.stringify(empty.errors)}`);
 
-    // 2. Approve with an amount of -5.
-    await renderForm(page, schema, REVIEW_FORM_DATA, 'forms/manual-payment-review.form');
+    await fresh();
     await chooseDecision(page, 'Approve');
-    await typeInto(page, 'Amount', '-5');
+    await typeInto(page, 'Amount actually paid', '-5');
+    await pickCurrency(page, 'RUB');
     const negative = await submit(page, schema);
-    expectErrorsOnly(negative.errors, 'amount', 'approve with amount -5');
+    expectErrorsOnly(negative.errors, 'correctedAmount', 'approve with a corrected amount of -5');
     console.log(`ERRORS_NEGATIVE_AMOUNT ${JSON.stringify(negative.errors)}`);
 
-    // Both mistakes at once, for the picture: no decision and amount -5.
-    await renderForm(page, schema, REVIEW_FORM_DATA, 'forms/manual-payment-review.form');
-    await typeInto(page, 'Amount', '-5');
+    await fresh();
+    await chooseDecision(page, 'Approve');
+    await typeInto(page, 'Amount actually paid', '1234567890123456');
+    await pickCurrency(page, 'RUB');
+    const tooLarge = await submit(page, schema);
+    expectErrorsOnly(tooLarge.errors, 'correctedAmount', 'approve with 16 digits before the dot');
+    console.log(`ERRORS_AMOUNT_TOO_LARGE ${JSON.stringify(tooLarge.errors)}`);
+
+    await fresh();
+    await chooseDecision(page, 'Approve');
+    const currencyWithoutAmount = await field(page, 'Currency of that amount').count();
+    await typeInto(page, 'Amount actually paid', '1400.00');
+    const currencyWithAmount = await field(page, 'Currency of that amount').count();
+    console.log(`CURRENCY_SHOWN ${JSON.stringify({ withoutAmount: currencyWithoutAmount > 0, withAmount: currencyWithAmount > 0 })}`);
+    const withoutCurrency = await submit(page, schema);
+    expectErrorsOnly(withoutCurrency.errors, 'correctedCurrency', 'a corrected amount with no currency');
+    console.log(`ERRORS_AMOUNT_WITHOUT_CURRENCY ${JSON.stringify(withoutCurrency.errors)}`);
+
+    // Both first mistakes at once, for the picture: no decision and amount -5.
+    await fresh();
+    await typeInto(page, 'Amount actually paid', '-5');
     await leaveField(page);
     await submit(page, schema);
     const shownErrors = await page.locator('#form .fjs-form-field-error').count();
@@ -130,18 +179,21 @@ await run('review-form-browser-test', async () => {
     }
     await page.locator('#form').screenshot({ path: path.join(outDir, 'review-errors.png') });
 
-    // 3. The manager approves with corrections.
-    await renderForm(page, schema, REVIEW_FORM_DATA, 'forms/manual-payment-review.form');
-    await chooseDecision(page, MANAGER_INPUT.decisionLabel);
-    await typeInto(page, 'Amount', MANAGER_INPUT.amount);
-    await pickCurrency(page, MANAGER_INPUT.currency);
-    await pickDate(page, 'Payment date', MANAGER_INPUT.paymentDateLabel);
-    await typeInto(page, 'Comment', MANAGER_INPUT.comment);
-    await leaveField(page);
-    await page.locator('#form').screenshot({ path: path.join(outDir, 'review-filled.png') });
-    const filled = await submit(page, schema);
-    if (Object.keys(filled.errors).length > 0) {
-      throw new CheckFailure(`the filled review form did not validate: ${JSON.stringify(filled.errors)}`);
+    for (const [name, scenario] of Object.entries(REVIEW_FORM_FIXTURE.scenarios)) {
+      await fresh();
+      await fill(page, scenario.input);
+      if (name === 'approveWithCorrection') {
+        await page.locator('#form').screenshot({ path: path.join(outDir, 'review-filled.png') });
+      }
+      const filled = await submit(page, schema);
+      if (Object.keys(filled.errors).length > 0) {
+        throw new CheckFailure(`scenario ${name}: the filled review form did not validate: ${JSON.stringify(filled.errors)}`);
+      }
+      if (!sameData(filled.data, scenario.submitted)) {
+        throw new CheckFailure(`scenario ${name}: form-js submitted ${JSON.stringify(filled.data)}, the fixture says `
+          + `${JSON.stringify(scenario.submitted)}`);
+      }
+      console.log(`SUBMITTED ${name} ${JSON.stringify(filled.data)}`);
     }
 
     const problems = session.problems();
@@ -151,23 +203,7 @@ await run('review-form-browser-test', async () => {
     if (problems.length > 0) {
       throw new CheckFailure(`the review form logged errors in the browser:\n${describeProblems(problems)}`);
     }
-    const expected = {
-      decision: 'APPROVE',
-      amount: MANAGER_INPUT.amount,
-      currency: MANAGER_INPUT.currency,
-      paymentDate: MANAGER_INPUT.paymentDate,
-      comment: MANAGER_INPUT.comment
-    };
-    const wrong = Object.entries(expected).filter(([key, value]) => filled.data[key] !== value);
-    if (wrong.length > 0) {
-      throw new CheckFailure(
-        `the submitted data differs from what the manager entered:\n` +
-          wrong.map(([key, value]) => `  - ${key}: expected ${JSON.stringify(value)}, got ${JSON.stringify(filled.data[key])}`).join('\n') +
-          `\nsubmitted: ${JSON.stringify(filled.data)}`
-      );
-    }
     console.log(`screenshots: target/forms/review-filled.png, target/forms/review-errors.png`);
-    console.log(`SUBMITTED ${JSON.stringify(filled.data)}`);
   } finally {
     await session.close();
   }

@@ -12,24 +12,20 @@ import {
   moduleFile,
   openWatchedPage,
   packageVersion,
+  PROJECT_ROOT,
   startServer
 } from './browser.mjs';
 
+/**
+ * What the review form is given and what it submits, shared with the Java tests that complete the
+ * review task on the engine (src/test/resources/forms/review-form-fixture.json).
+ */
+export const REVIEW_FORM_FIXTURE = Object.freeze(
+  JSON.parse(readFileSync(path.join(PROJECT_ROOT, 'src/test/resources/forms/review-form-fixture.json'), 'utf8'))
+);
+
 /** Data the review form gets from the process when the review task is created. */
-export const REVIEW_FORM_DATA = Object.freeze({
-  amount: '1500.00',
-  currency: 'RUB',
-  paymentDate: '2026-11-28',
-  comment: 'paid in cash',
-  clientName: 'Anna Petrova',
-  offerName: 'Yoga course',
-  reviewDeadline: '2026-12-28T10:15:30Z',
-  currencyOptions: [
-    { label: 'RUB', value: 'RUB' },
-    { label: 'USD', value: 'USD' }
-  ],
-  reviewError: ''
-});
+export const REVIEW_FORM_DATA = REVIEW_FORM_FIXTURE.formData;
 
 /** Data a form is imported with, by form id (a start form gets none). */
 export const FORM_DATA = Object.freeze({

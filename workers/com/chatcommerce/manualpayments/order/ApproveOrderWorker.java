@@ -3,27 +3,21 @@ package com.chatcommerce.manualpayments.order;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.VariablesAsType;
-import java.util.Map;
+import io.camunda.client.annotation.Variable;
 import org.springframework.stereotype.Component;
 
-/** Approves the order: APPROVED for a client's payment, COMPLETED for one a manager added. */
+/** Approves the order as claimed: APPROVED for a client's payment, COMPLETED for one a manager added. */
 @Component
 public class ApproveOrderWorker {
 
-  private final ReviewOutcomeApplier applier;
+  private final Decisions decisions;
 
-  ApproveOrderWorker(ReviewOutcomeApplier applier) {
-    this.applier = applier;
+  ApproveOrderWorker(Decisions decisions) {
+    this.decisions = decisions;
   }
 
-  @JobWorker(
-      type = JobTypes.ORDER_APPROVE,
-      fetchVariables = {
-        Variables.ORDER_ID, Variables.AMOUNT, Variables.CURRENCY, Variables.PAYMENT_DATE, Variables.COMMENT,
-        Variables.DECISION_DOOR, Variables.DECIDED_BY, Variables.REJECTION_REASON
-      })
-  public Map<String, Object> approve(@VariablesAsType ReviewOutcome outcome) {
-    return applier.apply(outcome, Decision.APPROVE);
+  @JobWorker(type = JobTypes.ORDER_APPROVE, fetchVariables = Variables.ORDER_ID)
+  public DecidedOrder approve(@Variable(name = Variables.ORDER_ID) String orderId) {
+    return DecidedOrder.of(decisions.apply(orderId, Decision.APPROVE));
   }
 }

@@ -9,7 +9,7 @@ import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -31,40 +31,61 @@ public class RecordOpenOrderWorker {
   }
 
   /**
-   * The start variables. The API sets only {@code orderId} (its order holds the rest); Tasklist's
-   * start form sets the others and no {@code orderId}.
+   * The start variables. The API sets {@code orderId} and {@code submittedAt} (its order holds the
+   * rest); Tasklist's start form sets the others and no {@code orderId}.
    */
-  public record SubmittedPayment(String orderId, Long clientId, Long offerId, String paymentDate, String comment) {}
+  public record SubmittedPayment(
+      String orderId, String submittedAt, Long clientId, Long offerId, String paymentDate, String comment) {}
+
+  /** What the rest of the process reads, and what the review form shows. */
+  public record OpenOrderForReview(
+      String orderId,
+      String source,
+      long clientId,
+      long offerId,
+      String status,
+      String amount,
+      String currency,
+      String paymentDate,
+      String comment,
+      String reviewDeadline,
+      String reviewDeadlineText,
+      String reviewReminderAt,
+      String clientName,
+      String offerName,
+      List<CurrencyOption> currencyOptions) {}
+
+  /** An option of the review form's currency select. */
+  public record CurrencyOption(String label, String value) {}
 
   @JobWorker(
       type = JobTypes.ORDER_RECORD_OPEN,
       fetchVariables = {
-        Variables.ORDER_ID, Variables.CLIENT_ID, Variables.OFFER_ID, Variables.PAYMENT_DATE, Variables.COMMENT
+        Variables.ORDER_ID, Variables.SUBMITTED_AT, Variables.CLIENT_ID, Variables.OFFER_ID, Variables.PAYMENT_DATE,
+        Variables.COMMENT
       })
   @Transactional
-  public Map<String, Object> recordOpen(@VariablesAsType SubmittedPayment payment, ActivatedJob job) {
+  public OpenOrderForReview recordOpen(@VariablesAsType SubmittedPayment payment, ActivatedJob job) {
     Order order;
     try {
       order = payment.orderId() != null
-          ? submissions.attachProcess(payment.orderId(), job.getProcessInstanceKey())
+          ? submissions.attachProcess(payment.orderId(), submittedAt(payment), job.getProcessInstanceKey())
           : openForTasklist(payment, job);
     } catch (InvalidInputException e) {
-      throw CamundaError.bpmnError(Errors.INVALID_SUBMISSION, e.field() + ": " + e.getMessage());
+      String reason = e.field() + ": " + e.getMessage();
+      throw CamundaError.bpmnError(Errors.INVALID_SUBMISSION, reason, Map.of(Variables.DISCARD_REASON, reason));
     }
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(Variables.ORDER_ID, order.id());
-    variables.put(Variables.STATUS, order.status().name());
-    variables.put(Variables.AMOUNT, order.amount().amountText());
-    variables.put(Variables.CURRENCY, order.amount().currency());
-    variables.put(Variables.PAYMENT_DATE, order.paymentDate().toString());
-    variables.put(Variables.REVIEW_TIMEOUT, order.reviewTimeout());
-    variables.put(Variables.REVIEW_DEADLINE, order.reviewDeadline().toString());
-    variables.put(Variables.REVIEW_REMINDER_IN, schedule.reminderIn(order).toString());
     ReviewDetails details = queries.reviewDetails(order.id());
-    variables.put(Variables.CLIENT_NAME, details.clientName());
-    variables.put(Variables.OFFER_NAME, details.offerName());
-    variables.put(Variables.CURRENCY_OPTIONS, currencyOptions(details));
-    return variables;
+    return new OpenOrderForReview(
+        order.id(), order.source().name(), order.clientId(), order.offerId(), order.status().name(),
+        order.amount().amountText(), order.amount().currency(), order.paymentDate().toString(), order.comment(),
+        order.reviewDeadline().toString(), schedule.shown(order.reviewDeadline()),
+        schedule.reminderAt(order).toString(), details.clientName(), details.offerName(),
+        details.supportedCurrencies().stream().map(code -> new CurrencyOption(code, code)).toList());
+  }
+
+  private static Instant submittedAt(SubmittedPayment payment) {
+    return payment.submittedAt() == null ? null : Instant.parse(payment.submittedAt());
   }
 
   /**
@@ -78,9 +99,5 @@ public class RecordOpenOrderWorker {
     Submission submission = new Submission(OrderSource.MANAGER, payment.clientId(), payment.offerId(),
         payment.paymentDate(), payment.comment(), null, null, false, null);
     return submissions.openForProcess(orderId, submission, job.getProcessInstanceKey());
-  }
-
-  private static List<Map<String, String>> currencyOptions(ReviewDetails details) {
-    return details.supportedCurrencies().stream().map(code -> Map.of("label", code, "value", code)).toList();
   }
 }

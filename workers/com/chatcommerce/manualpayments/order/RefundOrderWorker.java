@@ -1,10 +1,10 @@
 package com.chatcommerce.manualpayments.order;
 
+import com.chatcommerce.manualpayments.order.PaymentRequests.RefundRequested;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.Variable;
-import java.util.Map;
+import io.camunda.client.annotation.VariablesAsType;
 import org.springframework.stereotype.Component;
 
 /** Marks an approved or completed order as REFUNDED. */
@@ -17,16 +17,18 @@ public class RefundOrderWorker {
     this.decisions = decisions;
   }
 
-  @JobWorker(type = JobTypes.ORDER_REFUND, fetchVariables = {Variables.ORDER_ID, Variables.COMMENT, Variables.DECIDED_BY})
-  public Map<String, Object> refund(
-      @Variable(name = Variables.ORDER_ID) String orderId,
-      @Variable(name = Variables.COMMENT, optional = true) String comment,
-      @Variable(name = Variables.DECIDED_BY, optional = true) String decidedBy) {
-    Order order = decisions.refund(orderId, new Actor(decidedBy, Door.API), comment);
-    return Map.of(
-        Variables.STATUS, order.status().name(),
-        Variables.OFFER_ID, order.offerId(),
-        Variables.AMOUNT, order.amount().amountText(),
-        Variables.CURRENCY, order.amount().currency());
+  /** The refund's order as the CRM step reads it. */
+  public record RefundedOrder(long offerId, String status, String amount, String currency) {}
+
+  @JobWorker(
+      type = JobTypes.ORDER_REFUND,
+      fetchVariables = {
+        Variables.ORDER_ID, Variables.CLIENT_ID, Variables.DECIDED_BY, Variables.COMMENT,
+        Variables.PAYMENT_PROCESS_INSTANCE_KEY
+      })
+  public RefundedOrder refund(@VariablesAsType RefundRequested refund) {
+    Order order = decisions.refund(refund.orderId(), new Actor(refund.decidedBy(), Door.API), refund.comment());
+    return new RefundedOrder(
+        order.offerId(), order.status().name(), order.amount().amountText(), order.amount().currency());
   }
 }

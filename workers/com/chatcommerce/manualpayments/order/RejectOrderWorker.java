@@ -3,27 +3,21 @@ package com.chatcommerce.manualpayments.order;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
-import io.camunda.client.annotation.VariablesAsType;
-import java.util.Map;
+import io.camunda.client.annotation.Variable;
 import org.springframework.stereotype.Component;
 
-/** Rejects the order, for a manager's decision or for the review's timeout. */
+/** Rejects the order as claimed: by a manager, or by the deadline. */
 @Component
 public class RejectOrderWorker {
 
-  private final ReviewOutcomeApplier applier;
+  private final Decisions decisions;
 
-  RejectOrderWorker(ReviewOutcomeApplier applier) {
-    this.applier = applier;
+  RejectOrderWorker(Decisions decisions) {
+    this.decisions = decisions;
   }
 
-  @JobWorker(
-      type = JobTypes.ORDER_REJECT,
-      fetchVariables = {
-        Variables.ORDER_ID, Variables.AMOUNT, Variables.CURRENCY, Variables.PAYMENT_DATE, Variables.COMMENT,
-        Variables.DECISION_DOOR, Variables.DECIDED_BY, Variables.REJECTION_REASON
-      })
-  public Map<String, Object> reject(@VariablesAsType ReviewOutcome outcome) {
-    return applier.apply(outcome, Decision.REJECT);
+  @JobWorker(type = JobTypes.ORDER_REJECT, fetchVariables = Variables.ORDER_ID)
+  public DecidedOrder reject(@Variable(name = Variables.ORDER_ID) String orderId) {
+    return DecidedOrder.of(decisions.apply(orderId, Decision.REJECT));
   }
 }

@@ -1,5 +1,7 @@
 package com.chatcommerce.manualpayments.bench;
 
+import com.chatcommerce.manualpayments.order.PaymentRequests;
+import com.chatcommerce.manualpayments.order.ReviewDecision;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Messages;
@@ -40,17 +42,22 @@ final class Baseline implements FlowRunner.Driver, AutoCloseable {
     this.signals = signals;
     Instant now = Instant.now();
     open(JobTypes.ORDER_RECORD_OPEN,
-        List.of(Variables.ORDER_ID, Variables.CLIENT_ID, Variables.OFFER_ID, Variables.PAYMENT_DATE, Variables.COMMENT),
+        List.of(Variables.ORDER_ID, Variables.SUBMITTED_AT, Variables.CLIENT_ID, Variables.OFFER_ID,
+            Variables.PAYMENT_DATE, Variables.COMMENT),
         job -> {
           Map<String, Object> v = new HashMap<>();
           v.put(Variables.ORDER_ID, job.getVariable(Variables.ORDER_ID));
+          v.put(Variables.SOURCE, "CLIENT");
+          v.put(Variables.CLIENT_ID, 1L);
+          v.put(Variables.OFFER_ID, 1L);
           v.put(Variables.STATUS, "OPEN");
           v.put(Variables.AMOUNT, "1500.00");
           v.put(Variables.CURRENCY, "RUB");
-          v.put(Variables.PAYMENT_DATE, job.getVariable(Variables.PAYMENT_DATE));
-          v.put(Variables.REVIEW_TIMEOUT, "P30D");
+          v.put(Variables.PAYMENT_DATE, LocalDate.now().toString());
+          v.put(Variables.COMMENT, "bench");
           v.put(Variables.REVIEW_DEADLINE, now.plus(30, ChronoUnit.DAYS).toString());
-          v.put(Variables.REVIEW_REMINDER_IN, java.time.Duration.ofDays(27).toString());
+          v.put(Variables.REVIEW_DEADLINE_TEXT, "in 30 days");
+          v.put(Variables.REVIEW_REMINDER_AT, now.plus(27, ChronoUnit.DAYS).toString());
           v.put(Variables.CLIENT_NAME, "Bench client");
           v.put(Variables.OFFER_NAME, "Bench offer");
           v.put(Variables.CURRENCY_OPTIONS,
@@ -68,14 +75,20 @@ final class Baseline implements FlowRunner.Driver, AutoCloseable {
           signals.reached((String) job.getVariable(Variables.ORDER_ID), (String) job.getVariable(Variables.STATUS));
           return Map.of();
         });
-    List<String> outcome = List.of(Variables.ORDER_ID, Variables.AMOUNT, Variables.CURRENCY, Variables.PAYMENT_DATE,
-        Variables.COMMENT, Variables.DECISION_DOOR, Variables.DECIDED_BY, Variables.REJECTION_REASON);
-    open(JobTypes.ORDER_APPROVE, outcome, job -> Map.of(Variables.STATUS, "APPROVED", Variables.AMOUNT, "1500.00",
-        Variables.CURRENCY, "RUB", Variables.REVIEW_ERROR, ""));
-    open(JobTypes.ORDER_REJECT, outcome, job -> Map.of(Variables.STATUS, "REJECTED", Variables.AMOUNT, "1500.00",
-        Variables.CURRENCY, "RUB", Variables.REVIEW_ERROR, ""));
-    open(JobTypes.ORDER_REFUND, List.of(Variables.ORDER_ID, Variables.COMMENT, Variables.DECIDED_BY),
-        job -> Map.of(Variables.STATUS, "REFUNDED", Variables.OFFER_ID, 1L, Variables.AMOUNT, "1500.00",
+    open(JobTypes.ORDER_SETTLE_DECISION,
+        List.of(Variables.ORDER_ID, Variables.DECISION, Variables.CORRECTED_AMOUNT, Variables.CORRECTED_CURRENCY,
+            Variables.CORRECTED_PAYMENT_DATE, Variables.MANAGER_COMMENT, Variables.DECISION_ID,
+            Variables.DECISION_DOOR, Variables.DECIDED_BY),
+        job -> Map.of(Variables.DECISION, job.getVariable(Variables.DECISION), Variables.DECIDED_BY, "manager",
+            Variables.DECISION_DOOR, "api"));
+    open(JobTypes.ORDER_APPROVE, List.of(Variables.ORDER_ID), job -> Map.of(Variables.STATUS, "APPROVED",
+        Variables.AMOUNT, "1500.00", Variables.CURRENCY, "RUB"));
+    open(JobTypes.ORDER_REJECT, List.of(Variables.ORDER_ID), job -> Map.of(Variables.STATUS, "REJECTED",
+        Variables.AMOUNT, "1500.00", Variables.CURRENCY, "RUB"));
+    open(JobTypes.ORDER_REFUND,
+        List.of(Variables.ORDER_ID, Variables.CLIENT_ID, Variables.DECIDED_BY, Variables.COMMENT,
+            Variables.PAYMENT_PROCESS_INSTANCE_KEY),
+        job -> Map.of(Variables.OFFER_ID, 1L, Variables.STATUS, "REFUNDED", Variables.AMOUNT, "1500.00",
             Variables.CURRENCY, "RUB"));
     open(JobTypes.CHAT_POST_REMINDER, List.of(Variables.ORDER_ID, Variables.CLIENT_ID, Variables.REVIEW_DEADLINE),
         job -> Map.of());
@@ -97,31 +110,20 @@ final class Baseline implements FlowRunner.Driver, AutoCloseable {
   @Override
   public String submit(int flow) {
     String orderId = UUID.randomUUID().toString();
-    Map<String, Object> v = new HashMap<>();
-    v.put(Variables.ORDER_ID, orderId);
-    v.put(Variables.SOURCE, "CLIENT");
-    v.put(Variables.CLIENT_ID, 1L + flow % 100);
-    v.put(Variables.OFFER_ID, 1L);
-    v.put(Variables.PAYMENT_DATE, LocalDate.now().toString());
-    v.put(Variables.COMMENT, "bench");
     client.newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
-        .variables(v).send().join();
+        .variables(new PaymentRequests.PaymentStarted(orderId, Instant.now().toString()))
+        .tags(ManualPaymentProcess.orderTag(orderId)).send().join();
     return orderId;
   }
 
   /** What the API publishes for an approval. */
   @Override
   public void approve(String orderId) {
-    Map<String, Object> v = new HashMap<>();
-    v.put(Variables.DECISION, "APPROVE");
-    v.put(Variables.AMOUNT, "1500.00");
-    v.put(Variables.CURRENCY, "RUB");
-    v.put(Variables.PAYMENT_DATE, LocalDate.now().toString());
-    v.put(Variables.COMMENT, "bench");
-    v.put(Variables.DECISION_DOOR, "api");
-    v.put(Variables.DECIDED_BY, "manager");
+    String decisionId = "manager/" + UUID.randomUUID();
     client.newPublishMessageCommand().messageName(Messages.DECISION).correlationKey(orderId)
-        .messageId(UUID.randomUUID().toString()).variables(v).send().join();
+        .messageId(decisionId)
+        .variables(new ReviewDecision(orderId, "APPROVE", null, null, null, "bench", decisionId, "api", "manager"))
+        .send().join();
   }
 
   @Override

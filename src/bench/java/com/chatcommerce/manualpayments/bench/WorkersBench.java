@@ -15,7 +15,14 @@ import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker;
 import com.chatcommerce.manualpayments.order.RefundOrderWorker;
 import com.chatcommerce.manualpayments.order.RejectOrderWorker;
-import com.chatcommerce.manualpayments.order.ReviewOutcome;
+import com.chatcommerce.manualpayments.order.Actor;
+import com.chatcommerce.manualpayments.order.Correction;
+import com.chatcommerce.manualpayments.order.Decision;
+import com.chatcommerce.manualpayments.order.DecisionClaims;
+import com.chatcommerce.manualpayments.order.Door;
+import com.chatcommerce.manualpayments.order.PaymentRequests;
+import com.chatcommerce.manualpayments.order.ReviewDecision;
+import com.chatcommerce.manualpayments.order.SettleDecisionWorker;
 import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.order.Submissions;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemDraft;
@@ -63,6 +70,7 @@ public final class WorkersBench {
     private final ConfigurableApplicationContext context;
     private final BenchConfig config;
     private final Submissions submissions;
+    private final DecisionClaims claims;
     private final long clientBase;
     private final int clientCount = 100;
     private final long offerId;
@@ -71,6 +79,7 @@ public final class WorkersBench {
       this.context = context;
       this.config = config;
       this.submissions = context.getBean(Submissions.class);
+      this.claims = context.getBean(DecisionClaims.class);
       long merchant = context.getBean(PaymentSystems.class).create(new PaymentSystemDraft(PaymentSystemKind.MANUAL,
           "Cash desk", null, "2.5", "10.00", "RUB", "RUB", "RUB", List.of("RUB", "USD"), null, null)).id();
       this.offerId = context.getBean(Offers.class).create(new OfferDraft("Yoga course", "1500.00", "RUB", merchant,
@@ -125,26 +134,33 @@ public final class WorkersBench {
       UpdateCrmWorker crm = context.getBean(UpdateCrmWorker.class);
       PostChatIndicatorWorker chat = context.getBean(PostChatIndicatorWorker.class);
       PostReviewReminderWorker reminder = context.getBean(PostReviewReminderWorker.class);
+      SettleDecisionWorker settle = context.getBean(SettleDecisionWorker.class);
       ApproveOrderWorker approve = context.getBean(ApproveOrderWorker.class);
       RejectOrderWorker reject = context.getBean(RejectOrderWorker.class);
       RefundOrderWorker refund = context.getBean(RefundOrderWorker.class);
       String deadline = Instant.now().plus(30, ChronoUnit.DAYS).toString();
 
       List<Timing> timings = new ArrayList<>();
+      String submittedAt = Instant.now().toString();
       timings.add(time(JobTypes.ORDER_RECORD_OPEN, ids.length, threads, i -> recordOpen.recordOpen(
-          new RecordOpenOrderWorker.SubmittedPayment(ids[i], client(i), offerId, today,
-              "paid from card *1234"), job(1_000_000L + i))));
+          new RecordOpenOrderWorker.SubmittedPayment(ids[i], submittedAt, null, null, null, null),
+          job(1_000_000L + i))));
       timings.add(time(JobTypes.CRM_UPDATE_ORDER, ids.length, threads, i -> crm.update(
           new UpdateCrmWorker.OrderState(ids[i], client(i), offerId, "OPEN", "1500.00", "RUB"))));
       timings.add(time(JobTypes.CHAT_POST_INDICATOR, ids.length, threads, i -> chat.post(
           new PostChatIndicatorWorker.StatusChange(ids[i], client(i), "OPEN", "1500.00", "RUB"))));
       timings.add(time(JobTypes.CHAT_POST_REMINDER, jobs, threads, i -> reminder.remind(
           new PostReviewReminderWorker.OpenReview(ids[i], client(i), deadline))));
-      timings.add(time(JobTypes.ORDER_APPROVE, jobs, threads, i -> approve.approve(
-          new ReviewOutcome(ids[i], "1500.00", "RUB", today, "paid from card *1234", "api", "manager", null))));
-      timings.add(time(JobTypes.ORDER_REJECT, jobs, threads, i -> reject.reject(
-          new ReviewOutcome(ids[jobs + i], "1500.00", "RUB", today, "paid from card *1234", "api", "manager", null))));
-      timings.add(time(JobTypes.ORDER_REFUND, jobs, threads, i -> refund.refund(ids[i], "course cancelled", "manager")));
+      // The API claims the first half for approvals (not timed); the deadline claims the second half.
+      parallel(jobs, threads, i -> retrying(setupFailures, () -> claims.claimBeforeDeadline(ids[i], "manager/" + ids[i],
+          Decision.APPROVE, Correction.NONE, new Actor("manager", Door.API))));
+      timings.add(time(JobTypes.ORDER_SETTLE_DECISION, ids.length, threads, i -> settle.settle(i < jobs
+          ? new ReviewDecision(ids[i], "APPROVE", null, null, null, null, "manager/" + ids[i], "api", "manager")
+          : new ReviewDecision(ids[i], null, null, null, null, null, null, "timer", null))));
+      timings.add(time(JobTypes.ORDER_APPROVE, jobs, threads, i -> approve.approve(ids[i])));
+      timings.add(time(JobTypes.ORDER_REJECT, jobs, threads, i -> reject.reject(ids[jobs + i])));
+      timings.add(time(JobTypes.ORDER_REFUND, jobs, threads, i -> refund.refund(new PaymentRequests.RefundRequested(
+          ids[i], client(i), "manager", "course cancelled", null))));
       return timings;
     }
 

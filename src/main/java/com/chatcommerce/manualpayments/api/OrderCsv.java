@@ -11,7 +11,7 @@ final class OrderCsv {
   static final String HEADER = String.join(",",
       "id", "status", "source", "client_id", "offer_id", "submitted_amount", "submitted_currency", "amount",
       "currency", "fee", "fee_currency", "net", "net_currency", "payment_date", "submitted_at", "updated_at",
-      "rejection_reason", "comment") + "\r\n";
+      "rejection_reason", "comment", "manager_comment") + "\r\n";
 
   private OrderCsv() {}
 
@@ -21,7 +21,8 @@ final class OrderCsv {
             o.submitted().amountText(), o.submitted().currency(), o.amount().amountText(), o.amount().currency(),
             o.fee().amountText(), o.fee().currency(), o.net().amountText(), o.net().currency(),
             o.paymentDate().toString(), o.submittedAt().toString(), o.updatedAt().toString(),
-            o.rejectionReason() == null ? "" : o.rejectionReason().name(), o.comment() == null ? "" : o.comment())
+            o.rejectionReason() == null ? "" : o.rejectionReason().name(), o.comment() == null ? "" : o.comment(),
+            o.managerComment() == null ? "" : o.managerComment())
         .map(OrderCsv::cell)
         .collect(Collectors.joining(",")) + "\r\n";
   }

@@ -19,6 +19,10 @@ final class OrderJson {
   record ManagerSubmission(
       Long clientId, Long offerId, String email, String phone, String paymentDate, String comment) {}
 
+  /**
+   * A manager's decision: an optional correction of the amount (a new currency only with the
+   * amount paid in it) and of the payment date, and the manager's own comment.
+   */
   record DecisionRequest(MoneyJson amount, String paymentDate, String comment) {}
 
   record RefundRequest(String comment) {}
@@ -38,6 +42,7 @@ final class OrderJson {
       MoneyJson net,
       LocalDate paymentDate,
       String comment,
+      String managerComment,
       String email,
       String phone,
       Instant reviewDeadline,
@@ -52,7 +57,7 @@ final class OrderJson {
       return new Response(
           o.id(), o.source(), o.status(), o.status().shownAs(), o.clientId(), o.offerId(), o.paymentSystemId(),
           MoneyJson.of(o.submitted()), MoneyJson.of(o.amount()), MoneyJson.of(o.fee()), MoneyJson.of(o.net()),
-          o.paymentDate(), o.comment(), o.contactEmail(), o.contactPhone(), o.reviewDeadline(),
+          o.paymentDate(), o.comment(), o.managerComment(), o.contactEmail(), o.contactPhone(), o.reviewDeadline(),
           o.rejectionReason(), o.pendingAction(), o.processInstanceKey(), o.submittedAt(), o.updatedAt(),
           history == null ? null : history.stream().map(HistoryLine::of).toList());
     }

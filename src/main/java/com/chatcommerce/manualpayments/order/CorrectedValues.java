@@ -6,26 +6,31 @@ import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import java.time.LocalDate;
 import java.util.Objects;
 
-/** An order's values after a correction is applied to them; validated against the order's merchant. */
-record CorrectedValues(Money amount, LocalDate paymentDate, String comment) {
+/**
+ * An order's values after a manager's correction, validated against the order's merchant. The
+ * errors name the API's fields; Tasklist's listener shows their reasons to the manager.
+ */
+record CorrectedValues(Money amount, LocalDate paymentDate, String managerComment) {
 
   static CorrectedValues of(Order order, PaymentSystem merchant, Correction correction) {
-    String currency = correction.currency() == null ? order.amount().currency() : correction.currency();
-    String amountText =
-        correction.amount() == null ? order.amount().amount().toPlainString() : correction.amount();
-    Money amount = Money.parsePositive(amountText, currency, "amount");
-    if (!Objects.equals(currency, order.amount().currency()) && !merchant.supports(currency)) {
+    Money current = order.amount();
+    String currency = correction.currency() == null ? current.currency() : correction.currency();
+    if (correction.amount() == null && !currency.equals(current.currency())) {
+      // Relabelling 1500.00 RUB as 1500.00 USD would book a different sum of money.
+      throw new InvalidInputException("amount.amount",
+          "is required when the currency changes: give the amount paid in " + currency);
+    }
+    Money amount = correction.amount() == null ? current : Money.parsePositive(correction.amount(), currency, "amount");
+    if (!amount.currency().equals(current.currency()) && !merchant.supports(amount.currency())) {
       throw new InvalidInputException(
-          "amount.currency", "the payment system does not support " + currency
+          "amount.currency", "the payment system does not support " + amount.currency()
               + "; it supports " + String.join(", ", merchant.supportedCurrencies()));
     }
     LocalDate date = Submissions.paymentDate(correction.paymentDate(), order.paymentDate());
-    String comment =
-        correction.comment() == null ? order.comment() : Submissions.comment(correction.comment());
-    return new CorrectedValues(amount, date, comment);
+    return new CorrectedValues(amount, date, Submissions.comment(correction.comment()));
   }
 
   boolean repricesOrder(Order order) {
-    return !amount.equals(order.amount());
+    return !Objects.equals(amount, order.amount());
   }
 }

@@ -1,8 +1,6 @@
 package com.chatcommerce.manualpayments.order;
 
 import com.chatcommerce.manualpayments.error.NotFoundException;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -12,9 +10,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies the outcome of a review or a refund to an order: the only code that changes an order's
- * status, and it runs only inside the process's workers. Each method is idempotent: applying the
- * same outcome again returns the order as it is and writes nothing.
+ * Applies an order's claimed decision, or a refund: the only code that changes an order's status,
+ * and it runs only inside the process's workers. Each method is idempotent: applying the same
+ * outcome again returns the order as it is and writes nothing.
  */
 @Service
 public class Decisions {
@@ -22,43 +20,43 @@ public class Decisions {
   private static final Logger LOG = LoggerFactory.getLogger(Decisions.class);
 
   private final OrderRepository orders;
+  private final OrderDecisionRepository claims;
   private final OrderHistoryRepository history;
-  private final PaymentSystemRepository merchants;
-  private final FeeCalculator fees;
   private final Clock clock;
 
   public Decisions(
-      OrderRepository orders,
-      OrderHistoryRepository history,
-      PaymentSystemRepository merchants,
-      FeeCalculator fees,
-      Clock clock) {
+      OrderRepository orders, OrderDecisionRepository claims, OrderHistoryRepository history, Clock clock) {
     this.orders = orders;
+    this.claims = claims;
     this.history = history;
-    this.merchants = merchants;
-    this.fees = fees;
     this.clock = clock;
   }
 
+  /** Applies the decision the order was claimed for, which must be {@code decision}. */
   @Transactional
-  public Order decide(
-      String orderId, Decision decision, Correction correction, Actor actor, RejectionReason reason) {
+  public Order apply(String orderId, Decision decision) {
     Order order = orders.findForUpdate(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    OrderDecision claim = claims.findById(orderId).orElseThrow(() -> new IllegalStateException(
+        "order " + orderId + " has no claimed decision to apply; the process and the database disagree"));
+    if (claim.decision() != decision) {
+      throw new IllegalStateException("order " + orderId + " was claimed for " + claim.describe()
+          + ", not for " + decision);
+    }
     OrderStatus target = target(order, decision);
     if (order.status() != OrderStatus.OPEN) {
       return alreadyApplied(order, target);
     }
-    PaymentSystem merchant = merchants.getReferenceById(order.paymentSystemId());
-    CorrectedValues values = CorrectedValues.of(order, merchant, correction);
     Instant now = clock.instant();
-    recordCorrections(order, values, actor, now);
-    if (values.repricesOrder(order)) {
-      order.reprice(fees.price(merchant, values.amount()), now);
-    }
-    order.correct(values.paymentDate(), values.comment(), now);
-    RejectionReason rejection =
-        decision == Decision.REJECT ? Objects.requireNonNullElse(reason, RejectionReason.MANAGER) : null;
-    changeStatus(order, target, rejection, actor, values.comment(), now);
+    Actor actor = claim.actor();
+    Pricing pricing = claim.pricing();
+    String comment = claim.managerComment();
+    correction(order, "amount", order.amount().amountText(), pricing.amount().amountText(), actor, comment, now);
+    correction(order, "currency", order.amount().currency(), pricing.amount().currency(), actor, comment, now);
+    correction(order, "paymentDate", order.paymentDate().toString(), claim.paymentDate().toString(), actor, comment,
+        now);
+    order.reprice(pricing, now);
+    order.correct(claim.paymentDate(), comment, now);
+    changeStatus(order, target, claim.rejectionReason(), actor, comment, now);
     return order;
   }
 
@@ -91,20 +89,10 @@ public class Decisions {
         "order " + order.id() + " is " + order.status() + " and cannot become " + target);
   }
 
-  private void recordCorrections(Order order, CorrectedValues values, Actor actor, Instant now) {
-    correction(order, "amount", order.amount().amountText(), values.amount().amountText(), actor, values, now);
-    correction(order, "currency", order.amount().currency(), values.amount().currency(), actor, values, now);
-    correction(
-        order, "paymentDate", order.paymentDate().toString(), values.paymentDate().toString(), actor, values, now);
-    correction(order, "comment", order.comment(), values.comment(), actor, values, now);
-  }
-
   private void correction(
-      Order order, String field, String before, String after, Actor actor, CorrectedValues values, Instant now) {
+      Order order, String field, String before, String after, Actor actor, String comment, Instant now) {
     if (!Objects.equals(before, after)) {
-      history.save(
-          new OrderHistoryEntry(
-              order.id(), HistoryEvent.CORRECTED, field, before, after, actor, values.comment(), now));
+      history.save(new OrderHistoryEntry(order.id(), HistoryEvent.CORRECTED, field, before, after, actor, comment, now));
     }
   }
 

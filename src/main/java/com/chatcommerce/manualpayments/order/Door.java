@@ -1,16 +1,21 @@
 package com.chatcommerce.manualpayments.order;
 
-/** Where a change to an order came from, as the audit history records it. */
+import java.util.Locale;
+
+/** Where a decision or change to an order came from, as the audit history records it. */
 public enum Door {
   TASKLIST,
   API,
   TIMER;
 
   public String value() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   public static Door of(String value) {
-    return value == null ? TASKLIST : valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    if (value == null) {
+      throw new IllegalArgumentException("no door given");
+    }
+    return valueOf(value.toUpperCase(Locale.ROOT));
   }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -33,6 +34,7 @@ public class Order {
   private String finalCurrency;
   private LocalDate paymentDate;
   private String comment;
+  private String managerComment;
   private String contactEmail;
   private String contactPhone;
   private BigDecimal feeAmount;
@@ -72,7 +74,7 @@ public class Order {
     this.contactEmail = open.contactEmail();
     this.contactPhone = open.contactPhone();
     this.reviewTimeout = open.reviewTimeout();
-    this.reviewDeadline = now.plus(java.time.Duration.parse(open.reviewTimeout()));
+    this.reviewDeadline = now.plus(Duration.parse(open.reviewTimeout()));
     this.submittedBy = open.submittedBy();
     this.submittedAt = now;
     reprice(pricing, now);
@@ -88,9 +90,10 @@ public class Order {
     this.updatedAt = now;
   }
 
-  void correct(LocalDate paymentDate, String comment, Instant now) {
+  /** A manager's decision: the client's comment stays as the client wrote it, the manager's sits beside it. */
+  void correct(LocalDate paymentDate, String managerComment, Instant now) {
     this.paymentDate = paymentDate;
-    this.comment = comment;
+    this.managerComment = managerComment;
     this.updatedAt = now;
   }
 
@@ -151,12 +154,22 @@ public class Order {
     return new Money(netAmount, netCurrency);
   }
 
+  public Pricing pricing() {
+    return new Pricing(amount(), fee(), net());
+  }
+
   public LocalDate paymentDate() {
     return paymentDate;
   }
 
+  /** The client's comment (or the submitting manager's); never changed by a decision. */
   public String comment() {
     return comment;
+  }
+
+  /** The comment of the manager who decided, if any. */
+  public String managerComment() {
+    return managerComment;
   }
 
   public String contactEmail() {

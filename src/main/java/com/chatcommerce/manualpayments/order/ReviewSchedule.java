@@ -3,18 +3,20 @@ package com.chatcommerce.manualpayments.order;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * The review's timers, as durations from now: the engine counts them on its own clock, so a clock
- * that differs between this application and the cluster does not move them.
+ * The review's instants, all derived from the order's review deadline: the timer that rejects the
+ * order, the task's due date and the reminder. A step before the review that runs late moves none
+ * of them.
  */
 @Component
 public class ReviewSchedule {
 
-  private static final Duration AT_ONCE = Duration.ofSeconds(1);
+  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH);
 
   private final Duration reminderBefore;
   private final Clock clock;
@@ -24,21 +26,11 @@ public class ReviewSchedule {
     this.clock = clock;
   }
 
-  /** What is left of the review's time to confirm; at least a second, so that the timer stays valid. */
-  public Duration timeLeft(Order order) {
-    return fromNow(order.reviewDeadline());
-  }
-
-  /** When to remind managers of the open review, so that no payment expires unnoticed. */
-  public Duration reminderIn(Order order) {
-    return fromNow(reminderAt(order));
-  }
-
   /**
    * {@code reminderBefore} the deadline; for a window no longer than that, halfway through it, so
    * that a short window still gets one reminder.
    */
-  Instant reminderAt(Order order) {
+  public Instant reminderAt(Order order) {
     Instant early = order.reviewDeadline().minus(reminderBefore);
     if (early.isAfter(order.submittedAt())) {
       return early;
@@ -47,8 +39,8 @@ public class ReviewSchedule {
     return order.submittedAt().plus(window.dividedBy(2));
   }
 
-  private Duration fromNow(Instant when) {
-    Duration left = Duration.between(clock.instant(), when).truncatedTo(ChronoUnit.SECONDS);
-    return left.compareTo(AT_ONCE) < 0 ? AT_ONCE : left;
+  /** The deadline as a manager reads it on the review form, in the application's time zone. */
+  public String shown(Instant deadline) {
+    return SHOWN.format(deadline.atZone(clock.getZone()));
   }
 }

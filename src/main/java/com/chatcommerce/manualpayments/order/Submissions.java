@@ -7,7 +7,9 @@ import com.chatcommerce.manualpayments.money.Money;
 import com.chatcommerce.manualpayments.offer.Offer;
 import com.chatcommerce.manualpayments.offer.OfferRepository;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
+import com.chatcommerce.manualpayments.process.RetryLaterException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -20,11 +22,15 @@ public class Submissions {
 
   static final int COMMENT_LIMIT = 1000;
 
+  /** How often a process looks again for an order the API has not committed yet. */
+  private static final Duration WAIT_FOR_COMMIT = Duration.ofMillis(500);
+
   private final OrderRepository orders;
   private final OrderHistoryRepository history;
   private final ClientRepository clients;
   private final OfferRepository offers;
   private final FeeCalculator fees;
+  private final SubmissionCommitWindow commitWindow;
   private final Clock clock;
 
   public Submissions(
@@ -33,12 +39,14 @@ public class Submissions {
       ClientRepository clients,
       OfferRepository offers,
       FeeCalculator fees,
+      SubmissionCommitWindow commitWindow,
       Clock clock) {
     this.orders = orders;
     this.history = history;
     this.clients = clients;
     this.offers = offers;
     this.fees = fees;
+    this.commitWindow = commitWindow;
     this.clock = clock;
   }
 
@@ -52,9 +60,9 @@ public class Submissions {
     OpenOrder open = validate(submission);
     Offer offer = offers.getReferenceById(open.offerId());
     PaymentSystem merchant = offer.paymentSystem();
-    Money amount = fees.transactionAmount(merchant, offer.price());
+    Money amount = fees.transactionAmount(merchant, offer.price(), "offerId");
     Instant now = clock.instant();
-    Order order = orders.save(new Order(orderId, open, fees.price(merchant, amount), now));
+    Order order = orders.save(new Order(orderId, open, fees.price(merchant, amount, "offerId"), now));
     Actor actor =
         new Actor(
             open.source() == OrderSource.CLIENT ? "client:" + open.clientId() : "manager", Door.API);
@@ -77,17 +85,31 @@ public class Submissions {
   }
 
   /**
-   * Attaches the process to the order the API wrote before it started the process. The locking
-   * read waits for the API's transaction; if the order is then missing, the API rolled its
-   * submission back (the engine answered it too late) and told the platform to try again, so this
-   * process must not open a second order for the same payment.
+   * Attaches the process to the order the API wrote before it started the process. The API may not
+   * have committed yet: a locking read waits for that commit on InnoDB, but H2 (the embedded run)
+   * and READ COMMITTED reads elsewhere just miss the row. So a missing order is waited for until
+   * the API's transaction must have ended; missing after that, the API rolled the submission back
+   * (the engine answered too late) and told the platform to try again, and this process must not
+   * open a second order for the same payment.
+   *
+   * @throws RetryLaterException the API's transaction may still commit the order
+   * @throws InvalidInputException the order was rolled back
    */
   @Transactional
-  public Order attachProcess(String orderId, long processInstanceKey) {
-    Order order = orders.findForUpdate(orderId).orElseThrow(() -> new InvalidInputException("orderId",
-        "order " + orderId + " was rolled back by the API that started this process; the platform retries it"));
-    order.attachProcess(processInstanceKey);
-    return order;
+  public Order attachProcess(String orderId, Instant submittedAt, long processInstanceKey) {
+    Optional<Order> order = orders.findForUpdate(orderId);
+    if (order.isEmpty()) {
+      Instant windowCloses = submittedAt == null ? Instant.MIN : commitWindow.closesAt(submittedAt);
+      Duration open = Duration.between(clock.instant(), windowCloses);
+      if (open.isPositive()) {
+        throw new RetryLaterException("order " + orderId + " is not committed yet; waiting for the API's transaction"
+            + " until " + windowCloses, open.compareTo(WAIT_FOR_COMMIT) < 0 ? open : WAIT_FOR_COMMIT);
+      }
+      throw new InvalidInputException("orderId",
+          "order " + orderId + " was rolled back by the API that started this process; the platform retries it");
+    }
+    order.get().attachProcess(processInstanceKey);
+    return order.get();
   }
 
   private OpenOrder validate(Submission s) {

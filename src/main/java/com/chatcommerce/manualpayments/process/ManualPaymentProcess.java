@@ -26,16 +26,13 @@ public final class ManualPaymentProcess {
     public static final String REVIEW_PAYMENT = "ReviewPayment";
     public static final String REVIEW_TIMED_OUT = "ReviewTimedOut";
     public static final String DECISION_RECEIVED = "DecisionReceived";
-    public static final String DECISION_TAKEN = "DecisionTaken";
+    public static final String REVIEW_CLOSED = "ReviewClosed";
+    public static final String SETTLE_DECISION = "SettleDecision";
     public static final String DECISION_GATEWAY = "DecisionGateway";
     public static final String APPROVE_ORDER = "ApproveOrder";
     public static final String REJECT_ORDER = "RejectOrder";
-    public static final String REJECT_ON_TIMEOUT = "RejectOnTimeout";
     public static final String SUBMISSION_INVALID = "SubmissionInvalid";
     public static final String SUBMISSION_DISCARDED = "SubmissionDiscarded";
-    public static final String APPROVAL_CORRECTION_INVALID = "ApprovalCorrectionInvalid";
-    public static final String REJECTION_CORRECTION_INVALID = "RejectionCorrectionInvalid";
-    public static final String REVIEW_ENTRY = "ReviewEntry";
     public static final String REVIEW_REMINDER_DUE = "ReviewReminderDue";
     public static final String POST_REVIEW_REMINDER = "PostReviewReminder";
     public static final String REMINDER_POSTED = "ReminderPosted";
@@ -56,6 +53,9 @@ public final class ManualPaymentProcess {
   /** Job types, namespaced by the feature that handles them. */
   public static final class JobTypes {
     public static final String ORDER_RECORD_OPEN = "order:record-open";
+    /** The review task's completing listener: claims the order for the Tasklist decision, or denies it. */
+    public static final String ORDER_CLAIM_REVIEW = "order:claim-review";
+    public static final String ORDER_SETTLE_DECISION = "order:settle-decision";
     public static final String ORDER_APPROVE = "order:approve";
     public static final String ORDER_REJECT = "order:reject";
     public static final String ORDER_REFUND = "order:refund";
@@ -69,55 +69,71 @@ public final class ManualPaymentProcess {
   /** Messages; the correlation key is always the order id. */
   public static final class Messages {
     public static final String DECISION = "manual-payment-decision";
+    /** Starts manual-payment-refund. */
+    public static final String REFUND_REQUESTED = "manual-payment-refund-requested";
 
     private Messages() {}
+  }
+
+  /** The process-instance tag that finds an order's payment instance in Operate: {@code order:<orderId>}. */
+  public static String orderTag(String orderId) {
+    return "order:" + orderId;
   }
 
   /** Process variables. Personal data (email, phone) is never one of them. */
   public static final class Variables {
     public static final String ORDER_ID = "orderId";
+    /** When the API opened the order; its process waits for the API's commit until this plus a margin. */
+    public static final String SUBMITTED_AT = "submittedAt";
     public static final String SOURCE = "source";
     public static final String CLIENT_ID = "clientId";
     public static final String OFFER_ID = "offerId";
     public static final String AMOUNT = "amount";
     public static final String CURRENCY = "currency";
     public static final String PAYMENT_DATE = "paymentDate";
+    /** The client's comment (or the submitting manager's). */
     public static final String COMMENT = "comment";
-    public static final String REVIEW_TIMEOUT = "reviewTimeout";
     public static final String REVIEW_DEADLINE = "reviewDeadline";
-    /** ISO-8601 duration from the review's start to its reminder. */
-    public static final String REVIEW_REMINDER_IN = "reviewReminderIn";
+    /** The deadline as the review form shows it to a manager. */
+    public static final String REVIEW_DEADLINE_TEXT = "reviewDeadlineText";
+    public static final String REVIEW_REMINDER_AT = "reviewReminderAt";
     /** Shown on the review form; the client's name is what a manager looks for, email and phone are not copied. */
     public static final String CLIENT_NAME = "clientName";
     public static final String OFFER_NAME = "offerName";
     public static final String STATUS = "status";
-    public static final String DECISION = "decision";
-    public static final String DECISION_DOOR = "decisionDoor";
-    public static final String DECIDED_BY = "decidedBy";
-    public static final String REJECTION_REASON = "rejectionReason";
     /** The supported currencies as select options for the review form. */
     public static final String CURRENCY_OPTIONS = "currencyOptions";
-    /** Why the last review could not be applied; the review form shows it. */
-    public static final String REVIEW_ERROR = "reviewError";
+    public static final String DECISION = "decision";
+    public static final String CORRECTED_AMOUNT = "correctedAmount";
+    public static final String CORRECTED_CURRENCY = "correctedCurrency";
+    public static final String CORRECTED_PAYMENT_DATE = "correctedPaymentDate";
+    public static final String MANAGER_COMMENT = "managerComment";
+    /** The API decision's message id, which its claim carries. */
+    public static final String DECISION_ID = "decisionId";
+    /** Which door closed the review: api, tasklist or timer. */
+    public static final String DECISION_DOOR = "decisionDoor";
+    public static final String DECIDED_BY = "decidedBy";
+    /** Why a submission was discarded, for Operate. */
+    public static final String DISCARD_REASON = "discardReason";
+    /** On a refund's instance: the instance of the payment it refunds. */
+    public static final String PAYMENT_PROCESS_INSTANCE_KEY = "paymentProcessInstanceKey";
 
     private Variables() {}
   }
 
   /** Error codes of the BPMN error events. */
   public static final class Errors {
-    /** Tasklist's start form named a client or offer that cannot be paid manually. */
+    /** Tasklist's start form named a client or offer that cannot be paid manually, or the API rolled its order back. */
     public static final String INVALID_SUBMISSION = "INVALID_SUBMISSION";
-    /** A review's correction breaks a money rule; the review is asked again. */
-    public static final String INVALID_CORRECTION = "INVALID_CORRECTION";
 
     private Errors() {}
   }
 
-  /** Values of {@link Variables#DECISION}, as the review form and the API send them. */
-  public static final class Decisions {
-    public static final String APPROVE = "APPROVE";
-    public static final String REJECT = "REJECT";
+  /** Custom headers the engine gives a user-task listener's job. */
+  public static final class ListenerHeaders {
+    public static final String ASSIGNEE = "io.camunda.zeebe:assignee";
+    public static final String USER_TASK_KEY = "io.camunda.zeebe:userTaskKey";
 
-    private Decisions() {}
+    private ListenerHeaders() {}
   }
 }

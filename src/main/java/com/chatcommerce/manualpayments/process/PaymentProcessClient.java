@@ -1,13 +1,11 @@
 package com.chatcommerce.manualpayments.process;
 
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Messages;
-import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientHttpException;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Duration;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -17,20 +15,37 @@ import org.springframework.stereotype.Component;
 public class PaymentProcessClient {
 
   private final CamundaClient camunda;
-  private final Duration decisionTimeToLive;
+  private final Duration messageTimeToLive;
 
   public PaymentProcessClient(
-      CamundaClient camunda, @Value("${manual-payments.decision-message-ttl}") Duration decisionTimeToLive) {
+      CamundaClient camunda, @Value("${manual-payments.decision-message-ttl}") Duration messageTimeToLive) {
     this.camunda = camunda;
-    this.decisionTimeToLive = decisionTimeToLive;
+    this.messageTimeToLive = messageTimeToLive;
   }
 
-  public long startPayment(Map<String, Object> variables) {
-    return start(ManualPaymentProcess.PROCESS_ID, variables);
+  /** Starts an order's payment instance, tagged so that analysts find it in Operate by the order id. */
+  public long startPayment(String orderId, Object variables) {
+    try {
+      return camunda
+          .newCreateInstanceCommand()
+          .bpmnProcessId(ManualPaymentProcess.PROCESS_ID)
+          .latestVersion()
+          .variables(variables)
+          .tags(ManualPaymentProcess.orderTag(orderId))
+          .send()
+          .join()
+          .getProcessInstanceKey();
+    } catch (RuntimeException e) {
+      throw new EngineUnavailableException("start " + ManualPaymentProcess.PROCESS_ID + " for order " + orderId, e);
+    }
   }
 
-  public long startRefund(Map<String, Object> variables) {
-    return start(ManualPaymentProcess.REFUND_PROCESS_ID, variables);
+  /**
+   * The longest the engine may take to answer a start: after it, the API gives up and rolls the
+   * order back. The process waits at least this long for an order the API has not committed yet.
+   */
+  public Duration requestTimeout() {
+    return camunda.getConfiguration().getDefaultRequestTimeout();
   }
 
   /**
@@ -38,47 +53,42 @@ public class PaymentProcessClient {
    * decision while the message lives; the message waits, for its time to live, if the review task is
    * not active yet.
    */
-  public void publishDecision(String orderId, String messageId, Map<String, Object> variables) {
+  public void publishDecision(String orderId, String messageId, Object variables) {
+    publish(Messages.DECISION, orderId, messageId, variables, "accept the decision for order " + orderId);
+  }
+
+  /**
+   * Starts the order's refund instance. The engine runs one instance per order id at a time, and the
+   * message id, which is the order's own, drops a repeated request while the message lives.
+   */
+  public void requestRefund(String orderId, Object variables) {
+    publish(Messages.REFUND_REQUESTED, orderId, "refund:" + orderId, variables, "start the refund of order " + orderId);
+  }
+
+  private void publish(String name, String orderId, String messageId, Object variables, String action) {
     try {
       camunda
           .newPublishMessageCommand()
-          .messageName(Messages.DECISION)
+          .messageName(name)
           .correlationKey(orderId)
           .messageId(messageId)
-          .timeToLive(decisionTimeToLive)
+          .timeToLive(messageTimeToLive)
           .variables(variables)
           .send()
           .join();
     } catch (RuntimeException e) {
       if (!alreadyPublished(e)) {
-        throw new EngineUnavailableException("accept the decision for order " + orderId, e);
+        throw new EngineUnavailableException(action, e);
       }
     }
   }
 
   /**
-   * The engine already holds a message with this id: the same decision, retried with its
-   * Idempotency-Key after an answer that timed out although the engine had taken it in. It is
-   * accepted, not an error.
+   * The engine already holds a message with this id: the same request, retried after an answer that
+   * timed out although the engine had taken it in. It is accepted, not an error.
    */
   private static boolean alreadyPublished(RuntimeException e) {
     return e instanceof ClientStatusException status && status.getStatusCode() == Status.Code.ALREADY_EXISTS
         || e instanceof ClientHttpException http && http.code() == HttpStatus.CONFLICT.value();
-  }
-
-  private long start(String processId, Map<String, Object> variables) {
-    try {
-      return camunda
-          .newCreateInstanceCommand()
-          .bpmnProcessId(processId)
-          .latestVersion()
-          .variables(variables)
-          .send()
-          .join()
-          .getProcessInstanceKey();
-    } catch (RuntimeException e) {
-      throw new EngineUnavailableException(
-          "start " + processId + " for order " + variables.get(Variables.ORDER_ID), e);
-    }
   }
 }

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Turns a technical fault in any worker (database down, optimistic lock lost, a bug) into a failed
  * job with one retry fewer and an exponential backoff. When the retries run out the engine raises an
  * incident, visible in Operate with the fault's message. Business outcomes do not come here: workers
- * throw them as BPMN errors, which the delegate passes on unchanged.
+ * throw them as BPMN errors, which the delegate passes on unchanged. A {@link RetryLaterException}
+ * waits without using up a retry.
  */
 public class RetryingJobExceptionStrategy implements JobExceptionHandlingStrategy {
 
@@ -39,6 +40,12 @@ public class RetryingJobExceptionStrategy implements JobExceptionHandlingStrateg
       return;
     }
     ActivatedJob job = context.job();
+    if (exception instanceof RetryLaterException later) {
+      LOG.info("job {} of type {} waits {}: {}", job.getKey(), job.getType(), later.backoff(), later.getMessage());
+      delegate.handleException(
+          new JobError(later.getMessage(), null, job.getRetries(), later.backoff(), later), context);
+      return;
+    }
     int retriesLeft = Math.max(job.getRetries() - 1, 0);
     Duration backoff = backoff(retriesInModel - job.getRetries());
     LOG.warn(

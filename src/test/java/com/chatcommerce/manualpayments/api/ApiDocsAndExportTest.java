@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
+import com.chatcommerce.manualpayments.support.SharedEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ class ApiDocsAndExportTest {
     long offer = fixtures.offer(merchant, "1500.00", "RUB", null);
     long otherOffer = fixtures.offer(merchant, "99.90", "RUB", null);
     long client = fixtures.client();
-    Instant before = Instant.now();
+    Instant before = SharedEngine.get().log().now();
     String first = fixtures.submit(client, offer, "=HYPERLINK(\"http://evil\")");
     String second = fixtures.submit(client, offer, "line one\nline two, with a comma");
     fixtures.submit(client, otherOffer, "other offer");
@@ -70,10 +71,10 @@ class ApiDocsAndExportTest {
     Api api = new Api(port);
     Fixtures fixtures = new Fixtures(api);
     long merchant = fixtures.cashDesk();
-    long offer = fixtures.offer(merchant, "10.00", "RUB", null);
+    long offer = fixtures.offer(merchant, "100.00", "RUB", null);
     long client = fixtures.client();
     String byClient = fixtures.submit(client, offer, null);
-    Instant between = Instant.now();
+    Instant between = SharedEngine.get().log().now();
     String byManager = api.post("/api/v1/manual-payments", "{\"clientId\":" + client + ",\"offerId\":" + offer
         + ",\"email\":\"a@b.ru\",\"phone\":\"+79001234567\"}").text("id");
 

@@ -3,15 +3,23 @@ package com.chatcommerce.manualpayments.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
 import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.EngineRecords;
+import com.chatcommerce.manualpayments.support.SharedEngine;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
+import com.chatcommerce.manualpayments.support.SentInstanceTags;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The whole product over HTTP: the API, the workers, MariaDB and the in-memory engine. */
@@ -21,6 +29,7 @@ class ManualPaymentApiTest {
   private static final Duration SETTLE = Duration.ofSeconds(10);
 
   @LocalServerPort int port;
+  @Autowired SentInstanceTags sentTags;
 
   private Api api;
   private Fixtures fixtures;
@@ -60,6 +69,13 @@ class ManualPaymentApiTest {
   }
 
   @Test
+  void paymentInstanceIsCreatedWithTheOrderAsItsTagSoThatAnalystsFindItInOperate() {
+    String id = fixtures.submit(client, offer, null);
+
+    assertThat(sentTags.sent()).contains(List.of("order:" + id));
+  }
+
+  @Test
   void approvalWithCorrectionsRepricesTheOrderAndRecordsEachChange() {
     String id = fixtures.submit(client, offer, "paid in cash");
     awaitIndicators(1);
@@ -77,10 +93,12 @@ class ManualPaymentApiTest {
     assertThat(order.get("fee").get("amount").asText()).isEqualTo("45.00");
     assertThat(order.get("net").get("amount").asText()).isEqualTo("1355.00");
     assertThat(order.get("paymentDate").asText()).isEqualTo("2026-11-25");
+    assertThat(order.get("comment").asText()).as("the client's comment stays").isEqualTo("paid in cash");
+    assertThat(order.get("managerComment").asText()).isEqualTo("100 short, agreed");
     assertThat(order.has("pendingAction")).isFalse();
     assertThat(events(order)).containsExactly(
-        "SUBMITTED:status", "CORRECTED:amount", "CORRECTED:paymentDate", "CORRECTED:comment", "APPROVED:status");
-    JsonNode approval = order.get("history").get(4);
+        "SUBMITTED:status", "CORRECTED:amount", "CORRECTED:paymentDate", "APPROVED:status");
+    JsonNode approval = order.get("history").get(3);
     assertThat(approval.get("door").asText()).isEqualTo("api");
     assertThat(approval.get("from").asText()).isEqualTo("OPEN");
     assertThat(approval.get("comment").asText()).isEqualTo("100 short, agreed");
@@ -88,6 +106,8 @@ class ManualPaymentApiTest {
     JsonNode indicators = awaitIndicators(2);
     assertThat(indicators.get(1).get("status").asText()).isEqualTo("APPROVED");
     assertThat(indicators.get(1).get("text").asText()).contains("Разрешен", "1400.00 RUB");
+    assertThat(api.get("/api/v1/orders/export.csv?clientId=" + client).raw())
+        .as("the export shows both comments").contains(",paid in cash,\"100 short, agreed\"\r\n");
     await().atMost(SETTLE).untilAsserted(() -> {
       JsonNode crm = api.get("/api/v1/clients/" + client + "/orders").body();
       assertThat(crm).hasSize(1);
@@ -144,6 +164,9 @@ class ManualPaymentApiTest {
 
     JsonNode order = awaitStatus(id, "REFUNDED");
     assertThat(events(order)).containsExactly("SUBMITTED:status", "APPROVED:status", "REFUNDED:status");
+    assertThat(refundInstanceVariables(id))
+        .as("the refund's instance links to the payment's")
+        .contains("paymentProcessInstanceKey=" + order.get("processInstanceKey").asLong());
     JsonNode indicators = awaitIndicators(3);
     assertThat(indicators.get(2).get("status").asText()).isEqualTo("REFUNDED");
   }
@@ -289,6 +312,18 @@ class ManualPaymentApiTest {
           }
         });
     return values;
+  }
+
+  /** The variables of the refund instance of the order, as name=value. */
+  private static List<String> refundInstanceVariables(String orderId) {
+    List<Record<VariableRecordValue>> refunds = EngineRecords.<VariableRecordValue>of(SharedEngine.get(), ValueType.VARIABLE)
+        .filter(r -> r.getValue().getBpmnProcessId().equals(ManualPaymentProcess.REFUND_PROCESS_ID))
+        .toList();
+    long instance = refunds.stream()
+        .filter(r -> r.getValue().getName().equals("orderId") && r.getValue().getValue().equals(Api.q(orderId)))
+        .findFirst().orElseThrow().getValue().getProcessInstanceKey();
+    return refunds.stream().filter(r -> r.getValue().getProcessInstanceKey() == instance)
+        .map(r -> r.getValue().getName() + "=" + r.getValue().getValue()).toList();
   }
 
   private static void engineIdle() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.money.ExchangeRates;
 import com.chatcommerce.manualpayments.money.MissingExchangeRateException;
 import com.chatcommerce.manualpayments.money.Money;
@@ -24,7 +25,7 @@ class FeeCalculatorTest {
     PaymentSystem merchant = merchant("2.5", "10.00", "RUB", "RUB", "RUB", List.of("RUB"));
     sameCurrencyRates();
 
-    Pricing pricing = fees.price(merchant, money("1500.00", "RUB"));
+    Pricing pricing = fees.price(merchant, money("1500.00", "RUB"), "amount");
 
     assertThat(pricing.fee()).isEqualTo(money("47.50", "RUB"));
     assertThat(pricing.net()).isEqualTo(money("1452.50", "RUB"));
@@ -37,9 +38,9 @@ class FeeCalculatorTest {
     PaymentSystem merchant = merchant("0.5", null, null, "RUB", "RUB", List.of("RUB"));
     sameCurrencyRates();
 
-    assertThat(fees.price(merchant, money("2.50", "RUB")).fee()).isEqualTo(money("0.01", "RUB"));
-    assertThat(fees.price(merchant, money("7.50", "RUB")).fee()).isEqualTo(money("0.04", "RUB"));
-    assertThat(fees.price(merchant, money("7.50", "RUB")).net()).isEqualTo(money("7.46", "RUB"));
+    assertThat(fees.price(merchant, money("2.50", "RUB"), "amount").fee()).isEqualTo(money("0.01", "RUB"));
+    assertThat(fees.price(merchant, money("7.50", "RUB"), "amount").fee()).isEqualTo(money("0.04", "RUB"));
+    assertThat(fees.price(merchant, money("7.50", "RUB"), "amount").net()).isEqualTo(money("7.46", "RUB"));
   }
 
   @Test
@@ -48,7 +49,7 @@ class FeeCalculatorTest {
     when(rates.rate("EUR", "USD")).thenReturn(new BigDecimal("1.08"));
     when(rates.rate("USD", "RUB")).thenReturn(new BigDecimal("92.5"));
 
-    Pricing pricing = fees.price(merchant, money("100.00", "USD"));
+    Pricing pricing = fees.price(merchant, money("100.00", "USD"), "amount");
 
     // fee = 1.00 + 1.08 = 2.08 USD; net = (100 − 2.08) × 92.5 = 9057.60 RUB.
     assertThat(pricing.fee()).isEqualTo(money("2.08", "USD"));
@@ -60,7 +61,7 @@ class FeeCalculatorTest {
     PaymentSystem merchant = merchant("3", null, null, "JPY", "JPY", List.of("JPY"));
     sameCurrencyRates();
 
-    Pricing pricing = fees.price(merchant, money("1050", "JPY"));
+    Pricing pricing = fees.price(merchant, money("1050", "JPY"), "amount");
 
     assertThat(pricing.fee()).isEqualTo(money("32", "JPY"));
     assertThat(pricing.net()).isEqualTo(money("1018", "JPY"));
@@ -71,8 +72,8 @@ class FeeCalculatorTest {
     PaymentSystem merchant = merchant("0", null, null, "RUB", "RUB", List.of("RUB"));
     when(rates.rate("EUR", "RUB")).thenReturn(new BigDecimal("98.7654"));
 
-    assertThat(fees.transactionAmount(merchant, money("20.00", "EUR"))).isEqualTo(money("1975.31", "RUB"));
-    assertThat(fees.transactionAmount(merchant, money("20.00", "RUB"))).isEqualTo(money("20.00", "RUB"));
+    assertThat(fees.transactionAmount(merchant, money("20.00", "EUR"), "offerId")).isEqualTo(money("1975.31", "RUB"));
+    assertThat(fees.transactionAmount(merchant, money("20.00", "RUB"), "offerId")).isEqualTo(money("20.00", "RUB"));
   }
 
   @Test
@@ -80,9 +81,36 @@ class FeeCalculatorTest {
     PaymentSystem merchant = merchant("1", null, null, "RUB", "USD", List.of("USD"));
     when(rates.rate("USD", "RUB")).thenThrow(new MissingExchangeRateException("USD", "RUB"));
 
-    assertThatThrownBy(() -> fees.price(merchant, money("10.00", "USD")))
+    assertThatThrownBy(() -> fees.price(merchant, money("10.00", "USD"), "amount"))
         .isInstanceOf(MissingExchangeRateException.class)
         .hasMessageContaining("USD to RUB");
+  }
+
+  @Test
+  void netBelowZeroIsRefusedNamingTheFieldWithTheFeeAndTheNet() {
+    PaymentSystem merchant = merchant("2.5", "10.00", "RUB", "RUB", "RUB", List.of("RUB"));
+    sameCurrencyRates();
+
+    // fee = 5.00 × 2.5 % + 10.00 = 10.125 → 10.12; net = 5.00 − 10.125 = −5.125 → −5.12.
+    assertThatThrownBy(() -> fees.price(merchant, money("5.00", "RUB"), "amount.amount"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("amount.amount"))
+        .hasMessageContaining("10.12 RUB").hasMessageContaining("-5.12 RUB");
+    assertThat(fees.price(merchant, money("10.26", "RUB"), "amount.amount").net()).isEqualTo(money("0.00", "RUB"));
+  }
+
+  @Test
+  void resultTheBooksCannotHoldIsRefusedNamingTheField() {
+    PaymentSystem merchant = merchant("0", null, null, "RUB", "USD", List.of("USD"));
+    when(rates.rate("USD", "USD")).thenReturn(BigDecimal.ONE);
+    when(rates.rate("USD", "RUB")).thenReturn(new BigDecimal("92.5"));
+
+    // 15 nines fit the books in USD; converted to RUB the net needs 17 digits.
+    assertThatThrownBy(() -> fees.price(merchant, money("999999999999999", "USD"), "amount.amount"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("amount.amount"))
+        .hasMessageContaining("the net credited").hasMessageContaining("15 digits");
+    assertThatThrownBy(() -> fees.transactionAmount(
+            merchant("0", null, null, "RUB", "RUB", List.of("RUB")), money("999999999999999", "USD"), "offerId"))
+        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("offerId"));
   }
 
   private void sameCurrencyRates() {

@@ -7,32 +7,33 @@ import static org.mockito.Mockito.when;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 
 class ReviewScheduleTest {
 
   private static final Instant SUBMITTED = Instant.parse("2026-11-01T10:00:00Z");
-  private static final Clock TEN_MINUTES_LATER = Clock.fixed(SUBMITTED.plusSeconds(600), ZoneOffset.UTC);
-  private final ReviewSchedule schedule = new ReviewSchedule(Duration.ofDays(3), TEN_MINUTES_LATER);
+  private final ReviewSchedule schedule =
+      new ReviewSchedule(Duration.ofDays(3), Clock.fixed(SUBMITTED, ZoneOffset.UTC));
 
   @Test
   void remindsThreeDaysBeforeTheDeadline() {
     assertThat(schedule.reminderAt(order(Duration.ofDays(30)))).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
-    assertThat(schedule.reminderIn(order(Duration.ofDays(30)))).isEqualTo(Duration.ofDays(27).minusMinutes(10));
   }
 
   @Test
   void remindsHalfwayThroughAWindowNoLongerThanTheNotice() {
     assertThat(schedule.reminderAt(order(Duration.ofDays(3)))).isEqualTo(Instant.parse("2026-11-02T22:00:00Z"));
-    assertThat(schedule.reminderIn(order(Duration.ofHours(1)))).isEqualTo(Duration.ofMinutes(20));
+    assertThat(schedule.reminderAt(order(Duration.ofHours(1)))).isEqualTo(Instant.parse("2026-11-01T10:30:00Z"));
   }
 
   @Test
-  void timeLeftCountsFromNowAndNeverDropsBelowASecond() {
-    assertThat(schedule.timeLeft(order(Duration.ofHours(1)))).isEqualTo(Duration.ofMinutes(50));
-    assertThat(schedule.timeLeft(order(Duration.ofMinutes(5)))).isEqualTo(Duration.ofSeconds(1));
-    assertThat(schedule.reminderIn(order(Duration.ofMinutes(5)))).isEqualTo(Duration.ofSeconds(1));
+  void showsTheDeadlineToAManagerInTheApplicationsTimeZone() {
+    ReviewSchedule moscow = new ReviewSchedule(Duration.ofDays(3), Clock.system(ZoneId.of("Europe/Moscow")));
+
+    assertThat(schedule.shown(Instant.parse("2026-12-01T10:15:30Z"))).isEqualTo("1 December 2026, 10:15 Z");
+    assertThat(moscow.shown(Instant.parse("2026-12-01T10:15:30Z"))).isEqualTo("1 December 2026, 13:15 MSK");
   }
 
   private static Order order(Duration window) {

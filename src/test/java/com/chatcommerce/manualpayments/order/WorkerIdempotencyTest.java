@@ -9,22 +9,34 @@ import com.chatcommerce.manualpayments.chat.ChatIndicatorRepository;
 import com.chatcommerce.manualpayments.chat.PostChatIndicatorWorker;
 import com.chatcommerce.manualpayments.crm.ClientOrderRepository;
 import com.chatcommerce.manualpayments.crm.UpdateCrmWorker;
+import com.chatcommerce.manualpayments.error.ConflictException;
+import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.money.ExchangeRates;
+import com.chatcommerce.manualpayments.money.Money;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Errors;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
+import com.chatcommerce.manualpayments.process.RetryLaterException;
 import com.chatcommerce.manualpayments.support.Catalog;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Each worker against MariaDB, run twice as a redelivered job would be: the second run changes
- * nothing and returns the same variables.
+ * nothing and returns the same variables. And the claims every decision starts with.
  */
 @IntegrationTest
 class WorkerIdempotencyTest {
@@ -42,6 +54,11 @@ class WorkerIdempotencyTest {
   @Autowired ClientOrderRepository crmLines;
   @Autowired ChatIndicatorRepository indicators;
   @Autowired Submissions submissions;
+  @Autowired DecisionClaims claims;
+  @Autowired SettleDecisionWorker settle;
+  @Autowired Clock clock;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired TransactionTemplate transaction;
 
   private Catalog.Setup setup;
   private String orderId;
@@ -55,126 +72,229 @@ class WorkerIdempotencyTest {
   @Test
   void recordingTheOpenOrderTwiceKeepsOneOrderAndOneHistoryRow() {
     submitThroughApi("2026-11-20", "cash");
-    var payment = startedByApi();
+    var payment = startedByApi(clock.instant());
 
-    Map<String, Object> first = recordOpen.recordOpen(payment, job(11L));
-    Map<String, Object> second = recordOpen.recordOpen(payment, job(11L));
+    var first = recordOpen.recordOpen(payment, job(11L));
+    var second = recordOpen.recordOpen(payment, job(11L));
 
     assertThat(second).isEqualTo(first);
-    assertThat(first).containsEntry(Variables.STATUS, "OPEN").containsEntry(Variables.AMOUNT, "1500.00")
-        .containsEntry(Variables.REVIEW_TIMEOUT, "P30D");
+    assertThat(first.status()).isEqualTo("OPEN");
+    assertThat(first.amount()).isEqualTo("1500.00");
+    assertThat(first.comment()).isEqualTo("cash");
+    assertThat(Instant.parse(first.reviewDeadline())).isEqualTo(orders.findById(orderId).orElseThrow().reviewDeadline());
     assertThat(orders.findById(orderId)).get().extracting(Order::processInstanceKey).isEqualTo(11L);
     assertThat(history.findByOrderIdOrderByIdAsc(orderId)).hasSize(1);
   }
 
   @Test
-  void processWhoseOrderTheApiRolledBackEndsAsAnInvalidSubmissionAndOpensNoOrder() {
-    // Start variables that would let a worker open the order itself: it must not.
-    var payment = startedByApi();
+  void orderTheApiHasNotCommittedYetIsWaitedForAndNotDiscarded() {
+    var payment = startedByApi(clock.instant());
 
     assertThatThrownBy(() -> recordOpen.recordOpen(payment, job(12L)))
-        .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION));
+        .isInstanceOfSatisfying(RetryLaterException.class,
+            e -> assertThat(e.backoff()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)))
+        .hasMessageContaining("not committed yet");
+    assertThat(orders.findById(orderId)).isEmpty();
+  }
+
+  @Test
+  void processWhoseOrderTheApiRolledBackEndsAsAnInvalidSubmissionWithItsReasonAndOpensNoOrder() {
+    // Start variables of a process whose API transaction ended long ago without the order.
+    var payment = startedByApi(clock.instant().minus(Duration.ofMinutes(5)));
+
+    assertThatThrownBy(() -> recordOpen.recordOpen(payment, job(12L)))
+        .isInstanceOfSatisfying(BpmnError.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION);
+          assertThat(e.getVariables()).asInstanceOf(InstanceOfAssertFactories.MAP)
+              .extractingByKey(Variables.DISCARD_REASON).asString().contains("rolled back");
+        });
     assertThat(orders.findById(orderId)).isEmpty();
     assertThat(history.findByOrderIdOrderByIdAsc(orderId)).isEmpty();
   }
 
   @Test
   void processStartedFromTasklistGetsAnOrderIdDerivedFromTheInstanceOnEveryDelivery() {
-    var payment = new RecordOpenOrderWorker.SubmittedPayment(null, setup.clientId(), setup.offerId(), null, null);
+    var payment = new RecordOpenOrderWorker.SubmittedPayment(null, null, setup.clientId(), setup.offerId(), null, null);
 
-    String first = (String) recordOpen.recordOpen(payment, job(4242L)).get(Variables.ORDER_ID);
-    String second = (String) recordOpen.recordOpen(payment, job(4242L)).get(Variables.ORDER_ID);
+    String first = recordOpen.recordOpen(payment, job(4242L)).orderId();
+    String second = recordOpen.recordOpen(payment, job(4242L)).orderId();
 
     assertThat(second).isEqualTo(first);
     assertThat(orders.findById(first)).get().extracting(Order::source).isEqualTo(OrderSource.MANAGER);
   }
 
   @Test
-  void tasklistStartNamingAnUnknownOfferBecomesTheInvalidSubmissionBpmnError() {
-    var payment = new RecordOpenOrderWorker.SubmittedPayment(null, setup.clientId(), 999_999L, null, null);
+  void tasklistStartNamingAnUnknownOfferBecomesTheInvalidSubmissionBpmnErrorWithItsReason() {
+    var payment = new RecordOpenOrderWorker.SubmittedPayment(null, null, setup.clientId(), 999_999L, null, null);
 
     assertThatThrownBy(() -> recordOpen.recordOpen(payment, job(77L)))
-        .isInstanceOfSatisfying(BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION));
+        .isInstanceOfSatisfying(BpmnError.class, e -> {
+          assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION);
+          assertThat(e.getVariables()).asInstanceOf(InstanceOfAssertFactories.MAP)
+              .containsEntry(Variables.DISCARD_REASON, "offerId: offer 999999 does not exist");
+        });
   }
 
   @Test
-  void approvingTwiceAppliesTheCorrectionAndTheApprovalOnce() {
+  void claimingTwiceWithTheSameDecisionIdKeepsTheFirstClaim() {
+    open();
+
+    OrderDecision first = claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
+        new Correction("1400.00", null, null, "short"), new Actor("anna", Door.TASKLIST));
+    OrderDecision again = claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
+        new Correction("1400.00", null, null, "short"), new Actor("anna", Door.TASKLIST));
+
+    assertThat(again.claimedAt()).isEqualTo(first.claimedAt());
+    assertThat(claimRows()).isEqualTo(1);
+    assertThatThrownBy(() -> claims.claimBeforeDeadline(orderId, "api:2", Decision.REJECT, Correction.NONE,
+            new Actor("boris", Door.API)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("APPROVE by anna through tasklist");
+  }
+
+  @Test
+  void approvingTwiceAppliesTheClaimedCorrectionAndTheApprovalOnce() {
     rates.put("RUB", "USD", "0.0108");
     rates.put("USD", "RUB", "92.5");
     open();
-    var outcome = new ReviewOutcome(orderId, "1400.00", "USD", "2026-11-21", "paid in dollars", "tasklist", null, null);
+    claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
+        new Correction("1400.00", "USD", "2026-11-21", "paid in dollars"), new Actor("anna", Door.TASKLIST));
+    settle.settle(closedBy("tasklist"));
 
-    Map<String, Object> first = approve.approve(outcome);
-    Map<String, Object> second = approve.approve(outcome);
+    var first = approve.approve(orderId);
+    var second = approve.approve(orderId);
 
     assertThat(second).isEqualTo(first);
-    assertThat(first).containsEntry(Variables.STATUS, "APPROVED").containsEntry(Variables.CURRENCY, "USD");
+    assertThat(first).isEqualTo(new DecidedOrder("APPROVED", "1400.00", "USD"));
     Order order = orders.findById(orderId).orElseThrow();
     // fee = 1400.00 × 2.5 % + 10.00 RUB × 0.0108 = 35.108 → 35.11 USD; net = (1400 − 35.108) × 92.5 = 126252.51 RUB.
     assertThat(order.fee()).hasToString("35.11 USD");
     assertThat(order.net()).hasToString("126252.51 RUB");
+    assertThat(order.comment()).as("the client's comment").isEqualTo("cash");
+    assertThat(order.managerComment()).isEqualTo("paid in dollars");
+    assertThat(order.pendingAction()).isNull();
     assertThat(history.findByOrderIdOrderByIdAsc(orderId))
-        .extracting(e -> e.event() + ":" + e.field())
-        .containsExactly("SUBMITTED:status", "CORRECTED:amount", "CORRECTED:currency", "CORRECTED:paymentDate",
-            "CORRECTED:comment", "APPROVED:status");
-    OrderHistoryEntry approval = history.findByOrderIdOrderByIdAsc(orderId).get(5);
-    assertThat(approval.door()).isEqualTo("tasklist");
-    assertThat(approval.actor()).isEqualTo("tasklist");
+        .extracting(e -> e.event() + ":" + e.field() + ":" + e.actor() + ":" + e.door())
+        .containsExactly("SUBMITTED:status:client:" + setup.clientId() + ":api", "CORRECTED:amount:anna:tasklist",
+            "CORRECTED:currency:anna:tasklist", "CORRECTED:paymentDate:anna:tasklist", "APPROVED:status:anna:tasklist");
   }
 
   @Test
-  void correctionToAnUnsupportedCurrencySendsTheReviewBackAndChangesNothing() {
+  void correctionThatBreaksAMoneyRuleIsRefusedAtTheClaimAndChangesNothing() {
     open();
     Order before = orders.findById(orderId).orElseThrow();
 
-    assertThatThrownBy(() -> approve.approve(
-            new ReviewOutcome(orderId, "10.00", "EUR", null, null, "tasklist", null, null)))
-        .isInstanceOfSatisfying(BpmnError.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_CORRECTION);
-          assertThat(e.getVariables().toString()).contains("does not support EUR").contains("PT");
-        });
+    assertThatThrownBy(() -> claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
+            new Correction("10.00", "EUR", null, null), new Actor("anna", Door.TASKLIST)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("does not support EUR");
+    assertThatThrownBy(() -> claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
+            new Correction("5.00", null, null, null), new Actor("anna", Door.TASKLIST)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("-5.12 RUB");
 
     Order after = orders.findById(orderId).orElseThrow();
-    assertThat(after.status()).isEqualTo(OrderStatus.OPEN);
     assertThat(after.version()).isEqualTo(before.version());
+    assertThat(after.pendingAction()).isNull();
+    assertThat(claimRows()).isZero();
     assertThat(history.findByOrderIdOrderByIdAsc(orderId)).hasSize(1);
   }
 
   @Test
-  void timeoutRejectionTwiceRecordsOneRejectionByTheTimer() {
+  void decisionAfterTheReviewDeadlineIsRefusedAtTheClaim() {
     open();
-    var outcome = new ReviewOutcome(orderId, "1500.00", "RUB", null, null, "timer", "timer", "TIMEOUT");
+    transaction.executeWithoutResult(t -> jdbc.update("update orders set review_deadline = ? where id = ?",
+        Timestamp.from(clock.instant().minusSeconds(1)), orderId));
 
-    reject.reject(outcome);
-    reject.reject(outcome);
+    assertThatThrownBy(() -> claims.claimBeforeDeadline(orderId, "m/late", Decision.APPROVE, Correction.NONE,
+            new Actor("manager", Door.API)))
+        .isInstanceOf(ConflictException.class)
+        .hasMessageContaining("passed its review deadline");
+    assertThat(claimRows()).isZero();
+  }
 
+  @Test
+  void moneyLimitInTheCodeIsWhatEveryMoneyColumnOfTheSchemaHolds() {
+    List<Map<String, Object>> columns = jdbc.queryForList(
+        "select table_name, column_name, numeric_precision, numeric_scale from information_schema.columns"
+            + " where table_schema = database() and data_type = 'decimal' and table_name <> 'exchange_rates'");
+
+    assertThat(columns).isNotEmpty().allSatisfy(column -> {
+      int precision = ((Number) column.get("numeric_precision")).intValue();
+      int scale = ((Number) column.get("numeric_scale")).intValue();
+      if (!"commission_percent".equals(column.get("column_name"))) {
+        assertThat(precision - scale).as(column.toString()).isEqualTo(Money.INTEGER_DIGITS);
+      }
+    });
+    assertThat(Money.BOOKS_LIMIT).isEqualByComparingTo("999999999999999.9999");
+  }
+
+  @Test
+  void deadlineSettledTwiceClaimsOneRejectionAndRejectingTwiceRecordsItOnce() {
+    open();
+
+    settle.settle(closedBy("timer"));
+    var settled = settle.settle(closedBy("timer"));
+    reject.reject(orderId);
+    reject.reject(orderId);
+
+    assertThat(settled).isEqualTo(new SettleDecisionWorker.SettledDecision("REJECT", "timer", "timer"));
     Order order = orders.findById(orderId).orElseThrow();
     assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
     assertThat(order.rejectionReason()).isEqualTo(RejectionReason.TIMEOUT);
+    assertThat(order.amount()).hasToString("1500.00 RUB");
     assertThat(history.findByOrderIdOrderByIdAsc(orderId)).extracting(OrderHistoryEntry::event)
         .containsExactly(HistoryEvent.SUBMITTED, HistoryEvent.REJECTED);
   }
 
   @Test
+  void deadlineThatReachesTheEngineBeforeAClaimedDecisionAppliesTheClaimedDecision() {
+    open();
+    claims.claimBeforeDeadline(orderId, "manager/key-1", Decision.APPROVE, Correction.NONE,
+        new Actor("manager", Door.API));
+
+    assertThat(settle.settle(closedBy("timer")))
+        .isEqualTo(new SettleDecisionWorker.SettledDecision("APPROVE", "manager", "api"));
+  }
+
+  @Test
+  void decisionMessageWhoseApiRequestRolledBackIsClaimedWhenItClosesTheReview() {
+    open();
+    var message = new ReviewDecision(orderId, "APPROVE", "1400.00", null, null, "short", "manager/key-2", "api",
+        "manager");
+
+    assertThat(settle.settle(message)).isEqualTo(new SettleDecisionWorker.SettledDecision("APPROVE", "manager", "api"));
+    approve.approve(orderId);
+
+    assertThat(orders.findById(orderId).orElseThrow().amount()).hasToString("1400.00 RUB");
+    assertThat(claims.claimBeforeDeadline(orderId, "manager/key-2", Decision.APPROVE,
+        new Correction("1400.00", null, null, "short"), new Actor("manager", Door.API)).decisionId())
+        .as("the platform's retry with the same key finds its decision taken").isEqualTo("manager/key-2");
+  }
+
+  @Test
   void approvalOfAnOrderTheTimerRejectedIsATechnicalFaultNotASilentSuccess() {
     open();
-    reject.reject(new ReviewOutcome(orderId, null, null, null, null, "timer", "timer", "TIMEOUT"));
+    settle.settle(closedBy("timer"));
+    reject.reject(orderId);
 
-    assertThatThrownBy(() -> approve.approve(new ReviewOutcome(orderId, null, null, null, null, "api", "m", null)))
+    assertThatThrownBy(() -> approve.approve(orderId))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("REJECTED");
+        .hasMessageContaining("REJECT by timer");
   }
 
   @Test
   void refundingTwiceRecordsOneRefund() {
     open();
-    approve.approve(new ReviewOutcome(orderId, null, null, null, null, "api", "manager-1", null));
+    claims.claimBeforeDeadline(orderId, "m/1", Decision.APPROVE, Correction.NONE, new Actor("manager-1", Door.API));
+    approve.approve(orderId);
+    var request = new PaymentRequests.RefundRequested(orderId, setup.clientId(), "manager-1", "returned", 1L);
 
-    Map<String, Object> first = refund.refund(orderId, "returned", "manager-1");
-    Map<String, Object> second = refund.refund(orderId, "returned", "manager-1");
+    var first = refund.refund(request);
+    var second = refund.refund(request);
 
     assertThat(second).isEqualTo(first);
-    assertThat(first).containsEntry(Variables.STATUS, "REFUNDED");
+    assertThat(first.status()).isEqualTo("REFUNDED");
     assertThat(history.findByOrderIdOrderByIdAsc(orderId)).extracting(OrderHistoryEntry::event)
         .containsExactly(HistoryEvent.SUBMITTED, HistoryEvent.APPROVED, HistoryEvent.REFUNDED);
   }
@@ -206,13 +326,22 @@ class WorkerIdempotencyTest {
   }
 
   private void open() {
-    submitThroughApi(null, null);
-    recordOpen.recordOpen(startedByApi(), job(1L));
+    submitThroughApi(null, "cash");
+    recordOpen.recordOpen(startedByApi(clock.instant()), job(1L));
   }
 
   /** The start variables the API gives the process. */
-  private RecordOpenOrderWorker.SubmittedPayment startedByApi() {
-    return new RecordOpenOrderWorker.SubmittedPayment(orderId, setup.clientId(), setup.offerId(), "2026-11-20", "cash");
+  private RecordOpenOrderWorker.SubmittedPayment startedByApi(Instant submittedAt) {
+    return new RecordOpenOrderWorker.SubmittedPayment(orderId, submittedAt.toString(), null, null, null, null);
+  }
+
+  /** The variables with which the review closed through a door that claimed before, or the deadline. */
+  private ReviewDecision closedBy(String door) {
+    return new ReviewDecision(orderId, null, null, null, null, null, null, door, null);
+  }
+
+  private int claimRows() {
+    return jdbc.queryForObject("select count(*) from order_decisions where order_id = ?", Integer.class, orderId);
   }
 
   /** What the API writes before it starts the process. */

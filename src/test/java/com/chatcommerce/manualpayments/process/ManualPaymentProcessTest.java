@@ -4,29 +4,23 @@ import static com.chatcommerce.manualpayments.process.ManualPaymentProcess.Eleme
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Decisions;
+import com.chatcommerce.manualpayments.order.Decision;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Errors;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.ListenerHeaders;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Messages;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import com.chatcommerce.manualpayments.support.InMemoryEngine;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.chatcommerce.manualpayments.support.ReviewForm;
+import com.chatcommerce.manualpayments.support.Tasklist;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.zeebe.model.bpmn.Bpmn;
-import io.camunda.zeebe.process.test.assertions.BpmnAssert;
+import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
-import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
-import io.camunda.zeebe.model.bpmn.instance.UserTask;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeIoMapping;
-import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeOutput;
-import java.io.File;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -35,21 +29,26 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every path of {@code processes/manual-payment.bpmn} and the refund process on the in-memory
- * engine. The test plays the workers' part: it completes their jobs with the variables the real
- * workers return, and checks what each job receives.
+ * engine. The test plays the workers' part, including the review task's completing listener: it
+ * completes their jobs with the variables the real workers return, and checks what each job
+ * receives. Tasklist's commands are written to the engine's log as Tasklist's REST calls would
+ * reach it ({@link Tasklist}).
  */
 class ManualPaymentProcessTest {
 
-  private static final Duration REVIEW_TIMEOUT = Duration.ofHours(1);
+  private static final Duration WINDOW = Duration.ofHours(1);
   private static final Duration REMINDER_BEFORE = Duration.ofMinutes(10);
 
   private InMemoryEngine engine;
+  private Tasklist tasklist;
   private String orderId;
+  private Instant deadline;
 
   @BeforeEach
   void startEngine() {
     engine = InMemoryEngine.start();
     engine.useForAssertions();
+    tasklist = new Tasklist(engine);
     engine.client()
         .newDeployResourceCommand()
         .addResourceFile("processes/manual-payment.bpmn")
@@ -67,16 +66,19 @@ class ManualPaymentProcessTest {
   }
 
   @Test
-  void platformApprovalRecordsOpenOrderThenApprovesAndNotifies() {
+  void platformApprovalRecordsOpenOrderThenSettlesApprovesAndNotifies() {
     long instance = startAndReachReview("CLIENT");
 
-    publishDecision(Map.of(Variables.DECISION, Decisions.APPROVE, Variables.DECISION_DOOR, "api"));
+    publishDecision(apiDecision(Decision.APPROVE));
+    ActivatedJob settle = engine.nextJob(JobTypes.ORDER_SETTLE_DECISION);
+    assertThat(settle.getVariablesAsMap())
+        .containsEntry(Variables.ORDER_ID, orderId)
+        .containsEntry(Variables.DECISION, "APPROVE")
+        .containsEntry(Variables.DECISION_DOOR, "api")
+        .containsEntry(Variables.DECIDED_BY, "manager");
+    complete(settle, settled("APPROVE", "manager", "api"));
     ActivatedJob approve = engine.nextJob(JobTypes.ORDER_APPROVE);
     assertThat(approve.getElementId()).isEqualTo(APPROVE_ORDER);
-    assertThat(approve.getVariablesAsMap())
-        .containsEntry(Variables.ORDER_ID, orderId)
-        .containsEntry(Variables.AMOUNT, "1500.00")
-        .containsEntry(Variables.DECISION_DOOR, "api");
     complete(approve, Map.of(Variables.STATUS, "APPROVED"));
     finishOutcome("APPROVED");
 
@@ -84,54 +86,46 @@ class ManualPaymentProcessTest {
         .isCompleted()
         .hasNoIncidents()
         .hasPassedElementsInOrder(
-            PAYMENT_SUBMITTED, RECORD_OPEN_ORDER, UPDATE_CRM_OPEN, POST_OPEN_INDICATOR, REVIEW_ENTRY,
-            DECISION_RECEIVED, DECISION_GATEWAY, APPROVE_ORDER, OUTCOME_JOIN, UPDATE_CRM_OUTCOME,
+            PAYMENT_SUBMITTED, RECORD_OPEN_ORDER, UPDATE_CRM_OPEN, POST_OPEN_INDICATOR, DECISION_RECEIVED,
+            REVIEW_CLOSED, SETTLE_DECISION, DECISION_GATEWAY, APPROVE_ORDER, OUTCOME_JOIN, UPDATE_CRM_OUTCOME,
             POST_OUTCOME_INDICATOR, PAYMENT_DECIDED)
         .hasNotPassedElement(REJECT_ORDER)
-        .hasNotPassedElement(REJECT_ON_TIMEOUT);
+        .hasNotPassedElement(REVIEW_TIMED_OUT);
   }
 
   @Test
-  void approvalWithCorrectionsHandsCorrectedValuesToTheApproveWorker() {
-    long instance = startAndReachReview("CLIENT");
+  void platformDecisionHandsItsCorrectionToTheSettlement() {
+    startAndReachReview("CLIENT");
+    Map<String, Object> decision = apiDecision(Decision.APPROVE);
+    decision.put(Variables.CORRECTED_AMOUNT, "1400.50");
+    decision.put(Variables.CORRECTED_CURRENCY, "USD");
+    decision.put(Variables.CORRECTED_PAYMENT_DATE, "2026-11-01");
+    decision.put(Variables.MANAGER_COMMENT, "client paid less");
 
-    publishDecision(
-        Map.of(
-            Variables.DECISION, Decisions.APPROVE,
-            Variables.AMOUNT, "1400.50",
-            Variables.CURRENCY, "USD",
-            Variables.PAYMENT_DATE, "2026-11-01",
-            Variables.COMMENT, "client paid less",
-            Variables.DECISION_DOOR, "api"));
-    ActivatedJob approve = engine.nextJob(JobTypes.ORDER_APPROVE);
-    assertThat(approve.getVariablesAsMap())
-        .containsEntry(Variables.AMOUNT, "1400.50")
-        .containsEntry(Variables.CURRENCY, "USD")
-        .containsEntry(Variables.PAYMENT_DATE, "2026-11-01")
-        .containsEntry(Variables.COMMENT, "client paid less");
-    complete(approve, Map.of(Variables.STATUS, "APPROVED", Variables.AMOUNT, "1400.50", Variables.CURRENCY, "USD"));
+    publishDecision(decision);
 
-    ActivatedJob crm = engine.nextJob(JobTypes.CRM_UPDATE_ORDER);
-    assertThat(crm.getVariablesAsMap()).containsEntry(Variables.AMOUNT, "1400.50").containsEntry(Variables.CURRENCY, "USD");
-    complete(crm, Map.of());
-    complete(engine.nextJob(JobTypes.CHAT_POST_INDICATOR), Map.of());
-    engine.assertThatInstance(instance).isCompleted().hasPassedElement(APPROVE_ORDER);
+    assertThat(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION).getVariablesAsMap())
+        .containsEntry(Variables.CORRECTED_AMOUNT, "1400.50")
+        .containsEntry(Variables.CORRECTED_CURRENCY, "USD")
+        .containsEntry(Variables.CORRECTED_PAYMENT_DATE, "2026-11-01")
+        .containsEntry(Variables.MANAGER_COMMENT, "client paid less")
+        .containsEntry(Variables.COMMENT, "paid in cash");
   }
 
   @Test
   void platformRejectionRejectsAndNotifies() {
     long instance = startAndReachReview("CLIENT");
 
-    publishDecision(Map.of(Variables.DECISION, Decisions.REJECT, Variables.DECISION_DOOR, "api"));
+    publishDecision(apiDecision(Decision.REJECT));
+    complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("REJECT", "manager", "api"));
     ActivatedJob reject = engine.nextJob(JobTypes.ORDER_REJECT);
     assertThat(reject.getElementId()).isEqualTo(REJECT_ORDER);
-    assertThat(reject.getVariablesAsMap()).doesNotContainKey(Variables.REJECTION_REASON);
     complete(reject, Map.of(Variables.STATUS, "REJECTED"));
     finishOutcome("REJECTED");
 
     engine.assertThatInstance(instance)
         .isCompleted()
-        .hasPassedElementsInOrder(DECISION_GATEWAY, REJECT_ORDER, OUTCOME_JOIN, PAYMENT_DECIDED)
+        .hasPassedElementsInOrder(SETTLE_DECISION, DECISION_GATEWAY, REJECT_ORDER, OUTCOME_JOIN, PAYMENT_DECIDED)
         .hasNotPassedElement(APPROVE_ORDER);
   }
 
@@ -139,19 +133,74 @@ class ManualPaymentProcessTest {
   void managerAddedPaymentIsCompletedOnApprovalAndTheCompletedStatusReachesCrmAndChat() {
     long instance = startAndReachReview("MANAGER");
 
-    publishDecision(Map.of(Variables.DECISION, Decisions.APPROVE, Variables.DECISION_DOOR, "api"));
-    ActivatedJob approve = engine.nextJob(JobTypes.ORDER_APPROVE);
-    complete(approve, Map.of(Variables.STATUS, "COMPLETED"));
+    publishDecision(apiDecision(Decision.APPROVE));
+    complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("APPROVE", "manager", "api"));
+    complete(engine.nextJob(JobTypes.ORDER_APPROVE), Map.of(Variables.STATUS, "COMPLETED"));
     finishOutcome("COMPLETED");
 
     engine.assertThatInstance(instance).isCompleted().hasVariableWithValue(Variables.SOURCE, "MANAGER");
   }
 
   @Test
-  void reviewStaysOpenOneSecondBeforeTheDeadlineAndRejectsOnTimeoutAfterIt() {
+  void tasklistCompletionRunsTheListenerWithTheAssigneeAndTheFormsDataThenSettles() {
+    long instance = startAndReachReview("CLIENT");
+    long task = tasklist.openTask(instance);
+    assertThat(tasklist.task(task).getDueDate()).isEqualTo(deadline.toString());
+    assertThat(tasklist.task(task).getCandidateGroupsList()).containsExactly("managers");
+
+    tasklist.assign(task, "anna");
+    Map<String, Object> form = ReviewForm.submission(ReviewForm.APPROVE_WITH_CORRECTION);
+    ActivatedJob listener = completeAndAwaitListener(task, form);
+    assertThat(listener.getCustomHeaders())
+        .containsEntry(ListenerHeaders.ASSIGNEE, "anna")
+        .containsEntry(ListenerHeaders.USER_TASK_KEY, String.valueOf(task));
+    assertThat(listener.getVariablesAsMap()).containsAllEntriesOf(form).containsEntry(Variables.ORDER_ID, orderId);
+    complete(listener, Map.of());
+    engine.idle();
+
+    ActivatedJob settle = engine.nextJob(JobTypes.ORDER_SETTLE_DECISION);
+    assertThat(settle.getVariablesAsMap())
+        .containsEntry(Variables.DECISION, "APPROVE")
+        .containsEntry(Variables.DECISION_DOOR, "tasklist")
+        .containsEntry(Variables.CORRECTED_AMOUNT, "1400.50")
+        .containsEntry(Variables.COMMENT, "paid in cash");
+    complete(settle, settled("APPROVE", "anna", "tasklist"));
+    complete(engine.nextJob(JobTypes.ORDER_APPROVE), Map.of(Variables.STATUS, "APPROVED"));
+    finishOutcome("APPROVED");
+    engine.assertThatInstance(instance).isCompleted()
+        .hasPassedElementsInOrder(REVIEW_PAYMENT, REVIEW_CLOSED, SETTLE_DECISION, APPROVE_ORDER)
+        .hasVariableWithValue(Variables.DECIDED_BY, "anna");
+  }
+
+  @Test
+  void completionTheListenerDeniesLeavesTheSameTaskOpenWithItsTimersAndTakesNoVariables() {
+    long instance = startAndReachReview("CLIENT");
+    long task = tasklist.openTask(instance);
+    tasklist.assign(task, "anna");
+
+    ActivatedJob listener = completeAndAwaitListener(task, ReviewForm.submission(ReviewForm.APPROVE_BELOW_THE_FEE));
+    engine.log().completeListenerJob(listener.getKey(), true, "the net credited would be -5.12 RUB");
+    engine.idle();
+
+    assertThat(Tasklist.deniedReason(tasklist.task(task))).isEqualTo("the net credited would be -5.12 RUB");
+    assertThat(tasklist.openTask(instance)).isEqualTo(task);
+    engine.assertThatInstance(instance)
+        .isWaitingExactlyAtElements(REVIEW_PAYMENT)
+        .isWaitingForMessages(Messages.DECISION)
+        .hasNoIncidents();
+    assertThat(variableNames(instance)).doesNotContain(Variables.CORRECTED_AMOUNT, Variables.DECISION);
+
+    engine.increaseTime(WINDOW);
+    assertThat(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION).getVariablesAsMap())
+        .containsEntry(Variables.DECISION_DOOR, "timer")
+        .doesNotContainKey(Variables.CORRECTED_AMOUNT);
+  }
+
+  @Test
+  void reviewStaysOpenOneSecondBeforeTheDeadlineAndTheDeadlineClosesItThroughTheSettlement() {
     long instance = startAndReachReview("CLIENT");
 
-    engine.increaseTime(REVIEW_TIMEOUT.minusSeconds(1));
+    engine.increaseTime(WINDOW.minusSeconds(1));
     complete(engine.nextJob(JobTypes.CHAT_POST_REMINDER), Map.of());
     engine.idle();
     engine.assertThatInstance(instance)
@@ -159,25 +208,40 @@ class ManualPaymentProcessTest {
         .hasNotPassedElement(REVIEW_TIMED_OUT);
 
     engine.increaseTime(Duration.ofSeconds(2));
-    ActivatedJob reject = engine.nextJob(JobTypes.ORDER_REJECT);
-    assertThat(reject.getElementId()).isEqualTo(REJECT_ON_TIMEOUT);
-    assertThat(reject.getVariablesAsMap())
-        .containsEntry(Variables.DECISION_DOOR, "timer")
-        .containsEntry(Variables.REJECTION_REASON, "TIMEOUT");
-    complete(reject, Map.of(Variables.STATUS, "REJECTED"));
+    ActivatedJob settle = engine.nextJob(JobTypes.ORDER_SETTLE_DECISION);
+    assertThat(settle.getVariablesAsMap()).containsEntry(Variables.DECISION_DOOR, "timer");
+    complete(settle, settled("REJECT", "timer", "timer"));
+    complete(engine.nextJob(JobTypes.ORDER_REJECT), Map.of(Variables.STATUS, "REJECTED"));
     finishOutcome("REJECTED");
 
     engine.assertThatInstance(instance)
         .isCompleted()
-        .hasPassedElementsInOrder(REVIEW_TIMED_OUT, REJECT_ON_TIMEOUT, OUTCOME_JOIN, PAYMENT_DECIDED)
-        .hasNotPassedElement(DECISION_GATEWAY);
+        .hasPassedElementsInOrder(REVIEW_TIMED_OUT, REVIEW_CLOSED, SETTLE_DECISION, REJECT_ORDER, PAYMENT_DECIDED)
+        .hasNotPassedElement(APPROVE_ORDER);
   }
 
   @Test
-  void reminderFiresOnceBeforeTheDeadlineAndTheReviewStaysOpen() {
+  void deadlineCountsFromTheSubmissionEvenWhenAStepBeforeTheReviewRunsLate() {
+    long instance = startUntilChatStep("CLIENT");
+    // The chat step is late by 40 minutes of a one-hour window: the review opens with 20 left.
+    engine.increaseTime(Duration.ofMinutes(40));
+    complete(engine.nextJob(JobTypes.CHAT_POST_INDICATOR), Map.of());
+    engine.idle();
+    engine.assertThatInstance(instance).isWaitingExactlyAtElements(REVIEW_PAYMENT);
+
+    engine.increaseTime(Duration.ofMinutes(20).minusSeconds(1));
+    engine.assertNoJob(JobTypes.ORDER_SETTLE_DECISION);
+    engine.increaseTime(Duration.ofSeconds(2));
+
+    assertThat(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION).getVariablesAsMap())
+        .containsEntry(Variables.DECISION_DOOR, "timer");
+  }
+
+  @Test
+  void reminderFiresOnceAtItsInstantAndTheReviewStaysOpen() {
     long instance = startAndReachReview("CLIENT");
 
-    engine.increaseTime(REVIEW_TIMEOUT.minus(REMINDER_BEFORE).minusMinutes(1));
+    engine.increaseTime(WINDOW.minus(REMINDER_BEFORE).minusMinutes(1));
     engine.assertNoJob(JobTypes.CHAT_POST_REMINDER);
 
     engine.increaseTime(Duration.ofMinutes(2));
@@ -196,206 +260,142 @@ class ManualPaymentProcessTest {
   }
 
   @Test
-  void reminderDoesNotFireWhenTheDecisionCameEarlier() {
+  void decisionBeforeTheDeadlineCancelsTheReminderAndTheTimer() {
     long instance = startAndReachReview("CLIENT");
-    publishDecision(Map.of(Variables.DECISION, Decisions.REJECT, Variables.DECISION_DOOR, "api"));
-    complete(engine.nextJob(JobTypes.ORDER_REJECT), Map.of(Variables.STATUS, "REJECTED"));
-    finishOutcome("REJECTED");
-
-    engine.increaseTime(REVIEW_TIMEOUT);
-
-    engine.assertNoJob(JobTypes.CHAT_POST_REMINDER);
-    engine.assertThatInstance(instance).isCompleted().hasNotPassedElement(REVIEW_REMINDER_DUE);
-  }
-
-  @Test
-  void decisionBeforeTheDeadlineCancelsTheTimer() {
-    long instance = startAndReachReview("CLIENT");
-    publishDecision(Map.of(Variables.DECISION, Decisions.APPROVE, Variables.DECISION_DOOR, "api"));
+    publishDecision(apiDecision(Decision.APPROVE));
+    complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("APPROVE", "manager", "api"));
     complete(engine.nextJob(JobTypes.ORDER_APPROVE), Map.of(Variables.STATUS, "APPROVED"));
     finishOutcome("APPROVED");
 
-    engine.increaseTime(REVIEW_TIMEOUT.plusHours(1));
+    engine.increaseTime(WINDOW.plusHours(1));
 
-    engine.assertThatInstance(instance).isCompleted().hasNotPassedElement(REVIEW_TIMED_OUT);
+    engine.assertNoJob(JobTypes.CHAT_POST_REMINDER);
+    engine.assertThatInstance(instance).isCompleted()
+        .hasNotPassedElement(REVIEW_REMINDER_DUE)
+        .hasNotPassedElement(REVIEW_TIMED_OUT);
   }
 
   @Test
   void repeatedDecisionWithTheSameMessageIdIsDroppedByTheBroker() {
     long instance = startAndReachReview("CLIENT");
     String messageId = UUID.randomUUID().toString();
-    Map<String, Object> approve = Map.of(Variables.DECISION, Decisions.APPROVE, Variables.DECISION_DOOR, "api");
+    Map<String, Object> approve = apiDecision(Decision.APPROVE);
 
     publishDecision(messageId, approve);
     assertThatThrownBy(() -> publishDecision(messageId, approve)).hasMessageContaining("ALREADY_EXISTS");
+    complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("APPROVE", "manager", "api"));
     complete(engine.nextJob(JobTypes.ORDER_APPROVE), Map.of(Variables.STATUS, "APPROVED"));
     finishOutcome("APPROVED");
 
-    engine.assertThatInstance(instance).isCompleted().hasPassedElement(APPROVE_ORDER, 1);
+    engine.assertThatInstance(instance).isCompleted().hasPassedElement(SETTLE_DECISION, 1).hasPassedElement(APPROVE_ORDER, 1);
   }
 
   @Test
-  void decisionRetriedWithItsKeyAfterATimedOutAnswerIsAcceptedAndAppliedOnce() {
+  void decisionRetriedWithItsKeyAfterATimedOutAnswerIsAcceptedAndReachesTheReviewOnce() {
     long instance = startAndReachReview("CLIENT");
     PaymentProcessClient api = new PaymentProcessClient(engine.client(), Duration.ofHours(1));
-    String idempotencyKey = UUID.randomUUID().toString();
-    Map<String, Object> approve = Map.of(Variables.DECISION, Decisions.APPROVE, Variables.DECISION_DOOR, "api");
+    String decisionId = "manager/" + UUID.randomUUID();
 
-    api.publishDecision(orderId, idempotencyKey, approve);
+    api.publishDecision(orderId, decisionId, apiDecision(Decision.APPROVE));
     engine.idle();
-    api.publishDecision(orderId, idempotencyKey, approve);
+    api.publishDecision(orderId, decisionId, apiDecision(Decision.APPROVE));
+    complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("APPROVE", "manager", "api"));
     complete(engine.nextJob(JobTypes.ORDER_APPROVE), Map.of(Variables.STATUS, "APPROVED"));
     finishOutcome("APPROVED");
 
-    engine.assertThatInstance(instance).isCompleted().hasPassedElement(APPROVE_ORDER, 1);
-  }
-
-  /**
-   * The in-memory engine cannot complete a Camunda user task (that command is REST-only). This
-   * test simulates Tasklist's completion: it sets exactly what the review form submits, through the
-   * task's own output mappings, and moves the token from the task to the gateway by modification.
-   */
-  @Test
-  void tasklistDoorSimulatedByModificationApprovesThroughTheSameGateway() throws Exception {
-    long instance = startAndReachReview("CLIENT");
-    Map<String, Object> formOutput = new HashMap<>();
-    formOutput.put(Variables.DECISION, Decisions.APPROVE);
-    formOutput.put(Variables.AMOUNT, "1499.00");
-    formOutput.put(Variables.CURRENCY, "RUB");
-    formOutput.put(Variables.PAYMENT_DATE, "2026-11-20");
-    formOutput.put(Variables.COMMENT, "checked the bank statement");
-    assertThat(reviewFormKeys()).containsAll(formOutput.keySet());
-    Map<String, String> outputs = reviewTaskOutputs();
-    for (String key : formOutput.keySet()) {
-      assertThat(outputs).containsEntry(key, "=" + key);
-    }
-    assertThat(outputs).containsEntry(Variables.DECISION_DOOR, "=\"tasklist\"");
-
-    Map<String, Object> afterOutputMappings = new HashMap<>(formOutput);
-    afterOutputMappings.put(Variables.DECISION_DOOR, "tasklist");
-    engine.client().newSetVariablesCommand(instance).variables(afterOutputMappings).send().join();
-    long reviewTaskInstance = elementInstanceKey(instance, REVIEW_PAYMENT);
-    engine.client()
-        .newModifyProcessInstanceCommand(instance)
-        .activateElement(DECISION_GATEWAY)
-        .and()
-        .terminateElement(reviewTaskInstance)
-        .send()
-        .join();
-
-    ActivatedJob approve = engine.nextJob(JobTypes.ORDER_APPROVE);
-    assertThat(approve.getVariablesAsMap())
-        .containsEntry(Variables.AMOUNT, "1499.00")
-        .containsEntry(Variables.DECISION_DOOR, "tasklist")
-        .containsEntry(Variables.COMMENT, "checked the bank statement");
-    complete(approve, Map.of(Variables.STATUS, "APPROVED"));
-    finishOutcome("APPROVED");
-    engine.assertThatInstance(instance).isCompleted().hasPassedElement(APPROVE_ORDER);
+    engine.assertThatInstance(instance).isCompleted().hasPassedElement(SETTLE_DECISION, 1);
   }
 
   @Test
-  void invalidCorrectionSendsTheReviewBackWithTheReasonAndTheTimeLeft() {
-    long instance = startAndReachReview("CLIENT");
-    publishDecision(Map.of(Variables.DECISION, Decisions.APPROVE, Variables.CURRENCY, "XAU"));
-    ActivatedJob approve = engine.nextJob(JobTypes.ORDER_APPROVE);
-    engine.client()
-        .newThrowErrorCommand(approve)
-        .errorCode(Errors.INVALID_CORRECTION)
-        .errorMessage("amount.currency: not supported")
-        .variables(Map.of(Variables.REVIEW_ERROR, "amount.currency: not supported", Variables.REVIEW_TIMEOUT, "PT30M"))
-        .send()
-        .join();
-    engine.idle();
-
-    engine.assertThatInstance(instance)
-        .isWaitingExactlyAtElements(REVIEW_PAYMENT)
-        .hasPassedElement(APPROVAL_CORRECTION_INVALID)
-        .hasPassedElement(REVIEW_ENTRY, 2)
-        .hasVariableWithValue(Variables.REVIEW_ERROR, "amount.currency: not supported")
-        .isWaitingForMessages(Messages.DECISION);
-
-    engine.increaseTime(Duration.ofMinutes(31));
-    assertThat(engine.nextJob(JobTypes.ORDER_REJECT).getElementId()).isEqualTo(REJECT_ON_TIMEOUT);
-  }
-
-  @Test
-  void invalidCorrectionOnRejectionAlsoAsksForTheReviewAgain() {
-    long instance = startAndReachReview("CLIENT");
-    publishDecision(Map.of(Variables.DECISION, Decisions.REJECT));
-    ActivatedJob reject = engine.nextJob(JobTypes.ORDER_REJECT);
-    engine.client().newThrowErrorCommand(reject).errorCode(Errors.INVALID_CORRECTION).send().join();
-    engine.idle();
-
-    engine.assertThatInstance(instance)
-        .isWaitingExactlyAtElements(REVIEW_PAYMENT)
-        .hasPassedElement(REJECTION_CORRECTION_INVALID);
-  }
-
-  @Test
-  void tasklistStartWithAnInvalidSubmissionIsDiscarded() {
+  void startFromTasklistWithAnInvalidSubmissionIsDiscardedWithItsReason() {
     long instance =
         engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
             .variables(Map.of(Variables.CLIENT_ID, 1, Variables.OFFER_ID, 999)).send().join().getProcessInstanceKey();
     ActivatedJob record = engine.nextJob(JobTypes.ORDER_RECORD_OPEN);
-    engine.client().newThrowErrorCommand(record).errorCode(Errors.INVALID_SUBMISSION).send().join();
+    engine.client().newThrowErrorCommand(record).errorCode(Errors.INVALID_SUBMISSION)
+        .variables(Map.of(Variables.DISCARD_REASON, "offerId: offer 999 does not exist")).send().join();
     engine.idle();
 
     engine.assertThatInstance(instance)
         .isCompleted()
         .hasPassedElementsInOrder(SUBMISSION_INVALID, SUBMISSION_DISCARDED)
-        .hasNotPassedElement(REVIEW_PAYMENT);
+        .hasNotPassedElement(REVIEW_PAYMENT)
+        .hasVariableWithValue(Variables.DISCARD_REASON, "offerId: offer 999 does not exist");
   }
 
   @Test
-  void unknownDecisionStopsAtTheGatewayAsAnIncident() {
+  void gatewayRoutesOnlyASettledApproveOrRejectAndStopsOtherwiseAsAnIncident() {
     long instance = startAndReachReview("CLIENT");
-    publishDecision(Map.of(Variables.DECISION, "MAYBE"));
+    publishDecision(apiDecision(Decision.APPROVE));
+    complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("MAYBE", "manager", "api"));
     engine.idle();
 
     engine.assertThatInstance(instance).hasAnyIncidents().isWaitingExactlyAtElements(DECISION_GATEWAY);
   }
 
   @Test
-  void refundMarksTheOrderRefundedAndNotifies() {
-    long instance =
-        engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.REFUND_PROCESS_ID)
-            .latestVersion()
-            .variables(Map.of(Variables.ORDER_ID, orderId, Variables.CLIENT_ID, 7, Variables.DECIDED_BY, "manager"))
-            .send().join().getProcessInstanceKey();
-
+  void refundStartsOnTheApisMessageMarksTheOrderRefundedAndNotifies() {
+    publishRefund("refund:" + orderId);
     ActivatedJob refund = engine.nextJob(JobTypes.ORDER_REFUND);
-    assertThat(refund.getVariablesAsMap()).containsEntry(Variables.ORDER_ID, orderId);
+    assertThat(refund.getVariablesAsMap())
+        .containsEntry(Variables.ORDER_ID, orderId)
+        .containsEntry(Variables.PAYMENT_PROCESS_INSTANCE_KEY, 4242);
     complete(refund, Map.of(Variables.STATUS, "REFUNDED", Variables.OFFER_ID, 3, Variables.AMOUNT, "1500.00",
         Variables.CURRENCY, "RUB"));
     finishOutcome("REFUNDED");
 
-    engine.assertThatInstance(instance)
+    engine.assertThatInstance(refund.getProcessInstanceKey())
         .isCompleted()
         .hasPassedElementsInOrder(REFUND_REQUESTED, REFUND_ORDER, UPDATE_CRM_REFUND, POST_REFUND_INDICATOR,
             PAYMENT_REFUNDED);
   }
 
-  /** Starts as the API does and plays the three workers before the review. */
-  private long startAndReachReview(String source) {
-    long instance =
-        engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
-            .variables(Map.of(
-                Variables.ORDER_ID, orderId, Variables.SOURCE, source, Variables.CLIENT_ID, 7,
-                Variables.OFFER_ID, 3, Variables.PAYMENT_DATE, "2026-11-28", Variables.COMMENT, "paid in cash"))
-            .send().join().getProcessInstanceKey();
+  @Test
+  void secondRefundMessageOfTheSameOrderStartsNothingWhileTheFirstRuns() {
+    publishRefund("refund:" + orderId);
+    publishRefund("another id");
 
+    assertThat(refundInstances()).isEqualTo(1);
+  }
+
+  /** Starts as the API does: the order id and when the API opened the order. */
+  private long start(String source) {
+    return engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
+        .variables(Map.of(Variables.ORDER_ID, orderId, Variables.SUBMITTED_AT, engine.log().now().toString()))
+        .send().join().getProcessInstanceKey();
+  }
+
+  /** Starts and plays the record-open and CRM workers; the chat job is left waiting. */
+  private long startUntilChatStep(String source) {
+    long instance = start(source);
+    deadline = engine.log().now().plus(WINDOW);
     ActivatedJob record = engine.nextJob(JobTypes.ORDER_RECORD_OPEN);
-    assertThat(record.getVariablesAsMap()).containsEntry(Variables.ORDER_ID, orderId);
-    complete(record, Map.of(
-        Variables.ORDER_ID, orderId, Variables.STATUS, "OPEN", Variables.AMOUNT, "1500.00",
-        Variables.CURRENCY, "RUB", Variables.REVIEW_TIMEOUT, REVIEW_TIMEOUT.toString(),
-        Variables.REVIEW_DEADLINE, Instant.now().plus(REVIEW_TIMEOUT).toString(),
-        Variables.REVIEW_REMINDER_IN, REVIEW_TIMEOUT.minus(REMINDER_BEFORE).toString(),
-        Variables.CLIENT_NAME, "Anna Petrova", Variables.OFFER_NAME, "Yoga course",
-        Variables.CURRENCY_OPTIONS, java.util.List.of(Map.of("label", "RUB", "value", "RUB"))));
+    assertThat(record.getVariablesAsMap()).containsEntry(Variables.ORDER_ID, orderId).containsKey(Variables.SUBMITTED_AT);
+    Map<String, Object> opened = new HashMap<>();
+    opened.put(Variables.ORDER_ID, orderId);
+    opened.put(Variables.SOURCE, source);
+    opened.put(Variables.CLIENT_ID, 7);
+    opened.put(Variables.OFFER_ID, 3);
+    opened.put(Variables.STATUS, "OPEN");
+    opened.put(Variables.AMOUNT, "1500.00");
+    opened.put(Variables.CURRENCY, "RUB");
+    opened.put(Variables.PAYMENT_DATE, "2026-11-28");
+    opened.put(Variables.COMMENT, "paid in cash");
+    opened.put(Variables.REVIEW_DEADLINE, deadline.toString());
+    opened.put(Variables.REVIEW_DEADLINE_TEXT, "in an hour");
+    opened.put(Variables.REVIEW_REMINDER_AT, deadline.minus(REMINDER_BEFORE).toString());
+    opened.put(Variables.CLIENT_NAME, "Anna Petrova");
+    opened.put(Variables.OFFER_NAME, "Yoga course");
+    opened.put(Variables.CURRENCY_OPTIONS, List.of(Map.of("label", "RUB", "value", "RUB")));
+    complete(record, opened);
     ActivatedJob crm = engine.nextJob(JobTypes.CRM_UPDATE_ORDER);
     assertThat(crm.getVariablesAsMap()).containsEntry(Variables.STATUS, "OPEN");
     complete(crm, Map.of());
+    return instance;
+  }
+
+  private long startAndReachReview(String source) {
+    long instance = startUntilChatStep(source);
     ActivatedJob chat = engine.nextJob(JobTypes.CHAT_POST_INDICATOR);
     assertThat(chat.getVariablesAsMap()).containsEntry(Variables.STATUS, "OPEN");
     complete(chat, Map.of());
@@ -404,6 +404,14 @@ class ManualPaymentProcessTest {
         .isWaitingExactlyAtElements(REVIEW_PAYMENT)
         .isWaitingForMessages(Messages.DECISION);
     return instance;
+  }
+
+  /** Writes Tasklist's completion and returns the completing listener's job. */
+  private ActivatedJob completeAndAwaitListener(long task, Map<String, Object> form) {
+    engine.log().completeUserTask(task, form);
+    ActivatedJob listener = engine.nextJob(JobTypes.ORDER_CLAIM_REVIEW);
+    assertThat(listener.getElementId()).isEqualTo(REVIEW_PAYMENT);
+    return listener;
   }
 
   /** Plays the CRM and chat workers after an outcome, checking they are told the new status. */
@@ -417,6 +425,20 @@ class ManualPaymentProcessTest {
     engine.idle();
   }
 
+  private Map<String, Object> apiDecision(Decision decision) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Variables.ORDER_ID, orderId);
+    variables.put(Variables.DECISION, decision.name());
+    variables.put(Variables.DECISION_ID, UUID.randomUUID().toString());
+    variables.put(Variables.DECISION_DOOR, "api");
+    variables.put(Variables.DECIDED_BY, "manager");
+    return variables;
+  }
+
+  private static Map<String, Object> settled(String decision, String by, String door) {
+    return Map.of(Variables.DECISION, decision, Variables.DECIDED_BY, by, Variables.DECISION_DOOR, door);
+  }
+
   private void publishDecision(Map<String, Object> variables) {
     publishDecision(UUID.randomUUID().toString(), variables);
   }
@@ -427,35 +449,35 @@ class ManualPaymentProcessTest {
     engine.idle();
   }
 
+  private void publishRefund(String messageId) {
+    engine.client().newPublishMessageCommand().messageName(Messages.REFUND_REQUESTED).correlationKey(orderId)
+        .messageId(messageId)
+        .variables(Map.of(Variables.ORDER_ID, orderId, Variables.CLIENT_ID, 7, Variables.DECIDED_BY, "manager",
+            Variables.PAYMENT_PROCESS_INSTANCE_KEY, 4242))
+        .send().join();
+    engine.idle();
+  }
+
+  private long refundInstances() {
+    return StreamSupport.stream(records().processInstanceRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+        .filter(r -> r.getValue().getBpmnProcessId().equals(ManualPaymentProcess.REFUND_PROCESS_ID))
+        .filter(r -> r.getKey() == r.getValue().getProcessInstanceKey())
+        .count();
+  }
+
+  private List<String> variableNames(long instance) {
+    return StreamSupport.stream(records().variableRecords().spliterator(), false)
+        .filter(r -> r.getValue().getProcessInstanceKey() == instance)
+        .map(r -> r.getValue().getName())
+        .toList();
+  }
+
+  private RecordStream records() {
+    return RecordStream.of(engine.engine().getRecordStreamSource());
+  }
+
   private void complete(ActivatedJob job, Map<String, Object> variables) {
     engine.client().newCompleteCommand(job).variables(variables).send().join();
-  }
-
-  private long elementInstanceKey(long instance, String elementId) {
-    return StreamSupport.stream(BpmnAssert.getRecordStream().processInstanceRecords().spliterator(), false)
-        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-        .filter(r -> r.getValue().getProcessInstanceKey() == instance)
-        .filter(r -> r.getValue().getElementId().equals(elementId))
-        .findFirst()
-        .orElseThrow()
-        .getKey();
-  }
-
-  private static Set<String> reviewFormKeys() throws Exception {
-    JsonNode form = new ObjectMapper().readTree(new File("forms/manual-payment-review.form"));
-    assertThat(form.get("id").asText()).isEqualTo(ManualPaymentProcess.REVIEW_FORM_ID);
-    Set<String> keys = new HashSet<>();
-    form.get("components").forEach(c -> { if (c.has("key")) keys.add(c.get("key").asText()); });
-    return keys;
-  }
-
-  private static Map<String, String> reviewTaskOutputs() {
-    BpmnModelInstance model = Bpmn.readModelFromFile(new File("processes/manual-payment.bpmn"));
-    UserTask review = model.getModelElementById(REVIEW_PAYMENT);
-    Map<String, String> outputs = new HashMap<>();
-    for (ZeebeOutput output : review.getSingleExtensionElement(ZeebeIoMapping.class).getOutputs()) {
-      outputs.put(output.getTarget(), output.getSource());
-    }
-    return outputs;
   }
 }

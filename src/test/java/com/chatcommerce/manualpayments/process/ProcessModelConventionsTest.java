@@ -12,6 +12,14 @@ import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
+import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -62,6 +70,7 @@ class ProcessModelConventionsTest {
       for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
         modelledTypes.add(task.getSingleExtensionElement(ZeebeTaskDefinition.class).getType());
       }
+      model.getModelElementsByType(ZeebeTaskListener.class).forEach(l -> modelledTypes.add(l.getType()));
     }
     assertThat(ids).containsAll(constants(ManualPaymentProcess.Elements.class));
     assertThat(constants(ManualPaymentProcess.JobTypes.class)).containsExactlyInAnyOrderElementsOf(modelledTypes);
@@ -78,6 +87,41 @@ class ProcessModelConventionsTest {
     ObjectMapper json = new ObjectMapper();
     assertThat(json.readTree(new File("forms/" + startForm + ".form")).get("id").asText()).isEqualTo(startForm);
     assertThat(json.readTree(new File("forms/" + reviewForm + ".form")).get("id").asText()).isEqualTo(reviewForm);
+  }
+
+  @Test
+  void bothFormLinksBindTheFormDeployedWithTheProcess() {
+    BpmnModelInstance model = model("processes/manual-payment.bpmn");
+    for (ZeebeFormDefinition link : model.getModelElementsByType(ZeebeFormDefinition.class)) {
+      assertThat(link.getAttributeValue("bindingType")).as(link.getAttributeValue("formId")).isEqualTo("deployment");
+    }
+    assertThat(model.getModelElementsByType(ZeebeFormDefinition.class)).hasSize(2);
+  }
+
+  @Test
+  void theDeadlineIsOneInstantForTheTimerTheDueDateAndTheReminder() {
+    BpmnModelInstance model = model("processes/manual-payment.bpmn");
+    UserTask review = model.getModelElementById(ManualPaymentProcess.Elements.REVIEW_PAYMENT);
+    assertThat(review.getSingleExtensionElement(ZeebeTaskSchedule.class).getDueDate())
+        .isEqualTo("=" + Variables.REVIEW_DEADLINE);
+    assertThat(timeDate(model, ManualPaymentProcess.Elements.REVIEW_TIMED_OUT))
+        .isEqualTo("=date and time(" + Variables.REVIEW_DEADLINE + ")");
+    assertThat(timeDate(model, ManualPaymentProcess.Elements.REVIEW_REMINDER_DUE))
+        .isEqualTo("=date and time(" + Variables.REVIEW_REMINDER_AT + ")");
+  }
+
+  @Test
+  void theRefundProcessStartsOnlyOnTheApisMessage() {
+    BpmnModelInstance model = model("processes/manual-payment-refund.bpmn");
+    StartEvent start = model.getModelElementById(ManualPaymentProcess.Elements.REFUND_REQUESTED);
+    assertThat(model.getModelElementsByType(StartEvent.class)).containsExactly(start);
+    MessageEventDefinition message = (MessageEventDefinition) start.getEventDefinitions().iterator().next();
+    assertThat(message.getMessage().getName()).isEqualTo(ManualPaymentProcess.Messages.REFUND_REQUESTED);
+  }
+
+  private static String timeDate(BpmnModelInstance model, String boundaryId) {
+    BoundaryEvent timer = model.getModelElementById(boundaryId);
+    return ((TimerEventDefinition) timer.getEventDefinitions().iterator().next()).getTimeDate().getTextContent();
   }
 
   private static String formId(BpmnModelInstance model, String elementId) {

@@ -6,9 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.chatcommerce.manualpayments.order.Order;
 import com.chatcommerce.manualpayments.order.OrderRepository;
 import com.chatcommerce.manualpayments.order.OrderStatus;
-import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Decisions;
+import com.chatcommerce.manualpayments.order.ReviewDecision;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Messages;
-import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
@@ -21,7 +20,6 @@ import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -44,21 +42,21 @@ class TechnicalFaultTest {
   void workerFaultIsRetriedWithBackoffThenBecomesAnIncidentAndTheOrderIsNotLost() {
     Fixtures fixtures = new Fixtures(new Api(port));
     long client = fixtures.client();
-    String id = fixtures.submit(client, fixtures.offer(fixtures.cashDesk(), "10.00", "RUB", null), null);
+    String id = fixtures.submit(client, fixtures.offer(fixtures.cashDesk(), "100.00", "RUB", null), null);
     await().atMost(Duration.ofSeconds(10)).until(() -> orders.findById(id).map(Order::processInstanceKey).isPresent());
     long instance = orders.findById(id).orElseThrow().processInstanceKey();
-    // The database and the process now disagree: approving a REJECTED order is refused every time.
+    // The database and the process now disagree: settling a decision on a REJECTED order is refused every time.
     transaction.executeWithoutResult(t -> jdbc.update("update orders set status = 'REJECTED' where id = ?", id));
 
     SharedEngine.get().client().newPublishMessageCommand().messageName(Messages.DECISION).correlationKey(id)
         .messageId(UUID.randomUUID().toString())
-        .variables(Map.of(Variables.DECISION, Decisions.APPROVE, Variables.DECISION_DOOR, "api"))
+        .variables(new ReviewDecision(id, "APPROVE", null, null, null, null, "m/" + id, "api", "manager"))
         .send().join();
 
     await().atMost(Duration.ofSeconds(30)).until(() -> incident(instance).isPresent());
     IncidentRecordValue incident = incident(instance).orElseThrow();
-    assertThat(incident.getElementId()).isEqualTo(ManualPaymentProcess.Elements.APPROVE_ORDER);
-    assertThat(incident.getErrorMessage()).contains("IllegalStateException", "REJECTED", "cannot become APPROVED");
+    assertThat(incident.getElementId()).isEqualTo(ManualPaymentProcess.Elements.SETTLE_DECISION);
+    assertThat(incident.getErrorMessage()).contains("ConflictException", "is REJECTED");
     List<Integer> retriesLeft = failures(instance).stream().map(r -> r.getValue().getRetries()).toList();
     assertThat(retriesLeft).containsExactly(4, 3, 2, 1, 0);
     assertThat(failures(instance).stream().limit(4).map(r -> r.getValue().getRetryBackoff()))

@@ -11,7 +11,9 @@ import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker;
 import com.chatcommerce.manualpayments.order.RefundOrderWorker;
 import com.chatcommerce.manualpayments.order.RejectOrderWorker;
-import com.chatcommerce.manualpayments.order.ReviewOutcome;
+import com.chatcommerce.manualpayments.order.PaymentRequests;
+import com.chatcommerce.manualpayments.order.ReviewDecision;
+import com.chatcommerce.manualpayments.order.SettleDecisionWorker;
 import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.order.Submissions;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
@@ -22,6 +24,7 @@ import com.chatcommerce.manualpayments.support.Catalog;
 import com.chatcommerce.manualpayments.support.InMemoryEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -78,7 +81,8 @@ class RedeliveredJobTest {
     List<String> redelivered = runScenario(true, diedAfterCommit);
 
     assertThat(diedAfterCommit).containsExactlyInAnyOrder(
-        JobTypes.ORDER_RECORD_OPEN, JobTypes.ORDER_APPROVE, JobTypes.ORDER_REJECT, JobTypes.ORDER_REFUND,
+        JobTypes.ORDER_RECORD_OPEN, JobTypes.ORDER_SETTLE_DECISION, JobTypes.ORDER_APPROVE, JobTypes.ORDER_REJECT,
+        JobTypes.ORDER_REFUND,
         JobTypes.CRM_UPDATE_ORDER, JobTypes.CHAT_POST_INDICATOR, JobTypes.CHAT_POST_REMINDER);
     assertThat(redelivered).isEqualTo(once);
   }
@@ -101,14 +105,14 @@ class RedeliveredJobTest {
     String expired = start(setup, driver);
     decide(approved, driver);
     decide(refunded, driver);
-    engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.REFUND_PROCESS_ID).latestVersion()
-        .variables(Map.of(Variables.ORDER_ID, refunded, Variables.CLIENT_ID, setup.clientId(),
-            Variables.DECIDED_BY, "manager"))
+    engine.client().newPublishMessageCommand().messageName(Messages.REFUND_REQUESTED).correlationKey(refunded)
+        .messageId("refund:" + refunded)
+        .variables(new PaymentRequests.RefundRequested(refunded, setup.clientId(), "manager", null, null))
         .send().join();
     driver.run(JobTypes.ORDER_REFUND, JobTypes.CRM_UPDATE_ORDER, JobTypes.CHAT_POST_INDICATOR);
     engine.increaseTime(Duration.ofHours(1));
-    driver.run(JobTypes.CHAT_POST_REMINDER, JobTypes.ORDER_REJECT, JobTypes.CRM_UPDATE_ORDER,
-        JobTypes.CHAT_POST_INDICATOR);
+    driver.run(JobTypes.CHAT_POST_REMINDER, JobTypes.ORDER_SETTLE_DECISION, JobTypes.ORDER_REJECT,
+        JobTypes.CRM_UPDATE_ORDER, JobTypes.CHAT_POST_INDICATOR);
     engine.idle();
 
     List<String> state = new ArrayList<>();
@@ -131,11 +135,10 @@ class RedeliveredJobTest {
   private String start(Catalog.Setup setup, Driver driver) {
     String orderId = UUID.randomUUID().toString();
     // What the API writes before it starts the process.
-    app.getBean(Submissions.class).open(orderId, new Submission(OrderSource.CLIENT, setup.clientId(),
-        setup.offerId(), null, null, null, null, false, "platform"));
+    Instant submittedAt = app.getBean(Submissions.class).open(orderId, new Submission(OrderSource.CLIENT,
+        setup.clientId(), setup.offerId(), null, null, null, null, false, "platform")).submittedAt();
     engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
-        .variables(Map.of(Variables.ORDER_ID, orderId, Variables.SOURCE, "CLIENT", Variables.CLIENT_ID,
-            setup.clientId(), Variables.OFFER_ID, setup.offerId()))
+        .variables(new PaymentRequests.PaymentStarted(orderId, submittedAt.toString()))
         .send().join();
     driver.run(JobTypes.ORDER_RECORD_OPEN, JobTypes.CRM_UPDATE_ORDER, JobTypes.CHAT_POST_INDICATOR);
     return orderId;
@@ -144,9 +147,11 @@ class RedeliveredJobTest {
   private void decide(String orderId, Driver driver) {
     engine.client().newPublishMessageCommand().messageName(Messages.DECISION).correlationKey(orderId)
         .messageId(UUID.randomUUID().toString())
-        .variables(Map.of(Variables.DECISION, "APPROVE", Variables.DECISION_DOOR, "api", Variables.DECIDED_BY, "manager"))
+        .variables(new ReviewDecision(orderId, "APPROVE", null, null, null, null, "manager/" + orderId, "api",
+            "manager"))
         .send().join();
-    driver.run(JobTypes.ORDER_APPROVE, JobTypes.CRM_UPDATE_ORDER, JobTypes.CHAT_POST_INDICATOR);
+    driver.run(JobTypes.ORDER_SETTLE_DECISION, JobTypes.ORDER_APPROVE, JobTypes.CRM_UPDATE_ORDER,
+        JobTypes.CHAT_POST_INDICATOR);
   }
 
   /** Plays the workers: runs the real handler, and on a job type's first delivery dies after it. */
@@ -162,7 +167,7 @@ class RedeliveredJobTest {
     void run(String... types) {
       for (String type : types) {
         ActivatedJob job = activate(type);
-        Map<String, Object> variables = handle(job);
+        Object variables = handle(job);
         if (die && died.add(type)) {
           // The handler committed; the worker dies before completing. The engine times the job out
           // and hands it out again.
@@ -189,16 +194,17 @@ class RedeliveredJobTest {
       throw new AssertionError("no job of type " + type);
     }
 
-    private Map<String, Object> handle(ActivatedJob job) {
+    private Object handle(ActivatedJob job) {
+      String orderId = (String) job.getVariable(Variables.ORDER_ID);
       return switch (job.getType()) {
         case JobTypes.ORDER_RECORD_OPEN -> app.getBean(RecordOpenOrderWorker.class)
             .recordOpen(job.getVariablesAsType(RecordOpenOrderWorker.SubmittedPayment.class), job);
-        case JobTypes.ORDER_APPROVE -> app.getBean(ApproveOrderWorker.class)
-            .approve(job.getVariablesAsType(ReviewOutcome.class));
-        case JobTypes.ORDER_REJECT -> app.getBean(RejectOrderWorker.class)
-            .reject(job.getVariablesAsType(ReviewOutcome.class));
-        case JobTypes.ORDER_REFUND -> app.getBean(RefundOrderWorker.class).refund(
-            (String) job.getVariable(Variables.ORDER_ID), null, (String) job.getVariable(Variables.DECIDED_BY));
+        case JobTypes.ORDER_SETTLE_DECISION -> app.getBean(SettleDecisionWorker.class)
+            .settle(job.getVariablesAsType(ReviewDecision.class));
+        case JobTypes.ORDER_APPROVE -> app.getBean(ApproveOrderWorker.class).approve(orderId);
+        case JobTypes.ORDER_REJECT -> app.getBean(RejectOrderWorker.class).reject(orderId);
+        case JobTypes.ORDER_REFUND -> app.getBean(RefundOrderWorker.class)
+            .refund(job.getVariablesAsType(PaymentRequests.RefundRequested.class));
         case JobTypes.CRM_UPDATE_ORDER -> {
           app.getBean(UpdateCrmWorker.class).update(job.getVariablesAsType(UpdateCrmWorker.OrderState.class));
           yield Map.of();

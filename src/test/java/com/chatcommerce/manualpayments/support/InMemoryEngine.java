@@ -6,11 +6,16 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.assertions.BpmnAssert;
 import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.EngineLog;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
 
@@ -21,11 +26,13 @@ import java.util.concurrent.TimeoutException;
 public final class InMemoryEngine implements AutoCloseable {
 
   private final ZeebeTestEngine engine;
+  private final EngineLog log;
   private final CamundaClient client;
   private boolean closed;
 
   private InMemoryEngine(ZeebeTestEngine engine) {
     this.engine = engine;
+    this.log = EngineLog.of(engine);
     this.client =
         CamundaClient.newClientBuilder()
             .grpcAddress(URI.create(grpcAddress(engine)))
@@ -59,6 +66,31 @@ public final class InMemoryEngine implements AutoCloseable {
 
   public ZeebeTestEngine engine() {
     return engine;
+  }
+
+  /** Writes what the in-memory gateway cannot carry (Tasklist's commands) straight to the engine's log. */
+  public EngineLog log() {
+    return log;
+  }
+
+  /** A clock that shows the engine's time, for an application whose deadlines the engine's timers enforce. */
+  public Clock clock(ZoneId zone) {
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return clock(other);
+      }
+
+      @Override
+      public Instant instant() {
+        return log.now().truncatedTo(ChronoUnit.MICROS);
+      }
+    };
   }
 
   /** Binds the assertions of the current thread to this engine's records. */

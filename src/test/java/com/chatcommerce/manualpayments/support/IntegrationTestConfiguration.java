@@ -1,11 +1,16 @@
 package com.chatcommerce.manualpayments.support;
 
+import io.grpc.ClientInterceptor;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.MapPropertySource;
 
 @TestConfiguration(proxyBeanMethods = false)
@@ -18,6 +23,28 @@ public class IntegrationTestConfiguration {
       flyway.clean();
       flyway.migrate();
     };
+  }
+
+  /**
+   * The application's clock shows the engine's time. In production both are wall clocks; here a
+   * test moves the engine's clock forward to reach a deadline, and the order's deadline, which the
+   * application computes, must be measured on the same clock as the engine's timer.
+   */
+  @Bean
+  @Primary
+  Clock engineTime(@Value("${manual-payments.time-zone}") String zone) {
+    return SharedEngine.get().clock(ZoneId.of(zone));
+  }
+
+  /** Tasklist's listener denials reach the in-memory engine as they reach a real one. */
+  @Bean
+  ClientInterceptor jobResultsReachTheInMemoryEngine() {
+    return new InMemoryGatewayJobResults(SharedEngine.get());
+  }
+
+  @Bean
+  SentInstanceTags sentInstanceTags() {
+    return new SentInstanceTags();
   }
 
   /** Points the application at the shared engine before any bean connects to it. */

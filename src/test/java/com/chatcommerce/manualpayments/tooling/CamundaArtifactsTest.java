@@ -3,8 +3,8 @@ package com.chatcommerce.manualpayments.tooling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Decisions;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
+import com.chatcommerce.manualpayments.support.ReviewForm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
@@ -28,13 +28,6 @@ import org.junit.jupiter.api.Test;
  * missing tool fails the test with the package to install; nothing is skipped.
  */
 class CamundaArtifactsTest {
-
-  /** What review-form-browser-test.mjs enters as the manager. */
-  private static final String ENTERED_AMOUNT = "1400.50";
-  private static final String ENTERED_CURRENCY = "USD";
-  private static final String PICKED_PAYMENT_DATE = "2026-11-20";
-  private static final String ENTERED_COMMENT =
-      "Client paid 1400.50 USD by card-to-card; checked against the bank statement.";
 
   /** Variables passed to the tools: what they need to run, and nothing secret. */
   private static final Set<String> PASSED_ENVIRONMENT = Set.of(
@@ -66,40 +59,29 @@ class CamundaArtifactsTest {
   }
 
   @Test
-  void reviewFormSubmitsTheVariablesTheGatewayAndWorkersRead() throws IOException {
+  void reviewFormSubmitsExactlyWhatTheFixtureCompletesTheTaskWithOnTheEngine() throws IOException {
     Result run = reviewFormRun();
-    JsonNode submitted = JSON.readTree(line(run, "SUBMITTED "));
-    String context = "submitted " + submitted + "\n" + run.output();
-
-    assertThat(submitted.path(Variables.DECISION).isTextual()).as(context).isTrue();
-    assertThat(submitted.path(Variables.DECISION).asText()).as(context).isEqualTo(Decisions.APPROVE);
-    // The workers read the amount as a decimal string: a JSON number would be a test failure.
-    assertThat(submitted.path(Variables.AMOUNT).isTextual()).as(context).isTrue();
-    assertThat(submitted.path(Variables.AMOUNT).asText()).as(context).isEqualTo(ENTERED_AMOUNT);
-    assertThat(submitted.path(Variables.CURRENCY).isTextual()).as(context).isTrue();
-    assertThat(submitted.path(Variables.CURRENCY).asText()).as(context).isEqualTo(ENTERED_CURRENCY);
-    assertThat(submitted.path(Variables.PAYMENT_DATE).isTextual()).as(context).isTrue();
-    assertThat(submitted.path(Variables.PAYMENT_DATE).asText())
-        .as(context)
-        .matches("\\d{4}-\\d{2}-\\d{2}")
-        .isEqualTo(PICKED_PAYMENT_DATE);
-    assertThat(submitted.path(Variables.COMMENT).isTextual()).as(context).isTrue();
-    assertThat(submitted.path(Variables.COMMENT).asText()).as(context).isEqualTo(ENTERED_COMMENT);
+    for (Map.Entry<String, Map<String, Object>> scenario : ReviewForm.submissions().entrySet()) {
+      JsonNode submitted = JSON.readTree(line(run, "SUBMITTED " + scenario.getKey() + " "));
+      String context = "scenario " + scenario.getKey() + ": submitted " + submitted + "\n" + run.output();
+      assertThat(JSON.convertValue(submitted, Map.class)).as(context).isEqualTo(scenario.getValue());
+      // The workers read amounts and dates as strings: a JSON number would round an amount.
+      submitted.properties().forEach(field ->
+          assertThat(field.getValue().isTextual() || field.getValue().isNull()).as(context + " " + field.getKey()).isTrue());
+    }
   }
 
   @Test
-  void reviewFormBlocksAnEmptyDecisionAndANegativeAmount() throws IOException {
+  void reviewFormBlocksAMissingDecisionABadAmountAndAnAmountWithoutItsCurrency() throws IOException {
     Result run = reviewFormRun();
-    JsonNode emptyDecision = JSON.readTree(line(run, "ERRORS_EMPTY_DECISION "));
-    JsonNode negativeAmount = JSON.readTree(line(run, "ERRORS_NEGATIVE_AMOUNT "));
-
-    assertThat(fieldNames(emptyDecision)).as(run.output()).containsExactly(Variables.DECISION);
-    assertThat(emptyDecision.path(Variables.DECISION).isArray()).as(run.output()).isTrue();
-    assertThat(emptyDecision.path(Variables.DECISION)).as(run.output()).isNotEmpty();
-
-    assertThat(fieldNames(negativeAmount)).as(run.output()).containsExactly(Variables.AMOUNT);
-    assertThat(negativeAmount.path(Variables.AMOUNT).isArray()).as(run.output()).isTrue();
-    assertThat(negativeAmount.path(Variables.AMOUNT)).as(run.output()).isNotEmpty();
+    assertThat(errorFields(run, "ERRORS_EMPTY_DECISION ")).containsExactly(Variables.DECISION);
+    assertThat(errorFields(run, "ERRORS_NEGATIVE_AMOUNT ")).containsExactly(Variables.CORRECTED_AMOUNT);
+    assertThat(errorFields(run, "ERRORS_AMOUNT_TOO_LARGE ")).containsExactly(Variables.CORRECTED_AMOUNT);
+    assertThat(errorFields(run, "ERRORS_AMOUNT_WITHOUT_CURRENCY ")).containsExactly(Variables.CORRECTED_CURRENCY);
+    JsonNode currencyShown = JSON.readTree(line(run, "CURRENCY_SHOWN "));
+    assertThat(currencyShown.path("withoutAmount").asBoolean(true))
+        .as("a currency can only be chosen together with an amount: " + run.output()).isFalse();
+    assertThat(currencyShown.path("withAmount").asBoolean(false)).as(run.output()).isTrue();
   }
 
   @Test
@@ -200,9 +182,14 @@ class CamundaArtifactsTest {
     return found;
   }
 
-  private static List<String> fieldNames(JsonNode node) {
+  /** The variables form-js reported errors on, each with at least one message. */
+  private static List<String> errorFields(Result run, String prefix) throws IOException {
+    JsonNode errors = JSON.readTree(line(run, prefix));
     List<String> names = new ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
+    errors.properties().forEach(field -> {
+      assertThat(field.getValue().isArray() && !field.getValue().isEmpty()).as(run.output()).isTrue();
+      names.add(field.getKey());
+    });
     return names;
   }
 

@@ -1,0 +1,41 @@
+package com.chatcommerce.manualpayments.support;
+
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import java.util.ArrayList;
+import java.util.ConcurrentModificationException;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the in-memory engine's records, taken while the engine goes on writing: its record
+ * list may change under an iteration, which then starts again.
+ */
+public final class EngineRecords {
+
+  private EngineRecords() {}
+
+  public static List<Record<?>> of(InMemoryEngine engine) {
+    while (true) {
+      try {
+        List<Record<?>> copy = new ArrayList<>();
+        RecordStream.of(engine.engine().getRecordStreamSource()).records().forEach(copy::add);
+        return copy;
+      } catch (ConcurrentModificationException writtenMeanwhile) {
+        Thread.onSpinWait();
+      }
+    }
+  }
+
+  /** The records of one value type, typed. */
+  @SuppressWarnings("unchecked")
+  public static <T extends io.camunda.zeebe.protocol.record.RecordValue> Stream<Record<T>> of(
+      InMemoryEngine engine, ValueType type) {
+    return of(engine).stream().filter(r -> r.getValueType() == type).map(r -> (Record<T>) r);
+  }
+
+  public static long lastPosition(InMemoryEngine engine) {
+    return of(engine).stream().mapToLong(Record::getPosition).max().orElse(0);
+  }
+}

@@ -1,0 +1,36 @@
+package com.chatcommerce.manualpayments.order;
+
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.VariablesAsType;
+import org.springframework.stereotype.Component;
+
+/** Settles which decision holds once the review closed: the order's claim, or the deadline's rejection. */
+@Component
+public class SettleDecisionWorker {
+
+  private final DecisionClaims claims;
+
+  public SettleDecisionWorker(DecisionClaims claims) {
+    this.claims = claims;
+  }
+
+  /** The decision the gateway routes on, and who took it through which door, for Operate. */
+  public record SettledDecision(String decision, String decidedBy, String decisionDoor) {}
+
+  @JobWorker(
+      type = JobTypes.ORDER_SETTLE_DECISION,
+      fetchVariables = {
+        Variables.ORDER_ID, Variables.DECISION, Variables.CORRECTED_AMOUNT, Variables.CORRECTED_CURRENCY,
+        Variables.CORRECTED_PAYMENT_DATE, Variables.MANAGER_COMMENT, Variables.DECISION_ID, Variables.DECISION_DOOR,
+        Variables.DECIDED_BY
+      })
+  public SettledDecision settle(@VariablesAsType ReviewDecision closed) {
+    Door door = Door.of(closed.decisionDoor());
+    OrderDecision held =
+        claims.settle(closed.orderId(), door, door == Door.API ? closed.received() : null);
+    Actor actor = held.actor();
+    return new SettledDecision(held.decision().name(), actor.name(), actor.door().value());
+  }
+}
