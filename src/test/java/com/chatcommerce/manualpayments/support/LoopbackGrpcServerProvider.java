@@ -33,6 +33,10 @@ public final class LoopbackGrpcServerProvider extends ServerProvider {
     return NettyServerBuilder.forAddress(loopback(port));
   }
 
+  /**
+   * {@code Grpc.newServerBuilderForPort} comes here. gRPC's default refuses every credentials, and
+   * the registry then asks the next provider, Netty's, which would bind every interface again.
+   */
   @Override
   protected NewServerBuilderResult newServerBuilderForPort(int port, ServerCredentials credentials) {
     return NewServerBuilderResult.serverBuilder(NettyServerBuilder.forAddress(loopback(port), credentials));

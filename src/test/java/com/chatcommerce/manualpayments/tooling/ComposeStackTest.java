@@ -102,12 +102,29 @@ class ComposeStackTest {
     assertThat(camundaEnvironment.keySet()).noneMatch(k -> k.startsWith("ZEEBE_BROKER_EXPORTERS"));
   }
 
+  /** The broker's RocksDB state and the JVM's own memory live outside the heap, inside the limit. */
   @Test
   void theHeapLeavesRoomInsideTheContainersMemoryLimit() {
-    Matcher heap = Pattern.compile("-Xmx(\\d+)g").matcher(camundaEnvironment.get("JAVA_TOOL_OPTIONS"));
-    assertThat(heap.find()).as(camundaEnvironment.get("JAVA_TOOL_OPTIONS")).isTrue();
-    long limit = Long.parseLong(service("camunda").get("mem_limit").toString().replaceAll("\\D", ""));
-    assertThat(Long.parseLong(heap.group(1)) * 2).as("heap %sg, limit %sg", heap.group(1), limit).isLessThanOrEqualTo(limit);
+    String options = camundaEnvironment.get("JAVA_TOOL_OPTIONS");
+    Matcher heap = Pattern.compile("-Xmx(\\d+[kmgKMG]?)").matcher(options);
+    assertThat(heap.find()).as(options).isTrue();
+    assertThat(service("camunda")).as("a memory limit").containsKey("mem_limit");
+    long limit = bytes(service("camunda").get("mem_limit").toString());
+
+    assertThat(bytes(heap.group(1)) * 2).as("%s in a %s-byte container", options, limit).isLessThanOrEqualTo(limit);
+  }
+
+  /** {@code 3g}, {@code 512m} or plain bytes, as compose and the JVM write sizes. */
+  private static long bytes(String size) {
+    Matcher m = Pattern.compile("(\\d+)\\s*([kmg]?)b?", Pattern.CASE_INSENSITIVE).matcher(size.trim());
+    assertThat(m.matches()).as(size).isTrue();
+    int shift = switch (m.group(2).toLowerCase()) {
+      case "k" -> 10;
+      case "m" -> 20;
+      case "g" -> 30;
+      default -> 0;
+    };
+    return Long.parseLong(m.group(1)) << shift;
   }
 
   @Test
