@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -247,7 +248,7 @@ class ComposeStackTest {
   @SuppressWarnings("unchecked")
   private static Map<String, String> environment(Map<String, Object> service) {
     Object environment = service.getOrDefault("environment", Map.of());
-    Map<String, String> variables = new java.util.HashMap<>();
+    Map<String, String> variables = new HashMap<>();
     if (environment instanceof Map<?, ?> map) {
       map.forEach((k, v) -> variables.put(k.toString(), v == null ? "" : v.toString()));
     } else {
