@@ -9,7 +9,8 @@ import org.springframework.boot.SpringApplication;
  * The embedded default, started by {@code ./mvnw spring-boot:test-run}: the in-memory engine (test
  * classpath only, so the production jar never contains it) and H2 in MySQL mode unless
  * DATABASE_URL names a real database. The application reaches the engine over gRPC exactly as it
- * would reach a cluster.
+ * would reach a cluster. The engine listens on loopback only ({@code LoopbackGrpcServerProvider}):
+ * its gateway has no authentication.
  */
 public final class EmbeddedManualPaymentsApplication {
 

@@ -52,8 +52,21 @@ public final class InMemoryEngine implements AutoCloseable {
     return new InMemoryEngine(engine);
   }
 
+  /**
+   * The engine names its gateway {@code 0.0.0.0:port}; it listens on loopback only (see {@link
+   * LoopbackGrpcServerProvider}), so clients are given the loopback address itself.
+   */
   public static String grpcAddress(ZeebeTestEngine engine) {
-    return "http://" + engine.getGatewayAddress();
+    return "http://127.0.0.1:" + port(engine);
+  }
+
+  public static int port(ZeebeTestEngine engine) {
+    String address = engine.getGatewayAddress();
+    return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+  }
+
+  public int port() {
+    return port(engine);
   }
 
   public String grpcAddress() {
