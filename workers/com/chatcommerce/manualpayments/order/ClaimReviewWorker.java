@@ -12,6 +12,7 @@ import io.camunda.client.api.command.CompleteJobCommandStep1;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.api.worker.JobClient;
 import io.grpc.Status;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,13 @@ import org.springframework.stereotype.Component;
 public class ClaimReviewWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClaimReviewWorker.class);
+
+  /** The review form's labels of the fields an error names, as the manager sees them in Tasklist. */
+  private static final Map<String, String> FORM_LABELS = Map.of(
+      "amount.amount", "Amount actually paid",
+      "amount.currency", "Currency of that amount",
+      "paymentDate", "Actual payment date",
+      "comment", "Your comment");
 
   private final DecisionClaims claims;
 
@@ -70,7 +78,7 @@ public class ClaimReviewWorker {
           new Actor(assignee, Door.TASKLIST));
       return null;
     } catch (InvalidInputException e) {
-      return "The correction cannot be applied: " + e.field() + " " + e.getMessage();
+      return FORM_LABELS.getOrDefault(e.field(), e.field()) + ": " + e.getMessage();
     } catch (MissingExchangeRateException | ConflictException | IllegalArgumentException e) {
       return e.getMessage();
     }
