@@ -26,7 +26,7 @@ import org.springframework.test.util.ReflectionTestUtils;
 
 /**
  * The cluster each Spring profile connects to, as the Camunda starter (8.8.14) resolves it from the
- * application's own application*.yaml and the environment variables the README names: its client
+ * application's own application*.yaml and the environment variables docs/operations.md names: its client
  * configuration and credentials provider, built by the starter's auto-configuration. Nothing here
  * connects: the client reaches out only on its first request.
  */

@@ -12,14 +12,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** An operator learns the application's settings from the README: each one must be there. */
+/** An operator learns the application's settings from docs/operations.md: each one must be there. */
 class ConfigurationDocumentedTest {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]+)");
 
   @Test
-  void everyEnvironmentVariableOfTheProductionConfigurationIsInTheReadme() throws IOException {
-    String readme = Files.readString(Path.of("README.md"));
+  void everyEnvironmentVariableOfTheProductionConfigurationIsInTheOperationsGuide() throws IOException {
+    String guide = Files.readString(Path.of("docs/operations.md"));
     List<String> variables = new ArrayList<>();
     try (Stream<Path> files = Files.list(Path.of("src/main/resources"))) {
       for (Path file : files.filter(f -> f.getFileName().toString().matches("application.*\\.yaml")).toList()) {
@@ -30,6 +30,6 @@ class ConfigurationDocumentedTest {
       }
     }
     assertThat(variables).isNotEmpty();
-    assertThat(variables).allSatisfy(v -> assertThat(readme).as(v).contains("`" + v + "`"));
+    assertThat(variables).allSatisfy(v -> assertThat(guide).as(v).contains("`" + v + "`"));
   }
 }

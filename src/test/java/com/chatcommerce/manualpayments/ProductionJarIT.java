@@ -37,7 +37,7 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * The jar that would ship, after {@code package}. It holds no engine (the Zeebe engine's licence
- * allows no production use), and it starts the way the README and the Dockerfile start it.
+ * allows no production use), and it starts the way docs/operations.md and the Dockerfile start it.
  */
 class ProductionJarIT {
 

@@ -198,7 +198,7 @@ final class EndToEnd {
    * Starts each round with the garbage of the engines before it collected, in this JVM and in the
    * application's, so that a round does not inherit the heap the earlier ones left. G1 still marks
    * concurrently during some rounds, from what the round itself keeps: 0.14 and 0.15 of a core
-   * in the slowest full round of each of the two runs in the README.
+   * in the slowest full round of each of the two runs in docs/performance.md.
    */
   private static void collectGarbage(AppProcess app) {
     System.gc();

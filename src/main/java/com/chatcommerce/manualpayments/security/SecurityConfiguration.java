@@ -37,7 +37,7 @@ class SecurityConfiguration {
     if (!basic && jwtDecoder.getIfAvailable() == null) {
       throw new IllegalStateException(
           "manual-payments.security.mode is jwt but no token issuer is configured: set"
-              + " SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI (see README)");
+              + " SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI (see docs/operations.md)");
     }
     String challenge = basic ? "Basic realm=\"manual-payments\"" : "Bearer";
     http.csrf(csrf -> csrf.disable())
