@@ -7,7 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A note in the platform chat with the client, shown to the platform's users only (SPEC §5). */
+/** A note in the platform chat with the client, shown to the platform's users only (spec §5). */
 @Entity
 @Table(name = "chat_indicators")
 public class ChatIndicator {

@@ -16,7 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Offers {
 
-  /** SPEC §2: the time to confirm payment defaults to 30 days. */
+  /** spec §2: the time to confirm payment defaults to 30 days. */
   public static final String DEFAULT_CONFIRMATION_WINDOW = "P30D";
 
   private static final Duration LONGEST_CONFIRMATION_WINDOW = Duration.ofDays(365);

@@ -2,7 +2,7 @@ package com.chatcommerce.manualpayments.paymentsystem;
 
 import java.util.List;
 
-/** What a manager enters for a payment system (SPEC §1), before validation. */
+/** What a manager enters for a payment system (spec §1), before validation. */
 public record PaymentSystemDraft(
     PaymentSystemKind kind,
     String name,

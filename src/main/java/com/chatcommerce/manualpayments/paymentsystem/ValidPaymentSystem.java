@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 
-/** A payment system draft that passed every rule of SPEC §1. */
+/** A payment system draft that passed every rule of spec §1. */
 record ValidPaymentSystem(
     PaymentSystemKind kind,
     String name,
