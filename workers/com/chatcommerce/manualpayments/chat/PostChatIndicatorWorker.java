@@ -2,7 +2,6 @@ package com.chatcommerce.manualpayments.chat;
 
 import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
-import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import org.springframework.stereotype.Component;
@@ -19,9 +18,7 @@ public class PostChatIndicatorWorker {
 
   public record StatusChange(String orderId, Long clientId, String status, String amount, String currency) {}
 
-  @JobWorker(
-      type = JobTypes.CHAT_POST_INDICATOR,
-      fetchVariables = {Variables.ORDER_ID, Variables.CLIENT_ID, Variables.STATUS, Variables.AMOUNT, Variables.CURRENCY})
+  @JobWorker(type = JobTypes.CHAT_POST_INDICATOR)
   public void post(@VariablesAsType StatusChange change) {
     indicators.post(
         change.orderId(), change.clientId(), OrderStatus.valueOf(change.status()), change.amount(),

@@ -1,7 +1,6 @@
 package com.chatcommerce.manualpayments.chat;
 
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
-import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import java.time.Instant;
@@ -23,9 +22,7 @@ public class PostReviewReminderWorker {
 
   public record OpenReview(String orderId, Long clientId, String reviewDeadline) {}
 
-  @JobWorker(
-      type = JobTypes.CHAT_POST_REMINDER,
-      fetchVariables = {Variables.ORDER_ID, Variables.CLIENT_ID, Variables.REVIEW_DEADLINE})
+  @JobWorker(type = JobTypes.CHAT_POST_REMINDER)
   public void remind(@VariablesAsType OpenReview review) {
     Instant deadline = Instant.parse(review.reviewDeadline());
     indicators.postReminder(review.orderId(), review.clientId(), deadline);

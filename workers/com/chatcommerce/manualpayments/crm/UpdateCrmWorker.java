@@ -1,7 +1,6 @@
 package com.chatcommerce.manualpayments.crm;
 
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
-import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import java.math.BigDecimal;
@@ -20,12 +19,7 @@ public class UpdateCrmWorker {
   public record OrderState(
       String orderId, Long clientId, Long offerId, String status, String amount, String currency) {}
 
-  @JobWorker(
-      type = JobTypes.CRM_UPDATE_ORDER,
-      fetchVariables = {
-        Variables.ORDER_ID, Variables.CLIENT_ID, Variables.OFFER_ID, Variables.STATUS, Variables.AMOUNT,
-        Variables.CURRENCY
-      })
+  @JobWorker(type = JobTypes.CRM_UPDATE_ORDER)
   public void update(@VariablesAsType OrderState state) {
     history.show(
         state.orderId(), state.clientId(), state.offerId(), state.status(), new BigDecimal(state.amount()),

@@ -16,7 +16,7 @@ public class ApproveOrderWorker {
     this.decisions = decisions;
   }
 
-  @JobWorker(type = JobTypes.ORDER_APPROVE, fetchVariables = Variables.ORDER_ID)
+  @JobWorker(type = JobTypes.ORDER_APPROVE)
   public DecidedOrder approve(@Variable(name = Variables.ORDER_ID) String orderId) {
     return DecidedOrder.of(decisions.apply(orderId, Decision.APPROVE));
   }

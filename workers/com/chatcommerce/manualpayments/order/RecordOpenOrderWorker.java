@@ -58,6 +58,8 @@ public class RecordOpenOrderWorker {
   /** An option of the review form's currency select. */
   public record CurrencyOption(String label, String value) {}
 
+  // The starter derives a worker's variables from its record, but fetches all of them when the
+  // handler takes the ActivatedJob, which this one needs for the process instance key.
   @JobWorker(
       type = JobTypes.ORDER_RECORD_OPEN,
       fetchVariables = {

@@ -2,7 +2,6 @@ package com.chatcommerce.manualpayments.order;
 
 import com.chatcommerce.manualpayments.order.PaymentRequests.RefundRequested;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
-import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import org.springframework.stereotype.Component;
@@ -20,12 +19,7 @@ public class RefundOrderWorker {
   /** The refund's order as the CRM step reads it. */
   public record RefundedOrder(long offerId, String status, String amount, String currency) {}
 
-  @JobWorker(
-      type = JobTypes.ORDER_REFUND,
-      fetchVariables = {
-        Variables.ORDER_ID, Variables.CLIENT_ID, Variables.DECIDED_BY, Variables.COMMENT,
-        Variables.PAYMENT_PROCESS_INSTANCE_KEY
-      })
+  @JobWorker(type = JobTypes.ORDER_REFUND)
   public RefundedOrder refund(@VariablesAsType RefundRequested refund) {
     Order order = decisions.refund(refund.orderId(), new Actor(refund.decidedBy(), Door.API), refund.comment());
     return new RefundedOrder(

@@ -16,7 +16,7 @@ public class RejectOrderWorker {
     this.decisions = decisions;
   }
 
-  @JobWorker(type = JobTypes.ORDER_REJECT, fetchVariables = Variables.ORDER_ID)
+  @JobWorker(type = JobTypes.ORDER_REJECT)
   public DecidedOrder reject(@Variable(name = Variables.ORDER_ID) String orderId) {
     return DecidedOrder.of(decisions.apply(orderId, Decision.REJECT));
   }

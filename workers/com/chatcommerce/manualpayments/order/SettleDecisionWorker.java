@@ -1,7 +1,6 @@
 package com.chatcommerce.manualpayments.order;
 
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
-import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import org.springframework.stereotype.Component;
@@ -19,13 +18,7 @@ public class SettleDecisionWorker {
   /** The decision the gateway routes on, and who took it through which door, for Operate. */
   public record SettledDecision(String decision, String decidedBy, String decisionDoor) {}
 
-  @JobWorker(
-      type = JobTypes.ORDER_SETTLE_DECISION,
-      fetchVariables = {
-        Variables.ORDER_ID, Variables.DECISION, Variables.CORRECTED_AMOUNT, Variables.CORRECTED_CURRENCY,
-        Variables.CORRECTED_PAYMENT_DATE, Variables.MANAGER_COMMENT, Variables.DECISION_ID, Variables.DECISION_DOOR,
-        Variables.DECIDED_BY
-      })
+  @JobWorker(type = JobTypes.ORDER_SETTLE_DECISION)
   public SettledDecision settle(@VariablesAsType ReviewDecision closed) {
     Door door = Door.of(closed.decisionDoor());
     OrderDecision held =
