@@ -72,7 +72,8 @@ final class AppProcess implements AutoCloseable {
     Process process = fork(config, "com.chatcommerce.manualpayments.ManualPaymentsApplication", List.of(),
         concat(List.of("--server.port=" + port, "--camunda.client.grpc-address=" + engineGrpcAddress), extraArgs), log);
     AppProcess app = new AppProcess(process, port, log);
-    app.awaitHealthy(Duration.ofMinutes(3));
+    // Generous: the chaos part restarts it while the load and the rest of the machine keep the cores busy.
+    app.awaitHealthy(Duration.ofMinutes(5));
     return app;
   }
 

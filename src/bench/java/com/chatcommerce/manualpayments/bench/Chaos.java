@@ -225,14 +225,19 @@ final class Chaos {
 
   private void account(InMemoryEngine engine, List<String> restarts) throws Exception {
     Instant deadline = Instant.now().plus(JOB_TIMEOUT.multipliedBy(2)).plus(SHORT_WINDOW).plus(Duration.ofMinutes(1));
-    ProcessCounts counted;
+    ProcessCounts processes = null;
     long open;
     do {
       Thread.sleep(2_000);
       open = db.count("SELECT COUNT(*) FROM orders WHERE status = 'OPEN' OR pending_action IS NOT NULL");
-      counted = processes(engine);
-    } while ((open > 0 || counted.running() > 0) && Instant.now().isBefore(deadline));
-    ProcessCounts processes = counted;
+      // The record stream is read from its start: only once the orders are done, not every turn.
+      if (open == 0) {
+        processes = processes(engine);
+      }
+    } while ((processes == null || processes.running() > 0) && Instant.now().isBefore(deadline));
+    if (processes == null) {
+      processes = processes(engine);
+    }
 
     Map<String, String> statusById = new HashMap<>();
     Map<String, String> reasonById = new HashMap<>();
@@ -267,10 +272,11 @@ final class Chaos {
       }
     }
     long ordersWithoutKey = statusById.keySet().stream().filter(id -> !answeredIds.contains(id)).count();
-    long endedTwice = processes.completedTwice();
+    ProcessCounts ended = processes;
+    long endedTwice = ended.completedTwice();
     long orderProcessesEnded = processById.values().stream()
-        .filter(k -> k != null && processes.completed().contains(k)).count();
-    long discarded = processes.completed().stream().filter(k -> !processById.containsValue(k)).count();
+        .filter(k -> k != null && ended.completed().contains(k)).count();
+    long discarded = ended.completed().stream().filter(k -> !processById.containsValue(k)).count();
     long duplicateHistory = db.count("SELECT COUNT(*) FROM (SELECT order_id FROM order_history"
         + " GROUP BY order_id, event, field HAVING COUNT(*) > 1) d");
     long finalTwice = db.count("SELECT COUNT(*) FROM (SELECT order_id FROM order_history"
