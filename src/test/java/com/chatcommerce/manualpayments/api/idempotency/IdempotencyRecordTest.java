@@ -107,6 +107,21 @@ class IdempotencyRecordTest {
   }
 
   @Test
+  void refusalWhoseTransactionRolledBackIsStillReplayedUnderItsKey() {
+    String key = UUID.randomUUID().toString();
+    String unknownClient = "{\"clientId\":" + Long.MAX_VALUE + ",\"offerId\":" + offer + "}";
+
+    Api.Response first = api.send(HttpMethod.POST, "/api/v1/orders", unknownClient, "application/json", key);
+    Api.Response again = api.send(HttpMethod.POST, "/api/v1/orders", unknownClient, "application/json", key);
+
+    assertThat(first.status()).isEqualTo(400);
+    assertThat(again.status()).isEqualTo(400);
+    assertThat(again.raw()).isEqualTo(first.raw());
+    assertThat(jdbc.queryForObject("select status_code from idempotency_keys where principal = 'manager'"
+        + " and idempotency_key = ?", Integer.class, key)).isEqualTo(400);
+  }
+
+  @Test
   void repeatWaitsOnTheRunningTwinsLockAndRunsOnceTheTwinRollsBack() throws Exception {
     String key = UUID.randomUUID().toString();
     try (Connection twin = dataSource.getConnection()) {
