@@ -62,12 +62,18 @@ final class AppProcess implements AutoCloseable {
 
   static AppProcess start(BenchConfig config, String engineGrpcAddress, String name, List<String> extraArgs)
       throws Exception {
-    int port = freePort();
+    return start(config, engineGrpcAddress, name, extraArgs, freePort());
+  }
+
+  /** On a given port: an instance restarted after a crash is where its clients left it. */
+  static AppProcess start(BenchConfig config, String engineGrpcAddress, String name, List<String> extraArgs, int port)
+      throws Exception {
     Path log = logDir().resolve(name + ".log");
     Process process = fork(config, "com.chatcommerce.manualpayments.ManualPaymentsApplication", List.of(),
         concat(List.of("--server.port=" + port, "--camunda.client.grpc-address=" + engineGrpcAddress), extraArgs), log);
     AppProcess app = new AppProcess(process, port, log);
-    app.awaitHealthy(Duration.ofMinutes(3));
+    // Generous: the chaos part restarts it while the load and the rest of the machine keep the cores busy.
+    app.awaitHealthy(Duration.ofMinutes(5));
     return app;
   }
 
@@ -145,6 +151,12 @@ final class AppProcess implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new IllegalStateException("the application did not become healthy in " + within + "; see " + log);
+  }
+
+  /** SIGKILL: no shutdown hook, no graceful stop; open transactions die with their connections. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(30, TimeUnit.SECONDS);
   }
 
   @Override

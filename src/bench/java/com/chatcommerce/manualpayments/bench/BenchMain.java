@@ -43,6 +43,9 @@ public final class BenchMain {
       if (config.runs("soak")) {
         new Soak(config, db).run();
       }
+      if (config.runs("chaos")) {
+        new Chaos(config, db).run();
+      }
     } catch (Exception e) {
       e.printStackTrace();
       exit = 1;

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -120,6 +121,21 @@ class EmbeddedRunOnH2Test {
         .map(r -> r.getValue().getRetries())
         .toList();
     assertThat(retriesWhileWaiting).as("the first job found no order and waited").isNotEmpty().containsOnly(5);
+  }
+
+  @Test
+  void repeatWithItsIdempotencyKeyReplaysAResponseLongerThanEightThousandCharacters() {
+    String body = "{\"name\":\"Long description on H2\",\"description\":" + Api.q("<".repeat(1500))
+        + ",\"commissionPercent\":\"2.5\",\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\","
+        + "\"supportedCurrencies\":[\"RUB\"]}";
+    String key = UUID.randomUUID().toString();
+
+    Api.Response first = manager.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
+    Api.Response again = manager.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
+
+    assertThat(first.status()).as(first.raw()).isEqualTo(201);
+    assertThat(first.raw().length()).isGreaterThan(9000);
+    assertThat(again.raw()).isEqualTo(first.raw());
   }
 
   private static String submit() {

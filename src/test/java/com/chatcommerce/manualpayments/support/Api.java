@@ -35,7 +35,7 @@ public final class Api {
   }
 
   /** {@code raw} is the body exactly as the server wrote it. */
-  public record Response(int status, String contentType, JsonNode body, String raw) {
+  public record Response(int status, String contentType, JsonNode body, String raw, String retryAfter) {
     public String text(String field) {
       return body.path(field).asText();
     }
@@ -70,7 +70,7 @@ public final class Api {
           byte[] bytes = res.getBody().readAllBytes();
           String type = res.getHeaders().getContentType() == null ? null : res.getHeaders().getContentType().toString();
           return new Response(res.getStatusCode().value(), type, parse(bytes, type),
-              new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+              new String(bytes, java.nio.charset.StandardCharsets.UTF_8), res.getHeaders().getFirst("Retry-After"));
         });
   }
 
