@@ -181,7 +181,9 @@ final class Scaling {
           "INSERT INTO orders (id, source, status, client_id, offer_id, payment_system_id, submitted_amount,"
               + " submitted_currency, final_amount, final_currency, payment_date, comment, contact_email, contact_phone,"
               + " fee_amount, fee_currency, net_amount, net_currency, review_timeout, review_deadline, rejection_reason,"
-              + " process_instance_key, pending_action, submitted_at, updated_at, version, submitted_by) VALUES ");
+              + " process_instance_key, pending_action, submitted_at, updated_at, version, submitted_by,"
+              + " terms_commission_percent, terms_fixed_fee_amount, terms_fixed_fee_currency, terms_account_currency,"
+              + " terms_transaction_currency, terms_supported_currencies) VALUES ");
       StringBuilder history = new StringBuilder(ROWS_PER_INSERT * 300).append(
           "INSERT INTO order_history (order_id, event, field, from_value, to_value, actor, door, comment, created_at)"
               + " VALUES ");
@@ -216,7 +218,7 @@ final class Scaling {
             .append(sql(submitted.plusSeconds(30L * 86400))).append("',").append(reason).append(',')
             .append(2_251_799_813_685_248L + i).append(",NULL,'").append(sql(submitted)).append("','")
             .append(sql(updated)).append("',").append(status.equals("OPEN") ? 0 : 1).append(",'").append(submitter)
-            .append("')");
+            .append("',2.5,10.00,'RUB','RUB','RUB','RUB,USD')");
         String actor = manager ? "manager" : "client:" + client;
         history.append(firstHistory ? "(" : ",(").append('\'').append(id)
             .append("','SUBMITTED','status',NULL,'OPEN','").append(actor).append("','api','paid from card *1234','")

@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -56,6 +57,13 @@ class ClientController {
   ResponseEntity<Response> create(@RequestBody Request request) {
     Client client = clients.create(request.name(), request.email(), request.phone());
     return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id())).body(Response.of(client));
+  }
+
+  /** Replaces the client's name and contacts; orders keep the contacts they were submitted with. */
+  @PutMapping("/{id}")
+  @ProblemResponses({400, 404})
+  Response update(@PathVariable long id, @RequestBody Request request) {
+    return Response.of(clients.update(id, request.name(), request.email(), request.phone()));
   }
 
   @GetMapping

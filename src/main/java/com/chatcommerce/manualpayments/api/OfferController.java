@@ -10,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,7 +26,12 @@ class OfferController {
     this.offers = offers;
   }
 
-  record Request(String name, MoneyJson price, Long paymentSystemId, String confirmationWindow) {}
+  record Request(String name, MoneyJson price, Long paymentSystemId, String confirmationWindow) {
+    OfferDraft draft() {
+      MoneyJson given = price == null ? new MoneyJson(null, null) : price;
+      return new OfferDraft(name, given.amount(), given.currency(), paymentSystemId, confirmationWindow);
+    }
+  }
 
   record Response(
       long id, String name, MoneyJson price, long paymentSystemId, boolean manualPayment,
@@ -41,13 +47,15 @@ class OfferController {
   @PostMapping
   @ProblemResponses({400})
   ResponseEntity<Response> create(@RequestBody Request request) {
-    MoneyJson price = request.price() == null ? new MoneyJson(null, null) : request.price();
-    Offer offer =
-        offers.create(
-            new OfferDraft(
-                request.name(), price.amount(), price.currency(), request.paymentSystemId(),
-                request.confirmationWindow()));
+    Offer offer = offers.create(request.draft());
     return ResponseEntity.created(URI.create("/api/v1/offers/" + offer.id())).body(Response.of(offer));
+  }
+
+  /** Replaces the offer for orders submitted from now on; an open order keeps its price, fee and deadline. */
+  @PutMapping("/{id}")
+  @ProblemResponses({400, 404})
+  Response update(@PathVariable long id, @RequestBody Request request) {
+    return Response.of(offers.update(id, request.draft()));
   }
 
   @GetMapping

@@ -41,8 +41,9 @@ class PaymentSystemController {
     return PaymentSystemJson.Response.of(paymentSystems.get(id));
   }
 
+  /** Replaces the payment system for orders submitted from now on; open orders keep their terms. */
   @PutMapping("/{id}")
-  @ProblemResponses({400, 404})
+  @ProblemResponses({400, 404, 409})
   PaymentSystemJson.Response update(@PathVariable long id, @RequestBody PaymentSystemJson.Request request) {
     return PaymentSystemJson.Response.of(paymentSystems.update(id, request.draft()));
   }

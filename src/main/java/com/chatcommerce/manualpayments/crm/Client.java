@@ -23,10 +23,14 @@ public class Client {
   protected Client() {}
 
   Client(String name, String email, String phone, Instant now) {
+    this.createdAt = now;
+    apply(name, email, phone);
+  }
+
+  void apply(String name, String email, String phone) {
     this.name = name;
     this.email = email;
     this.phone = phone;
-    this.createdAt = now;
   }
 
   public Long id() {

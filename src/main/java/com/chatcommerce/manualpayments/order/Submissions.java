@@ -3,10 +3,8 @@ package com.chatcommerce.manualpayments.order;
 import com.chatcommerce.manualpayments.crm.ClientRepository;
 import com.chatcommerce.manualpayments.crm.ContactRules;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
-import com.chatcommerce.manualpayments.money.Money;
 import com.chatcommerce.manualpayments.offer.Offer;
 import com.chatcommerce.manualpayments.offer.OfferRepository;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import com.chatcommerce.manualpayments.process.RetryLaterException;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,10 +57,9 @@ public class Submissions {
     }
     OpenOrder open = validate(submission);
     Offer offer = offers.getReferenceById(open.offerId());
-    PaymentSystem merchant = offer.paymentSystem();
-    Money amount = fees.transactionAmount(merchant, offer.price(), "offerId");
+    FeeCalculator.Priced priced = fees.submission(OrderTerms.of(offer.paymentSystem()), offer.price(), "offerId");
     Instant now = clock.instant();
-    Order order = orders.save(new Order(orderId, open, fees.price(merchant, amount, "offerId"), now));
+    Order order = orders.save(new Order(orderId, open, priced, now));
     Actor actor =
         new Actor(
             open.source() == OrderSource.CLIENT ? "client:" + open.clientId() : "manager", Door.API);
