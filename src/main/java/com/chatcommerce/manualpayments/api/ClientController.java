@@ -34,9 +34,9 @@ class ClientController {
 
   record Request(String name, String email, String phone) {}
 
-  record Response(long id, String name, String email, String phone, Instant createdAt) {
+  record Response(long id, String name, String email, String phone, boolean manualAccount, Instant createdAt) {
     static Response of(Client c) {
-      return new Response(c.id(), c.name(), c.email(), c.phone(), c.createdAt());
+      return new Response(c.id(), c.name(), c.email(), c.phone(), c.isManualAccount(), c.createdAt());
     }
   }
 
@@ -70,6 +70,16 @@ class ClientController {
   @ProblemResponses({})
   List<Response> all() {
     return clients.all().stream().map(Response::of).toList();
+  }
+
+  /**
+   * The manual account: the client that keeps the payments managers record for users of the
+   * platform who are not CRM clients; its order history lists them.
+   */
+  @GetMapping("/manual-account")
+  @ProblemResponses({})
+  Response manualAccount() {
+    return Response.of(clients.manualAccount());
   }
 
   @GetMapping("/{id}")

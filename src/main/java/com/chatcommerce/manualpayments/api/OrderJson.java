@@ -3,6 +3,7 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.order.Order;
 import com.chatcommerce.manualpayments.order.OrderHistoryEntry;
 import com.chatcommerce.manualpayments.order.OrderSource;
+import com.chatcommerce.manualpayments.order.Payer;
 import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.order.RejectionReason;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -16,8 +17,12 @@ final class OrderJson {
 
   record ClientSubmission(Long offerId, Long clientId, String paymentDate, String comment) {}
 
+  /**
+   * A manager's "add manual payment": for a CRM client ({@code clientId}, with the client's email
+   * and phone), or for any user of the platform ({@code payer} instead, kept on the manual account).
+   */
   record ManagerSubmission(
-      Long clientId, Long offerId, String email, String phone, String paymentDate, String comment) {}
+      Long clientId, Payer payer, Long offerId, String email, String phone, String paymentDate, String comment) {}
 
   /**
    * A manager's decision: an optional correction of the amount (a new currency only with the
@@ -45,6 +50,7 @@ final class OrderJson {
       String managerComment,
       String email,
       String phone,
+      Payer payer,
       Instant reviewDeadline,
       RejectionReason rejectionReason,
       String pendingAction,
@@ -57,7 +63,8 @@ final class OrderJson {
       return new Response(
           o.id(), o.source(), o.status(), o.status().shownAs(), o.clientId(), o.offerId(), o.paymentSystemId(),
           MoneyJson.of(o.submitted()), MoneyJson.of(o.amount()), MoneyJson.of(o.fee()), MoneyJson.of(o.net()),
-          o.paymentDate(), o.comment(), o.managerComment(), o.contactEmail(), o.contactPhone(), o.reviewDeadline(),
+          o.paymentDate(), o.comment(), o.managerComment(), o.contactEmail(), o.contactPhone(),
+          o.payer().orElse(null), o.reviewDeadline(),
           o.rejectionReason(), o.pendingAction(), o.processInstanceKey(), o.submittedAt(), o.updatedAt(),
           history == null ? null : history.stream().map(HistoryLine::of).toList());
     }

@@ -54,6 +54,13 @@ public class Clients {
     return repository.findById(id).orElseThrow(() -> new NotFoundException("client", id));
   }
 
+  /** The CRM client that keeps the payments of users of the platform who are not CRM clients. */
+  @Transactional(readOnly = true)
+  public Client manualAccount() {
+    return repository.findByManualAccountTrue()
+        .orElseThrow(() -> new IllegalStateException("the manual account is missing; migration V8 creates it"));
+  }
+
   @Transactional(readOnly = true)
   public List<Client> all() {
     return repository.findAllByOrderByIdAsc();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 @Entity
 @Table(name = "orders")
@@ -40,6 +41,8 @@ public class Order {
   private String managerComment;
   private String contactEmail;
   private String contactPhone;
+  private String payerName;
+  private String payerPlatformUserId;
   private BigDecimal feeAmount;
   private String feeCurrency;
   private BigDecimal netAmount;
@@ -87,6 +90,8 @@ public class Order {
     this.comment = open.comment();
     this.contactEmail = open.contactEmail();
     this.contactPhone = open.contactPhone();
+    this.payerName = open.payerName();
+    this.payerPlatformUserId = open.payerPlatformUserId();
     this.reviewTimeout = open.reviewTimeout();
     this.reviewDeadline = now.plus(Duration.parse(open.reviewTimeout()));
     this.submittedBy = open.submittedBy();
@@ -206,6 +211,13 @@ public class Order {
 
   public String contactPhone() {
     return contactPhone;
+  }
+
+  /** Who paid, for an order of the manual account; empty for a CRM client's order. */
+  public Optional<Payer> payer() {
+    return payerName == null
+        ? Optional.empty()
+        : Optional.of(new Payer(payerName, contactEmail, contactPhone, payerPlatformUserId));
   }
 
   public String reviewTimeout() {

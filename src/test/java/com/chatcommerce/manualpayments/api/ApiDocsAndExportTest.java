@@ -26,7 +26,7 @@ class ApiDocsAndExportTest {
     paths.fieldNames().forEachRemaining(documented::add);
     assertThat(documented).contains(
         "/api/v1/payment-systems", "/api/v1/payment-systems/{id}", "/api/v1/offers", "/api/v1/offers/{id}",
-        "/api/v1/clients", "/api/v1/clients/{id}", "/api/v1/clients/{id}/orders",
+        "/api/v1/clients", "/api/v1/clients/{id}", "/api/v1/clients/manual-account", "/api/v1/clients/{id}/orders",
         "/api/v1/clients/{id}/chat-indicators", "/api/v1/exchange-rates", "/api/v1/exchange-rates/{from}/{to}",
         "/api/v1/orders", "/api/v1/manual-payments", "/api/v1/orders/{id}", "/api/v1/orders/export.csv",
         "/api/v1/orders/{id}/approve", "/api/v1/orders/{id}/reject", "/api/v1/orders/{id}/refund",
