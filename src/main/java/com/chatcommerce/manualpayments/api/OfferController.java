@@ -3,6 +3,7 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.offer.Offer;
 import com.chatcommerce.manualpayments.offer.OfferDraft;
 import com.chatcommerce.manualpayments.offer.Offers;
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -33,14 +34,22 @@ class OfferController {
     }
   }
 
+  /** An offer as the client's pay window shows it, with its payment system's public face. */
   record Response(
       long id, String name, MoneyJson price, long paymentSystemId, boolean manualPayment,
-      String confirmationWindow, Instant createdAt) {
+      String confirmationWindow, PaymentSystemFace paymentSystem, Instant createdAt) {
 
     static Response of(Offer o) {
       return new Response(
           o.id(), o.name(), MoneyJson.of(o.price()), o.paymentSystem().id(), o.paymentSystem().isManual(),
-          o.confirmationWindow(), o.createdAt());
+          o.confirmationWindow(), PaymentSystemFace.of(o.paymentSystem()), o.createdAt());
+    }
+  }
+
+  /** What a client may see of a payment system: never its commission or its currencies. */
+  record PaymentSystemFace(long id, String name, String description, String commentHint, String imageUrl) {
+    static PaymentSystemFace of(PaymentSystem p) {
+      return new PaymentSystemFace(p.id(), p.name(), p.description(), p.commentHint(), p.imageUrl());
     }
   }
 

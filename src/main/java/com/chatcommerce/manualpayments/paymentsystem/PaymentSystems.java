@@ -21,7 +21,7 @@ public class PaymentSystems {
 
   @Transactional
   public PaymentSystem create(PaymentSystemDraft draft) {
-    return repository.save(new PaymentSystem(ValidPaymentSystem.of(draft), clock.instant()));
+    return repository.save(new PaymentSystem(ValidPaymentSystem.of(draft, null), clock.instant()));
   }
 
   /**
@@ -33,7 +33,7 @@ public class PaymentSystems {
    */
   @Transactional
   public PaymentSystem update(long id, PaymentSystemDraft draft) {
-    ValidPaymentSystem fields = ValidPaymentSystem.of(draft);
+    ValidPaymentSystem fields = ValidPaymentSystem.of(draft, id);
     PaymentSystem stored = get(id);
     if (stored.isManual() && fields.kind() != PaymentSystemKind.MANUAL) {
       long open = repository.countOpenOrders(id);

@@ -25,7 +25,8 @@ class ApiDocsAndExportTest {
     List<String> documented = new ArrayList<>();
     paths.fieldNames().forEachRemaining(documented::add);
     assertThat(documented).contains(
-        "/api/v1/payment-systems", "/api/v1/payment-systems/{id}", "/api/v1/offers", "/api/v1/offers/{id}",
+        "/api/v1/payment-systems", "/api/v1/payment-systems/{id}", "/api/v1/payment-systems/{id}/image",
+        "/api/v1/offers", "/api/v1/offers/{id}",
         "/api/v1/clients", "/api/v1/clients/{id}", "/api/v1/clients/manual-account", "/api/v1/clients/{id}/orders",
         "/api/v1/clients/{id}/chat-indicators", "/api/v1/exchange-rates", "/api/v1/exchange-rates/{from}/{to}",
         "/api/v1/orders", "/api/v1/manual-payments", "/api/v1/orders/{id}", "/api/v1/orders/export.csv",
