@@ -6,8 +6,9 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * An order's values after a manager's correction, validated against the terms the order was submitted under. The
- * errors name the API's fields; Tasklist's listener shows their reasons to the manager.
+ * An order's values after a manager's correction, validated against the terms the order was
+ * submitted under. The errors name the API's fields; Tasklist's listener shows their reasons to
+ * the manager.
  */
 record CorrectedValues(Money amount, LocalDate paymentDate, String managerComment) {
 

@@ -98,7 +98,8 @@ public class DecisionClaims {
       Instant now) {
     OrderTerms terms = order.terms();
     CorrectedValues values = CorrectedValues.of(order, terms, correction);
-    Pricing pricing = values.repricesOrder(order) ? fees.correction(terms, values.amount(), "amount.amount") : order.pricing();
+    Pricing pricing =
+        values.repricesOrder(order) ? fees.correction(terms, values.amount(), "amount.amount") : order.pricing();
     RejectionReason rejection = decision == Decision.REJECT && reason == null ? RejectionReason.MANAGER : reason;
     OrderDecision claim = decisions.save(
         new OrderDecision(order.id(), decisionId, decision, actor, values, pricing, rejection, now));

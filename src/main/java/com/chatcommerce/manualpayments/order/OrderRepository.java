@@ -10,8 +10,8 @@ public interface OrderRepository
     extends JpaRepository<Order, String>, JpaSpecificationExecutor<Order>, OrderLocking {
 
   /**
-   * One read instead of loading the client, the offer and the payment system as entities (the currencies are the order's own terms), which
-   * the review's first job paid for in CPU on every order.
+   * One read instead of loading the client, the offer and the payment system as entities, which
+   * the review's first job paid for in CPU on every order. The currencies are the order's own terms.
    */
   @Query(
       "select new com.chatcommerce.manualpayments.order.ReviewDetails(c.name, f.name, o.termsSupportedCurrencies)"

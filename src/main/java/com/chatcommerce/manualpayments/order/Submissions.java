@@ -157,7 +157,8 @@ public class Submissions {
 
   private long manualAccount(Submission s) {
     if (s.clientId() != null) {
-      throw new InvalidInputException("payer", "comes instead of clientId: a payer's payment is kept on the manual account");
+      throw new InvalidInputException(
+          "payer", "comes instead of clientId: a payer's payment is kept on the manual account");
     }
     if (s.email() != null || s.phone() != null) {
       throw new InvalidInputException(s.email() != null ? "email" : "phone",

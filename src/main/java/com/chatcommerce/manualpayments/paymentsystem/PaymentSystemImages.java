@@ -60,7 +60,8 @@ public class PaymentSystemImages {
     ImageType type = ImageType.of(content).orElseThrow(() -> new InvalidInputException(
         "image", "is not a PNG, JPEG or WebP image by its content"));
     if (!type.mediaType().equalsIgnoreCase(declaredType)) {
-      throw new InvalidInputException("image", "is a " + type + " image by its content but was sent as " + declaredType);
+      throw new InvalidInputException(
+          "image", "is a " + type + " image by its content but was sent as " + declaredType);
     }
     PaymentSystem paymentSystem =
         paymentSystems.findById(id).orElseThrow(() -> new NotFoundException("payment system", id));

@@ -79,6 +79,11 @@ class OrderTermsTest {
     }
     // (1500.00 − 47.50) × 0.0108 = 15.687 CHF.
     assertThat(after.get("net").get("amount").asText()).isEqualTo("15.69");
+    JsonNode terms = after.get("terms");
+    assertThat(terms.get("commissionPercent").asText()).isEqualTo("2.5");
+    assertThat(terms.get("fixedFee").toString()).isEqualTo("{\"amount\":\"10.00\",\"currency\":\"RUB\"}");
+    assertThat(terms.get("accountCurrency").asText()).isEqualTo("CHF");
+    assertThat(terms.get("rates").toString()).as("the rate used, not today's").isEqualTo("{\"RUB>CHF\":\"0.0108\"}");
 
     assertThat(api.post("/api/v1/orders/" + id + "/approve", """
         {"amount":{"amount":"1400.00","currency":"RUB"}}""").status()).isEqualTo(202);

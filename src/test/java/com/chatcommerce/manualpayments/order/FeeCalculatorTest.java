@@ -34,9 +34,9 @@ class FeeCalculatorTest {
     // but 0.5 % of 7.50 = 0.0375 → 0.04, and net 7.4625 → 7.46: exact intermediate, one rounding each.
     OrderTerms merchant = merchant("0.5", null, null, "RUB", "RUB", List.of("RUB"));
 
-    assertThat(fees.submission(merchant, money("2.50", "RUB"), "amount").pricing().fee()).isEqualTo(money("0.01", "RUB"));
-    assertThat(fees.submission(merchant, money("7.50", "RUB"), "amount").pricing().fee()).isEqualTo(money("0.04", "RUB"));
-    assertThat(fees.submission(merchant, money("7.50", "RUB"), "amount").pricing().net()).isEqualTo(money("7.46", "RUB"));
+    assertThat(priced(merchant, "2.50").fee()).isEqualTo(money("0.01", "RUB"));
+    assertThat(priced(merchant, "7.50").fee()).isEqualTo(money("0.04", "RUB"));
+    assertThat(priced(merchant, "7.50").net()).isEqualTo(money("7.46", "RUB"));
   }
 
   @Test
@@ -89,7 +89,7 @@ class FeeCalculatorTest {
     assertThatThrownBy(() -> fees.submission(merchant, money("5.00", "RUB"), "amount.amount").pricing())
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("amount.amount"))
         .hasMessageContaining("10.12 RUB").hasMessageContaining("-5.12 RUB");
-    assertThat(fees.submission(merchant, money("10.26", "RUB"), "amount.amount").pricing().net()).isEqualTo(money("0.00", "RUB"));
+    assertThat(priced(merchant, "10.26").net()).isEqualTo(money("0.00", "RUB"));
   }
 
   @Test
@@ -138,6 +138,10 @@ class FeeCalculatorTest {
 
   private static Money money(String amount, String currency) {
     return new Money(new BigDecimal(amount), currency);
+  }
+
+  private Pricing priced(OrderTerms merchant, String rubles) {
+    return fees.submission(merchant, money(rubles, "RUB"), "amount").pricing();
   }
 
   /** What the client pays for {@code price}: converted to the transaction currency when not supported. */
