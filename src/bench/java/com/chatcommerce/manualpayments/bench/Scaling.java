@@ -84,6 +84,8 @@ final class Scaling {
             .append(price(o)).append(",'RUB',1,'P30D','").append(sql(created)).append("')");
       }
       s.executeUpdate(offers.toString());
+      // The migration's manual account took id 1; the loaded clients take 1..n.
+      s.executeUpdate("UPDATE crm_clients SET id = " + (config.clients() + 1L) + " WHERE manual_account");
       for (int from = 1; from <= config.clients(); from += ROWS_PER_INSERT) {
         StringBuilder clients = new StringBuilder("INSERT INTO crm_clients (id, name, email, phone, created_at) VALUES ");
         for (int id = from; id < from + ROWS_PER_INSERT && id <= config.clients(); id++) {
@@ -109,7 +111,7 @@ final class Scaling {
   private boolean tablesHold() {
     try {
       return db.count("SELECT COUNT(*) FROM orders") == config.orders()
-          && db.count("SELECT COUNT(*) FROM crm_clients") == config.clients();
+          && db.count("SELECT COUNT(*) FROM crm_clients WHERE NOT manual_account") == config.clients();
     } catch (Exception e) {
       return false;
     }
@@ -181,7 +183,9 @@ final class Scaling {
           "INSERT INTO orders (id, source, status, client_id, offer_id, payment_system_id, submitted_amount,"
               + " submitted_currency, final_amount, final_currency, payment_date, comment, contact_email, contact_phone,"
               + " fee_amount, fee_currency, net_amount, net_currency, review_timeout, review_deadline, rejection_reason,"
-              + " process_instance_key, pending_action, submitted_at, updated_at, version, submitted_by) VALUES ");
+              + " process_instance_key, pending_action, submitted_at, updated_at, version, submitted_by,"
+              + " terms_commission_percent, terms_fixed_fee_amount, terms_fixed_fee_currency, terms_account_currency,"
+              + " terms_transaction_currency, terms_supported_currencies) VALUES ");
       StringBuilder history = new StringBuilder(ROWS_PER_INSERT * 300).append(
           "INSERT INTO order_history (order_id, event, field, from_value, to_value, actor, door, comment, created_at)"
               + " VALUES ");
@@ -216,7 +220,7 @@ final class Scaling {
             .append(sql(submitted.plusSeconds(30L * 86400))).append("',").append(reason).append(',')
             .append(2_251_799_813_685_248L + i).append(",NULL,'").append(sql(submitted)).append("','")
             .append(sql(updated)).append("',").append(status.equals("OPEN") ? 0 : 1).append(",'").append(submitter)
-            .append("')");
+            .append("',2.5,10.00,'RUB','RUB','RUB','RUB,USD')");
         String actor = manager ? "manager" : "client:" + client;
         history.append(firstHistory ? "(" : ",(").append('\'').append(id)
             .append("','SUBMITTED','status',NULL,'OPEN','").append(actor).append("','api','paid from card *1234','")

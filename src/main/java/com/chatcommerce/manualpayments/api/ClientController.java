@@ -13,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,9 +34,9 @@ class ClientController {
 
   record Request(String name, String email, String phone) {}
 
-  record Response(long id, String name, String email, String phone, Instant createdAt) {
+  record Response(long id, String name, String email, String phone, boolean manualAccount, Instant createdAt) {
     static Response of(Client c) {
-      return new Response(c.id(), c.name(), c.email(), c.phone(), c.createdAt());
+      return new Response(c.id(), c.name(), c.email(), c.phone(), c.isManualAccount(), c.createdAt());
     }
   }
 
@@ -58,10 +59,27 @@ class ClientController {
     return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id())).body(Response.of(client));
   }
 
+  /** Replaces the client's name and contacts; orders keep the contacts they were submitted with. */
+  @PutMapping("/{id}")
+  @ProblemResponses({400, 404})
+  Response update(@PathVariable long id, @RequestBody Request request) {
+    return Response.of(clients.update(id, request.name(), request.email(), request.phone()));
+  }
+
   @GetMapping
   @ProblemResponses({})
   List<Response> all() {
     return clients.all().stream().map(Response::of).toList();
+  }
+
+  /**
+   * The manual account: the client that keeps the payments managers record for users of the
+   * platform who are not CRM clients; its order history lists them.
+   */
+  @GetMapping("/manual-account")
+  @ProblemResponses({})
+  Response manualAccount() {
+    return Response.of(clients.manualAccount());
   }
 
   @GetMapping("/{id}")

@@ -26,7 +26,10 @@ class OpenApiConfiguration {
       401, "No or invalid credentials",
       403, "The caller's role may not do this",
       404, "No such record",
-      409, "The order's state does not allow this, or the same request is still being processed",
+      409, "The order's state (or a payment system's open orders) does not allow this, or the same request"
+          + " is still being processed",
+      413, "The body is over its limit; nothing was changed",
+      415, "The body's media type is not one this endpoint takes",
       422, "A missing exchange rate, or an Idempotency-Key reused with a different request",
       503, "The process engine did not answer; nothing was changed");
 

@@ -50,13 +50,13 @@ class OrderController {
     return created(order);
   }
 
-  /** A manager's "add manual payment". */
+  /** A manager's "add manual payment", for a CRM client or, with {@code payer}, on the manual account. */
   @PostMapping("/api/v1/manual-payments")
   @ProblemResponses({400, 409, 422, 503})
   ResponseEntity<OrderJson.Response> add(@RequestBody OrderJson.ManagerSubmission body, Authentication caller) {
     Order order = requests.submit(new Submission(
         OrderSource.MANAGER, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), body.email(),
-        body.phone(), true, Callers.name(caller)));
+        body.phone(), true, Callers.name(caller), body.payer()));
     return created(order);
   }
 

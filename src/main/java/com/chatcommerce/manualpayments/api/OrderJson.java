@@ -3,12 +3,16 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.order.Order;
 import com.chatcommerce.manualpayments.order.OrderHistoryEntry;
 import com.chatcommerce.manualpayments.order.OrderSource;
+import com.chatcommerce.manualpayments.order.OrderTerms;
+import com.chatcommerce.manualpayments.order.Payer;
 import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.order.RejectionReason;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 final class OrderJson {
 
@@ -16,8 +20,12 @@ final class OrderJson {
 
   record ClientSubmission(Long offerId, Long clientId, String paymentDate, String comment) {}
 
+  /**
+   * A manager's "add manual payment": for a CRM client ({@code clientId}, with the client's email
+   * and phone), or for any user of the platform ({@code payer} instead, kept on the manual account).
+   */
   record ManagerSubmission(
-      Long clientId, Long offerId, String email, String phone, String paymentDate, String comment) {}
+      Long clientId, Payer payer, Long offerId, String email, String phone, String paymentDate, String comment) {}
 
   /**
    * A manager's decision: an optional correction of the amount (a new currency only with the
@@ -45,6 +53,8 @@ final class OrderJson {
       String managerComment,
       String email,
       String phone,
+      Payer payer,
+      Terms terms,
       Instant reviewDeadline,
       RejectionReason rejectionReason,
       String pendingAction,
@@ -57,9 +67,32 @@ final class OrderJson {
       return new Response(
           o.id(), o.source(), o.status(), o.status().shownAs(), o.clientId(), o.offerId(), o.paymentSystemId(),
           MoneyJson.of(o.submitted()), MoneyJson.of(o.amount()), MoneyJson.of(o.fee()), MoneyJson.of(o.net()),
-          o.paymentDate(), o.comment(), o.managerComment(), o.contactEmail(), o.contactPhone(), o.reviewDeadline(),
+          o.paymentDate(), o.comment(), o.managerComment(), o.contactEmail(), o.contactPhone(),
+          o.payer().orElse(null), history == null ? null : Terms.of(o.terms()), o.reviewDeadline(),
           o.rejectionReason(), o.pendingAction(), o.processInstanceKey(), o.submittedAt(), o.updatedAt(),
           history == null ? null : history.stream().map(HistoryLine::of).toList());
+    }
+  }
+
+  /**
+   * The payment system's terms and the exchange rates the order was submitted under, shown with
+   * one order: a correction reprices with these, whatever the payment system says now.
+   */
+  record Terms(
+      String commissionPercent,
+      MoneyJson fixedFee,
+      String accountCurrency,
+      String transactionCurrency,
+      List<String> supportedCurrencies,
+      Map<String, String> rates) {
+
+    static Terms of(OrderTerms t) {
+      Map<String, String> rates = new LinkedHashMap<>();
+      t.rates().byPair().forEach((pair, rate) -> rates.put(pair, rate.stripTrailingZeros().toPlainString()));
+      return new Terms(
+          t.commissionPercent().stripTrailingZeros().toPlainString(),
+          t.fixedFeeAmount() == null ? null : MoneyJson.of(t.fixedFeeAmount(), t.fixedFeeCurrency()),
+          t.accountCurrency(), t.transactionCurrency(), t.supportedCurrencies(), rates);
     }
   }
 

@@ -1,25 +1,38 @@
 package com.chatcommerce.manualpayments.api;
 
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImage;
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImages;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystems;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 @RequestMapping("/api/v1/payment-systems")
 class PaymentSystemController {
 
   private final PaymentSystems paymentSystems;
+  private final PaymentSystemImages images;
 
-  PaymentSystemController(PaymentSystems paymentSystems) {
+  PaymentSystemController(PaymentSystems paymentSystems, PaymentSystemImages images) {
     this.paymentSystems = paymentSystems;
+    this.images = images;
   }
 
   @PostMapping
@@ -41,8 +54,47 @@ class PaymentSystemController {
     return PaymentSystemJson.Response.of(paymentSystems.get(id));
   }
 
+  /**
+   * Stores the payment system's image and points its {@code imageUrl} here. The body is the image
+   * itself, PNG, JPEG or WebP by its content as well as its Content-Type, at most 1 MiB.
+   */
+  @PutMapping(value = "/{id}/image", consumes = {"image/png", "image/jpeg", "image/webp"})
+  @ProblemResponses({400, 404, 413, 415})
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+      @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+      @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+      @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary"))})
+  PaymentSystemJson.Response uploadImage(
+      @PathVariable long id, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+    byte[] content = PaymentSystemImages.read(body);
+    MediaType declared = MediaType.parseMediaType(contentType);
+    images.upload(id, declared.getType() + "/" + declared.getSubtype(), content);
+    return PaymentSystemJson.Response.of(paymentSystems.get(id));
+  }
+
+  /** The uploaded image with its type; a request whose If-None-Match has its ETag gets 304. */
+  @GetMapping("/{id}/image")
+  @ProblemResponses({404})
+  @ApiResponse(responseCode = "200", description = "The image", content = {
+      @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
+      @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
+      @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary"))})
+  ResponseEntity<byte[]> image(@PathVariable long id, WebRequest request) {
+    PaymentSystemImage image = images.get(id);
+    String etag = "\"" + image.etag() + "\"";
+    if (request.checkNotModified(etag)) {
+      return null;
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.parseMediaType(image.contentType()))
+        .eTag(etag)
+        .cacheControl(CacheControl.noCache())
+        .body(image.content());
+  }
+
+  /** Replaces the payment system for orders submitted from now on; open orders keep their terms. */
   @PutMapping("/{id}")
-  @ProblemResponses({400, 404})
+  @ProblemResponses({400, 404, 409})
   PaymentSystemJson.Response update(@PathVariable long id, @RequestBody PaymentSystemJson.Request request) {
     return PaymentSystemJson.Response.of(paymentSystems.update(id, request.draft()));
   }

@@ -3,6 +3,7 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.error.ConflictException;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
+import com.chatcommerce.manualpayments.error.TooLargeException;
 import com.chatcommerce.manualpayments.money.MissingExchangeRateException;
 import com.chatcommerce.manualpayments.process.EngineUnavailableException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -37,6 +38,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalid(InvalidInputException e) {
     return fieldProblem(e.field(), e.getMessage());
+  }
+
+  @ExceptionHandler(TooLargeException.class)
+  ProblemDetail tooLarge(TooLargeException e) {
+    ProblemDetail problem = fieldProblem(e.field(), e.getMessage());
+    problem.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+    problem.setTitle("Too large");
+    return problem;
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

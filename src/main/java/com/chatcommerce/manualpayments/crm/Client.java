@@ -20,13 +20,20 @@ public class Client {
   private String phone;
   private Instant createdAt;
 
+  /** The manual account keeps the payments of users of the platform who are not CRM clients. */
+  private boolean manualAccount;
+
   protected Client() {}
 
   Client(String name, String email, String phone, Instant now) {
+    this.createdAt = now;
+    apply(name, email, phone);
+  }
+
+  void apply(String name, String email, String phone) {
     this.name = name;
     this.email = email;
     this.phone = phone;
-    this.createdAt = now;
   }
 
   public Long id() {
@@ -43,6 +50,10 @@ public class Client {
 
   public String phone() {
     return phone;
+  }
+
+  public boolean isManualAccount() {
+    return manualAccount;
   }
 
   public Instant createdAt() {

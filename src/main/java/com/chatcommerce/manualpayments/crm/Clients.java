@@ -20,23 +20,45 @@ public class Clients {
 
   @Transactional
   public Client create(String name, String email, String phone) {
+    return repository.save(
+        new Client(
+            name(name),
+            ContactRules.email(email, "email", false),
+            ContactRules.phone(phone, "phone", false),
+            clock.instant()));
+  }
+
+  /** Replaces the client's name and contacts; the orders keep the contacts they were submitted with. */
+  @Transactional
+  public Client update(long id, String name, String email, String phone) {
+    String checkedName = name(name);
+    String checkedEmail = ContactRules.email(email, "email", false);
+    String checkedPhone = ContactRules.phone(phone, "phone", false);
+    Client client = get(id);
+    client.apply(checkedName, checkedEmail, checkedPhone);
+    return client;
+  }
+
+  private static String name(String name) {
     if (name == null || name.isBlank()) {
       throw new InvalidInputException("name", "is required");
     }
     if (name.length() > 200) {
       throw new InvalidInputException("name", "is longer than 200 characters");
     }
-    return repository.save(
-        new Client(
-            name,
-            ContactRules.email(email, "email", false),
-            ContactRules.phone(phone, "phone", false),
-            clock.instant()));
+    return name;
   }
 
   @Transactional(readOnly = true)
   public Client get(long id) {
     return repository.findById(id).orElseThrow(() -> new NotFoundException("client", id));
+  }
+
+  /** The CRM client that keeps the payments of users of the platform who are not CRM clients. */
+  @Transactional(readOnly = true)
+  public Client manualAccount() {
+    return repository.findByManualAccountTrue()
+        .orElseThrow(() -> new IllegalStateException("the manual account is missing; migration V8 creates it"));
   }
 
   @Transactional(readOnly = true)

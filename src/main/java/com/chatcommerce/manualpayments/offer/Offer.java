@@ -43,12 +43,16 @@ public class Offer {
   protected Offer() {}
 
   Offer(String name, Money price, PaymentSystem paymentSystem, String confirmationWindow, Instant now) {
+    this.createdAt = now;
+    apply(name, price, paymentSystem, confirmationWindow);
+  }
+
+  void apply(String name, Money price, PaymentSystem paymentSystem, String confirmationWindow) {
     this.name = name;
     this.priceAmount = price.amount();
     this.priceCurrency = price.currency();
     this.paymentSystem = paymentSystem;
     this.confirmationWindow = confirmationWindow;
-    this.createdAt = now;
   }
 
   public Long id() {

@@ -33,6 +33,25 @@ public class Offers {
 
   @Transactional
   public Offer create(OfferDraft draft) {
+    Valid offer = validate(draft);
+    return offers.save(new Offer(offer.name(), offer.price(), offer.paymentSystem(), offer.window(), clock.instant()));
+  }
+
+  /**
+   * Changes the offer for the orders submitted from now on: an open order keeps the price, the
+   * payment system's terms and the deadline it was submitted with.
+   */
+  @Transactional
+  public Offer update(long id, OfferDraft draft) {
+    Valid valid = validate(draft);
+    Offer offer = get(id);
+    offer.apply(valid.name(), valid.price(), valid.paymentSystem(), valid.window());
+    return offer;
+  }
+
+  private record Valid(String name, Money price, PaymentSystem paymentSystem, String window) {}
+
+  private Valid validate(OfferDraft draft) {
     if (draft.name() == null || draft.name().isBlank()) {
       throw new InvalidInputException("name", "is required");
     }
@@ -49,8 +68,7 @@ public class Offers {
             .orElseThrow(
                 () -> new InvalidInputException(
                     "paymentSystemId", "payment system " + draft.paymentSystemId() + " does not exist"));
-    String window = confirmationWindow(draft.confirmationWindow());
-    return offers.save(new Offer(draft.name(), price, paymentSystem, window, clock.instant()));
+    return new Valid(draft.name(), price, paymentSystem, confirmationWindow(draft.confirmationWindow()));
   }
 
   private static String confirmationWindow(String text) {

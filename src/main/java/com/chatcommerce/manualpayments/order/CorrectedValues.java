@@ -2,17 +2,17 @@ package com.chatcommerce.manualpayments.order;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.money.Money;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * An order's values after a manager's correction, validated against the order's merchant. The
- * errors name the API's fields; Tasklist's listener shows their reasons to the manager.
+ * An order's values after a manager's correction, validated against the terms the order was
+ * submitted under. The errors name the API's fields; Tasklist's listener shows their reasons to
+ * the manager.
  */
 record CorrectedValues(Money amount, LocalDate paymentDate, String managerComment) {
 
-  static CorrectedValues of(Order order, PaymentSystem merchant, Correction correction) {
+  static CorrectedValues of(Order order, OrderTerms terms, Correction correction) {
     Money current = order.amount();
     String currency = correction.currency() == null ? current.currency() : correction.currency();
     if (correction.amount() == null && !currency.equals(current.currency())) {
@@ -21,10 +21,10 @@ record CorrectedValues(Money amount, LocalDate paymentDate, String managerCommen
           "is required when the currency changes: give the amount paid in " + currency);
     }
     Money amount = correction.amount() == null ? current : Money.parsePositive(correction.amount(), currency, "amount");
-    if (!amount.currency().equals(current.currency()) && !merchant.supports(amount.currency())) {
+    if (!amount.currency().equals(current.currency()) && !terms.supports(amount.currency())) {
       throw new InvalidInputException(
           "amount.currency", "the payment system does not support " + amount.currency()
-              + "; it supports " + String.join(", ", merchant.supportedCurrencies()));
+              + "; it supports " + String.join(", ", terms.supportedCurrencies()));
     }
     LocalDate date = Submissions.paymentDate(correction.paymentDate(), order.paymentDate());
     return new CorrectedValues(amount, date, Submissions.comment(correction.comment()));

@@ -2,8 +2,6 @@ package com.chatcommerce.manualpayments.order;
 
 import com.chatcommerce.manualpayments.error.ConflictException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -26,19 +24,16 @@ public class DecisionClaims {
 
   private final OrderRepository orders;
   private final OrderDecisionRepository decisions;
-  private final PaymentSystemRepository merchants;
   private final FeeCalculator fees;
   private final Clock clock;
 
   public DecisionClaims(
       OrderRepository orders,
       OrderDecisionRepository decisions,
-      PaymentSystemRepository merchants,
       FeeCalculator fees,
       Clock clock) {
     this.orders = orders;
     this.decisions = decisions;
-    this.merchants = merchants;
     this.fees = fees;
     this.clock = clock;
   }
@@ -101,9 +96,10 @@ public class DecisionClaims {
   private OrderDecision claim(
       Order order, String decisionId, Decision decision, Correction correction, Actor actor, RejectionReason reason,
       Instant now) {
-    PaymentSystem merchant = merchants.getReferenceById(order.paymentSystemId());
-    CorrectedValues values = CorrectedValues.of(order, merchant, correction);
-    Pricing pricing = values.repricesOrder(order) ? fees.price(merchant, values.amount(), "amount.amount") : order.pricing();
+    OrderTerms terms = order.terms();
+    CorrectedValues values = CorrectedValues.of(order, terms, correction);
+    Pricing pricing =
+        values.repricesOrder(order) ? fees.correction(terms, values.amount(), "amount.amount") : order.pricing();
     RejectionReason rejection = decision == Decision.REJECT && reason == null ? RejectionReason.MANAGER : reason;
     OrderDecision claim = decisions.save(
         new OrderDecision(order.id(), decisionId, decision, actor, values, pricing, rejection, now));

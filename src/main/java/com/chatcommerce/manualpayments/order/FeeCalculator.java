@@ -3,9 +3,10 @@ package com.chatcommerce.manualpayments.order;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.money.ExchangeRates;
 import com.chatcommerce.manualpayments.money.Money;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,16 +25,44 @@ public class FeeCalculator {
     this.rates = rates;
   }
 
+  /** A submission's price, and the terms it was priced under with the rates it used. */
+  public record Priced(Pricing pricing, OrderTerms terms) {}
+
+  /**
+   * Prices a submission under {@code terms} at today's rates, and records each rate it used, so
+   * that a later correction reprices at the same ones.
+   */
+  public Priced submission(OrderTerms terms, Money price, String field) {
+    Map<String, BigDecimal> used = new LinkedHashMap<>();
+    Rates today = (from, to) -> {
+      BigDecimal rate = rates.rate(from, to);
+      used.put(RatesUsed.key(from, to), rate);
+      return rate;
+    };
+    Pricing pricing = price(terms, transactionAmount(terms, price, today, field), today, field);
+    return new Priced(pricing, terms.withRates(new RatesUsed(used)));
+  }
+
+  /**
+   * Reprices a manager's correction under the order's own terms, at the rates the order was
+   * priced at; only a pair the submission did not need (the amount in a new currency) takes
+   * today's rate.
+   */
+  public Pricing correction(OrderTerms terms, Money amount, String field) {
+    Rates ordersOwn = (from, to) -> terms.rates().rate(from, to).orElseGet(() -> rates.rate(from, to));
+    return price(terms, amount, ordersOwn, field);
+  }
+
   /**
    * The amount the client pays for an offer: in the offer's currency when the merchant supports
    * it, otherwise converted to the merchant's transaction currency.
    */
-  public Money transactionAmount(PaymentSystem merchant, Money price, String field) {
-    if (merchant.supports(price.currency())) {
+  private static Money transactionAmount(OrderTerms terms, Money price, Rates rates, String field) {
+    if (terms.supports(price.currency())) {
       return price;
     }
-    String transaction = merchant.transactionCurrency();
-    BigDecimal exact = price.amount().multiply(rates.rate(price.currency(), transaction));
+    String transaction = terms.transactionCurrency();
+    BigDecimal exact = price.amount().multiply(rates.between(price.currency(), transaction));
     return fitting(Money.roundedOf(exact, transaction), "the price converted to " + transaction, field);
   }
 
@@ -41,16 +70,15 @@ public class FeeCalculator {
    * fee = amount × commission% + fixed fee (in the amount's currency); net = amount − fee, in the
    * account currency. The net credited is never negative.
    */
-  public Pricing price(PaymentSystem merchant, Money amount, String field) {
+  private static Pricing price(OrderTerms terms, Money amount, Rates rates, String field) {
     BigDecimal exactFee =
-        amount.amount().multiply(merchant.commissionPercent()).divide(HUNDRED, MathContext.DECIMAL128);
-    if (merchant.fixedFeeAmount().isPresent()) {
-      BigDecimal fixed = merchant.fixedFeeAmount().get();
-      exactFee = exactFee.add(fixed.multiply(rates.rate(merchant.fixedFeeCurrency(), amount.currency())));
+        amount.amount().multiply(terms.commissionPercent()).divide(HUNDRED, MathContext.DECIMAL128);
+    if (terms.fixedFeeAmount() != null) {
+      exactFee = exactFee.add(
+          terms.fixedFeeAmount().multiply(rates.between(terms.fixedFeeCurrency(), amount.currency())));
     }
-    String account = merchant.accountCurrency();
-    BigDecimal exactNet =
-        amount.amount().subtract(exactFee).multiply(rates.rate(amount.currency(), account));
+    String account = terms.accountCurrency();
+    BigDecimal exactNet = amount.amount().subtract(exactFee).multiply(rates.between(amount.currency(), account));
     Money fee = Money.roundedOf(exactFee, amount.currency());
     Money net = Money.roundedOf(exactNet, account);
     if (net.amount().signum() < 0) {
@@ -59,6 +87,15 @@ public class FeeCalculator {
     }
     return new Pricing(fitting(amount, "the amount", field), fitting(fee, "the fee", field),
         fitting(net, "the net credited", field));
+  }
+
+  /** Where a pricing takes its rates from; one currency needs no rate. */
+  private interface Rates {
+    BigDecimal rate(String from, String to);
+
+    default BigDecimal between(String from, String to) {
+      return from.equals(to) ? BigDecimal.ONE : rate(from, to);
+    }
   }
 
   private static Money fitting(Money money, String what, String field) {

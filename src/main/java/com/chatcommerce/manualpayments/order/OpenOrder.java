@@ -13,4 +13,6 @@ record OpenOrder(
     String contactEmail,
     String contactPhone,
     String reviewTimeout,
-    String submittedBy) {}
+    String submittedBy,
+    String payerName,
+    String payerPlatformUserId) {}

@@ -1,7 +1,9 @@
 package com.chatcommerce.manualpayments.order;
 
 import com.chatcommerce.manualpayments.money.Money;
+import com.chatcommerce.manualpayments.paymentsystem.CurrencyListConverter;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +14,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 
 @Entity
 @Table(name = "orders")
@@ -37,12 +41,24 @@ public class Order {
   private String managerComment;
   private String contactEmail;
   private String contactPhone;
+  private String payerName;
+  private String payerPlatformUserId;
   private BigDecimal feeAmount;
   private String feeCurrency;
   private BigDecimal netAmount;
   private String netCurrency;
   private String reviewTimeout;
   private Instant reviewDeadline;
+  private BigDecimal termsCommissionPercent;
+  private BigDecimal termsFixedFeeAmount;
+  private String termsFixedFeeCurrency;
+  private String termsAccountCurrency;
+  private String termsTransactionCurrency;
+
+  @Convert(converter = CurrencyListConverter.class)
+  private List<String> termsSupportedCurrencies;
+
+  private String termsRates;
 
   @Enumerated(EnumType.STRING)
   private RejectionReason rejectionReason;
@@ -60,7 +76,8 @@ public class Order {
 
   protected Order() {}
 
-  Order(String id, OpenOrder open, Pricing pricing, Instant now) {
+  Order(String id, OpenOrder open, FeeCalculator.Priced priced, Instant now) {
+    Pricing pricing = priced.pricing();
     this.id = id;
     this.source = open.source();
     this.status = OrderStatus.OPEN;
@@ -73,10 +90,20 @@ public class Order {
     this.comment = open.comment();
     this.contactEmail = open.contactEmail();
     this.contactPhone = open.contactPhone();
+    this.payerName = open.payerName();
+    this.payerPlatformUserId = open.payerPlatformUserId();
     this.reviewTimeout = open.reviewTimeout();
     this.reviewDeadline = now.plus(Duration.parse(open.reviewTimeout()));
     this.submittedBy = open.submittedBy();
     this.submittedAt = now;
+    OrderTerms terms = priced.terms();
+    this.termsCommissionPercent = terms.commissionPercent();
+    this.termsFixedFeeAmount = terms.fixedFeeAmount();
+    this.termsFixedFeeCurrency = terms.fixedFeeCurrency();
+    this.termsAccountCurrency = terms.accountCurrency();
+    this.termsTransactionCurrency = terms.transactionCurrency();
+    this.termsSupportedCurrencies = terms.supportedCurrencies();
+    this.termsRates = terms.rates().text();
     reprice(pricing, now);
   }
 
@@ -158,6 +185,12 @@ public class Order {
     return new Pricing(amount(), fee(), net());
   }
 
+  /** The terms the order was submitted under; a correction reprices with these. */
+  public OrderTerms terms() {
+    return new OrderTerms(termsCommissionPercent, termsFixedFeeAmount, termsFixedFeeCurrency, termsAccountCurrency,
+        termsTransactionCurrency, termsSupportedCurrencies, RatesUsed.parse(termsRates));
+  }
+
   public LocalDate paymentDate() {
     return paymentDate;
   }
@@ -178,6 +211,13 @@ public class Order {
 
   public String contactPhone() {
     return contactPhone;
+  }
+
+  /** Who paid, for an order of the manual account; empty for a CRM client's order. */
+  public Optional<Payer> payer() {
+    return payerName == null
+        ? Optional.empty()
+        : Optional.of(new Payer(payerName, contactEmail, contactPhone, payerPlatformUserId));
   }
 
   public String reviewTimeout() {

@@ -11,11 +11,11 @@ public interface OrderRepository
 
   /**
    * One read instead of loading the client, the offer and the payment system as entities, which
-   * the review's first job paid for in CPU on every order.
+   * the review's first job paid for in CPU on every order. The currencies are the order's own terms.
    */
   @Query(
-      "select new com.chatcommerce.manualpayments.order.ReviewDetails(c.name, f.name, ps.supportedCurrencies)"
-          + " from Order o, Client c, Offer f, PaymentSystem ps"
-          + " where o.id = :id and c.id = o.clientId and f.id = o.offerId and ps.id = o.paymentSystemId")
+      "select new com.chatcommerce.manualpayments.order.ReviewDetails(c.name, f.name, o.termsSupportedCurrencies)"
+          + " from Order o, Client c, Offer f"
+          + " where o.id = :id and c.id = o.clientId and f.id = o.offerId")
   Optional<ReviewDetails> reviewDetails(@Param("id") String id);
 }

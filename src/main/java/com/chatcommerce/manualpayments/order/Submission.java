@@ -5,7 +5,8 @@ package com.chatcommerce.manualpayments.order;
  * Strings are parsed by {@link Submissions} so that every error names its field. The API's "add
  * manual payment" asks for the client's email and phone ({@code contactRequired}); Tasklist's start
  * form picks a CRM client, whose contacts the CRM already has. {@code submittedBy} is the API
- * account that sent it.
+ * account that sent it. A manager's payment from any user of the platform names its {@code payer}
+ * instead of a client, and is kept on the manual account.
  */
 public record Submission(
     OrderSource source,
@@ -16,4 +17,13 @@ public record Submission(
     String email,
     String phone,
     boolean contactRequired,
-    String submittedBy) {}
+    String submittedBy,
+    Payer payer) {
+
+  /** A submission for a CRM client. */
+  public Submission(
+      OrderSource source, Long clientId, Long offerId, String paymentDate, String comment, String email, String phone,
+      boolean contactRequired, String submittedBy) {
+    this(source, clientId, offerId, paymentDate, comment, email, phone, contactRequired, submittedBy, null);
+  }
+}

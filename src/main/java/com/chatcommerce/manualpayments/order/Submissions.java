@@ -1,12 +1,11 @@
 package com.chatcommerce.manualpayments.order;
 
+import com.chatcommerce.manualpayments.crm.Client;
 import com.chatcommerce.manualpayments.crm.ClientRepository;
 import com.chatcommerce.manualpayments.crm.ContactRules;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
-import com.chatcommerce.manualpayments.money.Money;
 import com.chatcommerce.manualpayments.offer.Offer;
 import com.chatcommerce.manualpayments.offer.OfferRepository;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import com.chatcommerce.manualpayments.process.RetryLaterException;
 import java.time.Clock;
 import java.time.Duration;
@@ -59,10 +58,9 @@ public class Submissions {
     }
     OpenOrder open = validate(submission);
     Offer offer = offers.getReferenceById(open.offerId());
-    PaymentSystem merchant = offer.paymentSystem();
-    Money amount = fees.transactionAmount(merchant, offer.price(), "offerId");
+    FeeCalculator.Priced priced = fees.submission(OrderTerms.of(offer.paymentSystem()), offer.price(), "offerId");
     Instant now = clock.instant();
-    Order order = orders.save(new Order(orderId, open, fees.price(merchant, amount, "offerId"), now));
+    Order order = orders.save(new Order(orderId, open, priced, now));
     Actor actor =
         new Actor(
             open.source() == OrderSource.CLIENT ? "client:" + open.clientId() : "manager", Door.API);
@@ -114,12 +112,7 @@ public class Submissions {
 
   private OpenOrder validate(Submission s) {
     OrderSource source = s.source() == null ? OrderSource.CLIENT : s.source();
-    if (s.clientId() == null) {
-      throw new InvalidInputException("clientId", "is required");
-    }
-    if (!clients.existsById(s.clientId())) {
-      throw new InvalidInputException("clientId", "client " + s.clientId() + " does not exist");
-    }
+    long clientId = s.payer() == null ? crmClient(s) : manualAccount(s);
     if (s.offerId() == null) {
       throw new InvalidInputException("offerId", "is required");
     }
@@ -131,11 +124,12 @@ public class Submissions {
       throw new InvalidInputException(
           "offerId", "offer " + s.offerId() + " is not paid through a manual-payment merchant");
     }
-    String email = ContactRules.email(s.email(), "email", s.contactRequired());
-    String phone = ContactRules.phone(s.phone(), "phone", s.contactRequired());
+    Payer payer = s.payer() == null ? null : payer(s.payer());
+    String email = payer == null ? ContactRules.email(s.email(), "email", s.contactRequired()) : payer.email();
+    String phone = payer == null ? ContactRules.phone(s.phone(), "phone", s.contactRequired()) : payer.phone();
     return new OpenOrder(
         source,
-        s.clientId(),
+        clientId,
         s.offerId(),
         offer.paymentSystem().id(),
         paymentDate(s.paymentDate(), LocalDate.now(clock)),
@@ -143,7 +137,52 @@ public class Submissions {
         email,
         phone,
         offer.confirmationWindow(),
-        s.submittedBy() == null ? "tasklist" : s.submittedBy());
+        s.submittedBy() == null ? "tasklist" : s.submittedBy(),
+        payer == null ? null : payer.name(),
+        payer == null ? null : payer.platformUserId());
+  }
+
+  private long crmClient(Submission s) {
+    if (s.clientId() == null) {
+      throw new InvalidInputException("clientId", s.contactRequired() ? "is required, or the payer" : "is required");
+    }
+    Client client = clients.findById(s.clientId())
+        .orElseThrow(() -> new InvalidInputException("clientId", "client " + s.clientId() + " does not exist"));
+    if (client.isManualAccount()) {
+      // Its orders must say who paid: without a payer nobody could tell them apart.
+      throw new InvalidInputException("clientId", "is the manual account, which takes a payment only with its payer");
+    }
+    return client.id();
+  }
+
+  private long manualAccount(Submission s) {
+    if (s.clientId() != null) {
+      throw new InvalidInputException(
+          "payer", "comes instead of clientId: a payer's payment is kept on the manual account");
+    }
+    if (s.email() != null || s.phone() != null) {
+      throw new InvalidInputException(s.email() != null ? "email" : "phone",
+          "belongs in the payer: give payer.email and payer.phone");
+    }
+    return clients.findByManualAccountTrue()
+        .orElseThrow(() -> new IllegalStateException("the manual account is missing; migration V8 creates it"))
+        .id();
+  }
+
+  private static Payer payer(Payer given) {
+    String name = given.name();
+    if (name == null || name.isBlank()) {
+      throw new InvalidInputException("payer.name", "is required");
+    }
+    if (name.length() > 200) {
+      throw new InvalidInputException("payer.name", "is longer than 200 characters");
+    }
+    String userId = given.platformUserId();
+    if (userId != null && (userId.isEmpty() || userId.length() > 100)) {
+      throw new InvalidInputException("payer.platformUserId", "must be 1 to 100 characters when given");
+    }
+    return new Payer(name, ContactRules.email(given.email(), "payer.email", false),
+        ContactRules.phone(given.phone(), "payer.phone", false), userId);
   }
 
   static LocalDate paymentDate(String text, LocalDate whenMissing) {

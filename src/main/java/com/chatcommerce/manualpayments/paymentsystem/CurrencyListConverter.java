@@ -5,8 +5,9 @@ import jakarta.persistence.Converter;
 import java.util.Arrays;
 import java.util.List;
 
+/** Currency codes kept in one column, comma-separated. */
 @Converter
-class CurrencyListConverter implements AttributeConverter<List<String>, String> {
+public class CurrencyListConverter implements AttributeConverter<List<String>, String> {
 
   @Override
   public String convertToDatabaseColumn(List<String> currencies) {

@@ -80,6 +80,15 @@ public class PaymentSystem {
     this.imageUrl = fields.imageUrl();
   }
 
+  /** Where the API serves an image uploaded for payment system {@code id}. */
+  public static String uploadedImageUrl(long id) {
+    return "/api/v1/payment-systems/" + id + "/image";
+  }
+
+  void showImage(String url) {
+    this.imageUrl = url;
+  }
+
   public boolean isManual() {
     return kind == PaymentSystemKind.MANUAL;
   }

@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.paymentsystem;
 
+import com.chatcommerce.manualpayments.error.ConflictException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
 import java.time.Clock;
 import java.util.List;
@@ -20,13 +21,27 @@ public class PaymentSystems {
 
   @Transactional
   public PaymentSystem create(PaymentSystemDraft draft) {
-    return repository.save(new PaymentSystem(ValidPaymentSystem.of(draft), clock.instant()));
+    return repository.save(new PaymentSystem(ValidPaymentSystem.of(draft, null), clock.instant()));
   }
 
+  /**
+   * Changes the payment system for the orders submitted from now on; an open order keeps the terms
+   * it was submitted under. A manual merchant with open orders cannot become an integrated one:
+   * those orders still wait for a manager's decision.
+   *
+   * @throws ConflictException the switch to INTEGRATED while orders are open
+   */
   @Transactional
   public PaymentSystem update(long id, PaymentSystemDraft draft) {
-    ValidPaymentSystem fields = ValidPaymentSystem.of(draft);
+    ValidPaymentSystem fields = ValidPaymentSystem.of(draft, id);
     PaymentSystem stored = get(id);
+    if (stored.isManual() && fields.kind() != PaymentSystemKind.MANUAL) {
+      long open = repository.countOpenOrders(id);
+      if (open > 0) {
+        throw new ConflictException("payment system " + id + " has " + open + " open orders waiting for a manager's"
+            + " decision; it can become " + fields.kind() + " once they are decided");
+      }
+    }
     stored.apply(fields);
     return stored;
   }

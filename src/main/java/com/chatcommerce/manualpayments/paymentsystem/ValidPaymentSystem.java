@@ -4,6 +4,8 @@ import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.money.Currencies;
 import com.chatcommerce.manualpayments.money.Money;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,7 +26,8 @@ record ValidPaymentSystem(
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-  static ValidPaymentSystem of(PaymentSystemDraft draft) {
+  /** {@code id} is the payment system's when it is edited, whose uploaded image it may keep showing. */
+  static ValidPaymentSystem of(PaymentSystemDraft draft, Long id) {
     String name = requireText(draft.name(), "name", 200);
     BigDecimal commission = Money.parseDecimal(draft.commissionPercent(), "commissionPercent");
     if (commission.signum() < 0 || commission.compareTo(HUNDRED) >= 0) {
@@ -66,7 +69,31 @@ record ValidPaymentSystem(
         transaction,
         supported,
         optionalText(draft.commentHint(), "commentHint", 500),
-        optionalText(draft.imageUrl(), "imageUrl", 2000));
+        imageUrl(draft.imageUrl(), id));
+  }
+
+  /**
+   * An image typed in as a link must be served over https: the platform shows it in the client's
+   * pay window, where a javascript: or data: link would run or show whatever its author wanted.
+   */
+  private static String imageUrl(String value, Long id) {
+    String url = optionalText(value, "imageUrl", 2000);
+    if (url == null || id != null && url.equals(PaymentSystem.uploadedImageUrl(id))) {
+      return url;
+    }
+    if (!isHttps(url)) {
+      throw new InvalidInputException("imageUrl", "must be an https:// link, or the payment system's uploaded image");
+    }
+    return url;
+  }
+
+  private static boolean isHttps(String url) {
+    try {
+      URI uri = new URI(url);
+      return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isBlank();
+    } catch (URISyntaxException e) {
+      return false;
+    }
   }
 
   private static List<String> supported(List<String> codes) {

@@ -50,6 +50,9 @@ class SecurityConfiguration {
                 "/swagger-ui.html", "/swagger-ui/**").permitAll()
             .requestMatchers(POST, "/api/v1/orders").hasAnyRole(PLATFORM, MANAGER)
             .requestMatchers(GET, "/api/v1/orders", "/api/v1/orders/*").hasAnyRole(PLATFORM, MANAGER, ANALYST)
+            // The client's pay window: the offer, its payment system's public face and image.
+            .requestMatchers(GET, "/api/v1/offers", "/api/v1/offers/*", "/api/v1/payment-systems/*/image")
+                .hasAnyRole(PLATFORM, MANAGER, ANALYST)
             .requestMatchers(GET, "/api/**").hasAnyRole(MANAGER, ANALYST)
             .requestMatchers("/api/**").hasRole(MANAGER)
             .anyRequest().hasAnyRole(MANAGER, ANALYST))

@@ -25,8 +25,9 @@ class ApiDocsAndExportTest {
     List<String> documented = new ArrayList<>();
     paths.fieldNames().forEachRemaining(documented::add);
     assertThat(documented).contains(
-        "/api/v1/payment-systems", "/api/v1/payment-systems/{id}", "/api/v1/offers", "/api/v1/offers/{id}",
-        "/api/v1/clients", "/api/v1/clients/{id}", "/api/v1/clients/{id}/orders",
+        "/api/v1/payment-systems", "/api/v1/payment-systems/{id}", "/api/v1/payment-systems/{id}/image",
+        "/api/v1/offers", "/api/v1/offers/{id}",
+        "/api/v1/clients", "/api/v1/clients/{id}", "/api/v1/clients/manual-account", "/api/v1/clients/{id}/orders",
         "/api/v1/clients/{id}/chat-indicators", "/api/v1/exchange-rates", "/api/v1/exchange-rates/{from}/{to}",
         "/api/v1/orders", "/api/v1/manual-payments", "/api/v1/orders/{id}", "/api/v1/orders/export.csv",
         "/api/v1/orders/{id}/approve", "/api/v1/orders/{id}/reject", "/api/v1/orders/{id}/refund",
@@ -34,6 +35,14 @@ class ApiDocsAndExportTest {
     paths.forEach(path -> path.forEach(operation ->
         assertThat(operation.get("responses").has("401") && operation.get("responses").has("403"))
             .as(operation.get("operationId").asText()).isTrue()));
+    JsonNode upload = paths.get("/api/v1/payment-systems/{id}/image").get("put");
+    assertThat(upload.get("responses").has("413") && upload.get("responses").has("415")).isTrue();
+    assertThat(upload.get("requestBody").get("content").has("image/webp")).isTrue();
+    assertThat(paths.get("/api/v1/payment-systems/{id}").get("put").get("responses").has("409")).isTrue();
+    assertThat(paths.get("/api/v1/offers/{id}").get("put").get("responses").has("404")).isTrue();
+    JsonNode schemas = new Api(port, null, null).get("/v3/api-docs").body().get("components").get("schemas");
+    assertThat(schemas.get("ManagerSubmission").get("properties").has("payer")).isTrue();
+    assertThat(schemas.get("Payer").get("properties").has("platformUserId")).isTrue();
     JsonNode approve = paths.get("/api/v1/orders/{id}/approve").get("post").get("responses");
     assertThat(approve.has("409")).isTrue();
     assertThat(approve.get("409").get("content").has("application/problem+json")).isTrue();

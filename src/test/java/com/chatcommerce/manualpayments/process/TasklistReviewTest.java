@@ -67,6 +67,7 @@ class TasklistReviewTest {
   private final List<String> opened = new ArrayList<>();
   private Api manager;
   private Fixtures fixtures;
+  private long merchant;
   private long offer;
   private long client;
 
@@ -74,7 +75,8 @@ class TasklistReviewTest {
   void setUp() {
     manager = new Api(port);
     fixtures = new Fixtures(manager);
-    offer = fixtures.offer(fixtures.cashDesk(), "1500.00", "RUB", WINDOW.toString());
+    merchant = fixtures.cashDesk();
+    offer = fixtures.offer(merchant, "1500.00", "RUB", WINDOW.toString());
     client = fixtures.client();
   }
 
@@ -168,6 +170,26 @@ class TasklistReviewTest {
     assertThat(tasklist.openTask(instance(id))).isEqualTo(task);
     assertThat(order(id).get("status").asText()).isEqualTo("OPEN");
     assertThat(claims(id)).isZero();
+  }
+
+  @Test
+  void correctionInTasklistIsPricedUnderTheTermsTheOrderWasSubmittedUnder() {
+    rates.put("RUB", "USD", "0.0108");
+    rates.put("USD", "RUB", "92.5");
+    String id = submit(null);
+    long task = reviewTask(id);
+    assertThat(manager.put("/api/v1/payment-systems/" + merchant, """
+        {"name":"Cash desk","commissionPercent":"10","accountCurrency":"RUB","transactionCurrency":"RUB",
+         "supportedCurrencies":["RUB"]}""").status()).isEqualTo(200);
+
+    tasklist.assign(task, "anna");
+    Completion completion = tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE_WITH_CORRECTION));
+
+    assertThat(completion.completed()).as("USD is still among the order's currencies: " + completion).isTrue();
+    JsonNode order = awaitStatus(id, "APPROVED");
+    // 2.5 % + 10.00 RUB as submitted, not the new 10 % without a fixed fee.
+    assertThat(order.get("fee").toString()).isEqualTo("{\"amount\":\"35.12\",\"currency\":\"USD\"}");
+    assertThat(order.get("net").toString()).isEqualTo("{\"amount\":\"126297.60\",\"currency\":\"RUB\"}");
   }
 
   @Test

@@ -1,0 +1,14 @@
+package com.chatcommerce.manualpayments.order;
+
+/**
+ * Who paid a payment a manager records for any user of the platform (spec §6): kept on the order,
+ * which belongs to the manual account. Personal data, so never a process variable nor logged.
+ */
+public record Payer(String name, String email, String phone, String platformUserId) {
+
+  /** Not the record's own text, which would print the personal data wherever the payer is printed. */
+  @Override
+  public String toString() {
+    return "Payer[personal data]";
+  }
+}
