@@ -15,7 +15,8 @@ class ValidPaymentSystemTest {
   @Test
   void aManualMerchantOfTheSpecIsAccepted() {
     ValidPaymentSystem valid = ValidPaymentSystem.of(new PaymentSystemDraft(
-        null, "Cash desk", null, "2.5", "10.00", "RUB", "RUB", "USD", List.of("RUB", "USD", "RUB"), "Order number", null));
+        null, "Cash desk", null, "2.5", "10.00", "RUB", "RUB", "USD", List.of("RUB", "USD", "RUB"), "Order number", null),
+        null);
 
     assertThat(valid.kind()).isEqualTo(PaymentSystemKind.MANUAL);
     assertThat(valid.commissionPercent()).isEqualByComparingTo("2.5");
@@ -26,7 +27,7 @@ class ValidPaymentSystemTest {
   @ParameterizedTest
   @ValueSource(strings = {"0", "0.0001", "99.9999"})
   void aCommissionFromZeroToUnderAHundredIsAccepted(String commission) {
-    assertThat(ValidPaymentSystem.of(draft(commission, List.of("RUB"))).commissionPercent())
+    assertThat(ValidPaymentSystem.of(draft(commission, List.of("RUB")), null).commissionPercent())
         .isEqualByComparingTo(commission);
   }
 
@@ -67,12 +68,22 @@ class ValidPaymentSystemTest {
         "h".repeat(501), null), "commentHint");
   }
 
+  @Test
+  void aTypedInImageLinkMustBeHttpsToAHost() {
+    for (String link : List.of("javascript:alert(1)", "http://img.example.com/a.png", "data:image/png;base64,AA", "https://")) {
+      assertRefused(new PaymentSystemDraft(null, "X", null, "1", null, null, "RUB", "RUB", List.of("RUB"), null, link),
+          "imageUrl");
+    }
+    assertThat(ValidPaymentSystem.of(new PaymentSystemDraft(null, "X", null, "1", null, null, "RUB", "RUB",
+        List.of("RUB"), null, "https://img.example.com/a.png"), null).imageUrl()).isEqualTo("https://img.example.com/a.png");
+  }
+
   private static PaymentSystemDraft draft(String commission, List<String> supported) {
     return new PaymentSystemDraft(null, "X", null, commission, null, null, "RUB", "RUB", supported, null, null);
   }
 
   private static void assertRefused(PaymentSystemDraft draft, String field) {
-    assertThatThrownBy(() -> ValidPaymentSystem.of(draft))
+    assertThatThrownBy(() -> ValidPaymentSystem.of(draft, null))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
   }
 }
