@@ -15,7 +15,6 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -61,7 +60,7 @@ class SecurityConfiguration {
     } else {
       http.oauth2ResourceServer(o -> o
           .authenticationEntryPoint(ProblemAuthenticationHandlers.unauthorized(json, challenge))
-          .jwt(jwt -> jwt.jwtAuthenticationConverter(jwtConverter(properties))));
+          .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenCaller(properties))));
     }
     return http.build();
   }
@@ -78,12 +77,5 @@ class SecurityConfiguration {
       manager.createUser(User.withUsername(user.name()).password(user.password()).roles(user.role().name()).build());
     }
     return manager::loadUserByUsername;
-  }
-
-  private static JwtAuthenticationConverter jwtConverter(SecurityProperties properties) {
-    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-    converter.setJwtGrantedAuthoritiesConverter(new ClaimRoles(properties.rolesClaim()));
-    converter.setPrincipalClaimName(properties.principalClaim());
-    return converter;
   }
 }
