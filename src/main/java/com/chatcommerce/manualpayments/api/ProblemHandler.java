@@ -41,7 +41,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-    return fieldProblem(e.getName(), "cannot be read from '" + e.getValue() + "'");
+    return fieldProblem(e.getName(), "cannot be read from '" + InvalidInputException.excerpt(e.getValue()) + "'");
   }
 
   @ExceptionHandler(NotFoundException.class)
@@ -115,7 +115,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       return ResponseEntity.badRequest().body(fieldProblem("query", "cannot be read"));
     }
     return ResponseEntity.badRequest()
-        .body(fieldProblem(error.getField(), "cannot be read from '" + error.getRejectedValue() + "'"));
+        .body(fieldProblem(error.getField(), "cannot be read from '" + InvalidInputException.excerpt(error.getRejectedValue()) + "'"));
   }
 
   @Override
