@@ -116,6 +116,13 @@ class JwtAccessTest {
   }
 
   @Test
+  void openApiDocumentAndSwaggerUiAreOffByDefault() {
+    assertThat(get("/v3/api-docs", null)).isEqualTo(404);
+    assertThat(get("/swagger-ui.html", null)).isEqualTo(404);
+    assertThat(get("/swagger-ui/index.html", null)).isEqualTo(404);
+  }
+
+  @Test
   void basicCredentialsMeanNothingInJwtMode() {
     int status = RestClient.create("http://localhost:" + port).get().uri("/api/v1/orders")
         .headers(h -> h.setBasicAuth("manager", "manager-demo"))
