@@ -26,8 +26,10 @@ class OpenApiConfiguration {
       401, "No or invalid credentials",
       403, "The caller's role may not do this",
       404, "No such record",
+      406, "The caller does not accept the only type this answers with",
       409, "The order's state does not allow this, or the same request is still being processed",
       422, "A missing exchange rate, or an Idempotency-Key reused with a different request",
+      429, "As many of these as allowed are running; retry after the seconds in Retry-After",
       503, "The process engine did not answer; nothing was changed");
 
   @Bean

@@ -59,6 +59,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Changed concurrently", "the record changed while this request ran; read it again");
   }
 
+  @ExceptionHandler(ExportSlots.Busy.class)
+  ResponseEntity<ProblemDetail> exportsBusy(ExportSlots.Busy e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "10")
+        .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many exports", e.getMessage()));
+  }
+
   @ExceptionHandler(MissingExchangeRateException.class)
   ProblemDetail missingRate(MissingExchangeRateException e) {
     return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Missing exchange rate", e.getMessage());
