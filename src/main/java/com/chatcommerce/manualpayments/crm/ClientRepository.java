@@ -1,9 +1,10 @@
 package com.chatcommerce.manualpayments.crm;
 
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface ClientRepository extends JpaRepository<Client, Long> {
 
-  List<Client> findAllByOrderByIdAsc();
+  List<Client> findByIdGreaterThanOrderByIdAsc(long after, Limit limit);
 }
