@@ -13,10 +13,12 @@ import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
 import java.util.Map;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.RequestBody;
 
 @Configuration
 class OpenApiConfiguration {
@@ -28,6 +30,7 @@ class OpenApiConfiguration {
       404, "No such record",
       406, "The caller does not accept the only type this answers with",
       409, "The order's state does not allow this, or the same request is still being processed",
+      413, "The request body is larger than the limit (64 KiB by default); it was not read",
       422, "A missing exchange rate, or an Idempotency-Key reused with a different request",
       429, "As many of these as allowed are running; retry after the seconds in Retry-After",
       503, "The process engine did not answer; nothing was changed");
@@ -54,7 +57,10 @@ class OpenApiConfiguration {
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 
-  /** Adds 401, 403 and the statuses of {@link ProblemResponses} to every API operation. */
+  /**
+   * Adds 401, 403, the statuses of {@link ProblemResponses} and, where the operation takes a body,
+   * 413 to every API operation.
+   */
   @Bean
   OperationCustomizer problemResponses() {
     return (operation, handler) -> {
@@ -66,6 +72,9 @@ class OpenApiConfiguration {
       addProblem(operation.getResponses(), 403);
       for (int status : declared.value()) {
         addProblem(operation.getResponses(), status);
+      }
+      if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class))) {
+        addProblem(operation.getResponses(), 413);
       }
       return operation;
     };
