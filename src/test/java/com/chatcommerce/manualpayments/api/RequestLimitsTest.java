@@ -78,6 +78,17 @@ class RequestLimitsTest {
   }
 
   @Test
+  void imageBodyIsLeftToTheEndpointThatTakesIt() throws IOException {
+    String image = "x".repeat(LIMIT * 2);
+    String head = "POST /api/v1/orders HTTP/1.1\r\n" + headers("").replace("application/json", "image/png")
+        + "Content-Length: " + image.length() + "\r\n\r\n";
+
+    RawResponse response = exchange(head, image);
+
+    assertThat(response.status()).as("not 413: an image's endpoint has its own limit").isEqualTo(415);
+  }
+
+  @Test
   void bodyWithinTheLimitIsRead() {
     String comment = "x".repeat(LIMIT - 200);
     Api.Response response = new Api(port).post("/api/v1/orders",
