@@ -23,17 +23,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 @Configuration
 class OpenApiConfiguration {
 
-  private static final Map<Integer, String> MEANINGS = Map.of(
-      400, "Bad input: errors[] names each field and the reason; nothing was changed",
-      401, "No or invalid credentials",
-      403, "The caller's role may not do this",
-      404, "No such record",
-      406, "The caller does not accept the only type this answers with",
-      409, "The order's state does not allow this, or the same request is still being processed",
-      413, "The request body is larger than the limit (64 KiB by default); it was not read",
-      422, "A missing exchange rate, or an Idempotency-Key reused with a different request",
-      429, "As many of these as allowed are running; retry after the seconds in Retry-After",
-      503, "The process engine did not answer; nothing was changed");
+  // Map.ofEntries: Map.of takes at most ten pairs.
+  private static final Map<Integer, String> MEANINGS = Map.ofEntries(
+      Map.entry(400, "Bad input: errors[] names each field and the reason; nothing was changed"),
+      Map.entry(401, "No or invalid credentials"),
+      Map.entry(403, "The caller's role may not do this"),
+      Map.entry(404, "No such record"),
+      Map.entry(406, "The caller does not accept the only type this answers with"),
+      Map.entry(409, "The order's state does not allow this, or the same request is still being processed"),
+      Map.entry(413, "The request body is larger than the limit (64 KiB by default); it was not read"),
+      Map.entry(422, "A missing exchange rate, or an Idempotency-Key reused with a different request"),
+      Map.entry(429, "As many of these as allowed are running; retry after the seconds in Retry-After"),
+      Map.entry(503, "The process engine did not answer; nothing was changed"));
 
   @Bean
   OpenAPI manualPaymentsOpenApi() {
