@@ -24,6 +24,8 @@ import java.util.List;
  */
 final class Auth {
 
+  private static final String AUDIENCE = "manual-payments-bench";
+
   private final String mode;
   private final KeyPair keys;
   private final Path publicKey;
@@ -51,7 +53,7 @@ final class Auth {
   /** The application's arguments for this mode. */
   List<String> appArgs() {
     return mode.equals("jwt")
-        ? List.of("--manual-payments.security.mode=jwt",
+        ? List.of("--manual-payments.security.mode=jwt", "--manual-payments.security.audience=" + AUDIENCE,
             "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey)
         : List.of();
   }
@@ -64,6 +66,7 @@ final class Auth {
     }
     JWTClaimsSet claims = new JWTClaimsSet.Builder()
         .subject(user)
+        .audience(AUDIENCE)
         .claim("roles", List.of(user))
         .issueTime(new Date())
         .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(6))))

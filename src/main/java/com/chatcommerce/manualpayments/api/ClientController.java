@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -66,10 +67,18 @@ class ClientController {
     return Response.of(clients.update(id, request.name(), request.email(), request.phone()));
   }
 
+  record ClientPage(List<Response> clients, String nextCursor) {}
+
+  record OrderLines(List<OrderLine> orders, String nextCursor) {}
+
+  record Indicators(List<Indicator> indicators, String nextCursor) {}
+
+  /** In the order they were created, keyset-paged like the orders. */
   @GetMapping
-  @ProblemResponses({})
-  List<Response> all() {
-    return clients.all().stream().map(Response::of).toList();
+  @ProblemResponses({400})
+  ClientPage all(@RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) String cursor) {
+    var page = clients.list(limit, cursor).map(Response::of);
+    return new ClientPage(page.items(), page.nextCursor());
   }
 
   /**
@@ -90,15 +99,20 @@ class ClientController {
 
   /** The order history on the client's card, as the CRM shows it. */
   @GetMapping("/{id}/orders")
-  @ProblemResponses({404})
-  List<OrderLine> orders(@PathVariable long id) {
-    return orderHistory.ofClient(id).stream().map(OrderLine::of).toList();
+  @ProblemResponses({400, 404})
+  OrderLines orders(@PathVariable long id, @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(required = false) String cursor) {
+    var page = orderHistory.ofClient(id, limit, cursor).map(OrderLine::of);
+    return new OrderLines(page.items(), page.nextCursor());
   }
 
+  /** Oldest first, as the chat shows them. */
   @GetMapping("/{id}/chat-indicators")
-  @ProblemResponses({404})
-  List<Indicator> chatIndicators(@PathVariable long id) {
+  @ProblemResponses({400, 404})
+  Indicators chatIndicators(@PathVariable long id, @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(required = false) String cursor) {
     clients.get(id);
-    return indicators.ofClient(id).stream().map(Indicator::of).toList();
+    var page = indicators.ofClient(id, limit, cursor).map(Indicator::of);
+    return new Indicators(page.items(), page.nextCursor());
   }
 }

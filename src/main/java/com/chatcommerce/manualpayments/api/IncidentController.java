@@ -23,7 +23,7 @@ class IncidentController {
   record RetryRequest(Long jobKey, Integer retries) {}
 
   @PostMapping("/api/v1/incidents/{incidentKey}/retry")
-  @ProblemResponses({400, 404, 503})
+  @ProblemResponses({400, 404, 409, 503})
   ResponseEntity<Void> retry(@PathVariable long incidentKey, @RequestBody RetryRequest body, Authentication caller) {
     if (body.jobKey() == null) {
       throw new InvalidInputException("jobKey", "is required");

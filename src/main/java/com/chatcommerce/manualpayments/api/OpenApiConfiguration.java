@@ -13,25 +13,30 @@ import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.util.Arrays;
 import java.util.Map;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.RequestBody;
 
 @Configuration
 class OpenApiConfiguration {
 
-  private static final Map<Integer, String> MEANINGS = Map.of(
-      400, "Bad input: errors[] names each field and the reason; nothing was changed",
-      401, "No or invalid credentials",
-      403, "The caller's role may not do this",
-      404, "No such record",
-      409, "The order's state (or a payment system's open orders) does not allow this, or the same request"
-          + " is still being processed",
-      413, "The body is over its limit; nothing was changed",
-      415, "The body's media type is not one this endpoint takes",
-      422, "A missing exchange rate, or an Idempotency-Key reused with a different request",
-      503, "The process engine did not answer; nothing was changed");
+  // Map.ofEntries: Map.of takes at most ten pairs.
+  private static final Map<Integer, String> MEANINGS = Map.ofEntries(
+      Map.entry(400, "Bad input: errors[] names each field and the reason; nothing was changed"),
+      Map.entry(401, "No or invalid credentials"),
+      Map.entry(403, "The caller's role may not do this"),
+      Map.entry(404, "No such record"),
+      Map.entry(406, "The caller does not accept the only type this answers with"),
+      Map.entry(409, "The order's state (or a payment system's open orders) does not allow this, or the same"
+          + " request is still being processed"),
+      Map.entry(413, "The body is over its limit; nothing was read or changed"),
+      Map.entry(415, "The body's media type is not one this endpoint takes"),
+      Map.entry(422, "A missing exchange rate, or an Idempotency-Key reused with a different request"),
+      Map.entry(429, "As many of these as allowed are running; retry after the seconds in Retry-After"),
+      Map.entry(503, "The process engine did not answer; nothing was changed"));
 
   @Bean
   OpenAPI manualPaymentsOpenApi() {
@@ -55,7 +60,10 @@ class OpenApiConfiguration {
         .addSecurityItem(new SecurityRequirement().addList("basic"));
   }
 
-  /** Adds 401, 403 and the statuses of {@link ProblemResponses} to every API operation. */
+  /**
+   * Adds 401, 403, the statuses of {@link ProblemResponses} and, where the operation takes a body,
+   * 413 to every API operation.
+   */
   @Bean
   OperationCustomizer problemResponses() {
     return (operation, handler) -> {
@@ -67,6 +75,9 @@ class OpenApiConfiguration {
       addProblem(operation.getResponses(), 403);
       for (int status : declared.value()) {
         addProblem(operation.getResponses(), status);
+      }
+      if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class))) {
+        addProblem(operation.getResponses(), 413);
       }
       return operation;
     };

@@ -9,17 +9,26 @@ import com.chatcommerce.manualpayments.order.OrderQueries;
 import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.PaymentRequests;
 import com.chatcommerce.manualpayments.order.Submission;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,17 +36,21 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 class OrderController {
 
+  private static final Logger LOG = LoggerFactory.getLogger(OrderController.class);
+  private static final MediaType CSV = new MediaType("text", "csv");
+
   private final PaymentRequests requests;
   private final OrderQueries queries;
+  private final ExportSlots exports;
 
-  OrderController(PaymentRequests requests, OrderQueries queries) {
+  OrderController(PaymentRequests requests, OrderQueries queries, ExportSlots exports) {
     this.requests = requests;
     this.queries = queries;
+    this.exports = exports;
   }
 
   /** The client pressed "Pay". */
@@ -72,28 +85,58 @@ class OrderController {
         page.orders().stream().map(o -> OrderJson.Response.of(o, null)).toList(), page.nextCursor());
   }
 
-  /** The same filters as the list, every matching order, streamed in keyset batches. */
-  @GetMapping(value = "/api/v1/orders/export.csv", produces = "text/csv")
-  @ProblemResponses({400})
-  ResponseEntity<StreamingResponseBody> export(@ParameterObject OrderFilterParams params, Authentication caller) {
+  /**
+   * The same filters as the list, every matching order, written a keyset batch at a time on the
+   * request's own thread. A streamed (async) export was cut off by the async request timeout
+   * however far it had got; this one runs as long as its caller reads, within a bounded number of
+   * exports at once (429 beyond it).
+   */
+  @GetMapping("/api/v1/orders/export.csv")
+  @ProblemResponses({400, 406, 429})
+  @ApiResponse(responseCode = "200", description = "every matching order, newest first",
+      content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+  void export(@ParameterObject OrderFilterParams params, Authentication caller,
+      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
+      throws IOException, HttpMediaTypeNotAcceptableException {
+    // Negotiated here rather than by a "produces" condition: without a mapping for it, a caller
+    // that accepts only JSON fell through to GET /api/v1/orders/{id} and was told that the order
+    // "export.csv" does not exist.
+    if (!acceptsCsv(accept)) {
+      throw new HttpMediaTypeNotAcceptableException(List.of(CSV));
+    }
     OrderFilter filter = params.filter(Callers.onlyOwnOrders(caller));
-    StreamingResponseBody csv = out -> {
-      Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      writer.write(OrderCsv.HEADER);
-      queries.forEachBatch(filter, batch -> {
-        try {
-          writer.write(OrderCsv.rows(batch));
-          writer.flush();
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
-      writer.flush();
-    };
-    return ResponseEntity.ok()
-        .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"orders.csv\"")
-        .body(csv);
+    exports.run(() -> {
+      response.setContentType(new MediaType(CSV, StandardCharsets.UTF_8).toString());
+      response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"orders.csv\"");
+      try {
+        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        writer.write(OrderCsv.HEADER);
+        queries.forEachBatch(filter, batch -> {
+          try {
+            writer.write(OrderCsv.rows(batch));
+            writer.flush();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+        writer.flush();
+      } catch (IOException | UncheckedIOException e) {
+        // Only writing to the caller throws these: it went away or stopped reading, and the rest
+        // of the export has nobody to go to.
+        LOG.info("order export ended early: the caller stopped reading ({})", e.getMessage());
+      }
+    });
+  }
+
+  private static boolean acceptsCsv(String accept) {
+    if (accept == null || accept.isBlank()) {
+      return true;
+    }
+    try {
+      return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.isCompatibleWith(CSV));
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
   }
 
   @GetMapping("/api/v1/orders/{id}")

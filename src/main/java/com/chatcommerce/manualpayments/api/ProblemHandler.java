@@ -50,7 +50,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-    return fieldProblem(e.getName(), "cannot be read from '" + e.getValue() + "'");
+    return fieldProblem(e.getName(), "cannot be read from '" + InvalidInputException.excerpt(e.getValue()) + "'");
   }
 
   @ExceptionHandler(NotFoundException.class)
@@ -66,6 +66,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   @ExceptionHandler(OptimisticLockingFailureException.class)
   ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
     return problem(HttpStatus.CONFLICT, "Changed concurrently", "the record changed while this request ran; read it again");
+  }
+
+  @ExceptionHandler(ExportSlots.Busy.class)
+  ResponseEntity<ProblemDetail> exportsBusy(ExportSlots.Busy e) {
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "10")
+        .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many exports", e.getMessage()));
   }
 
   @ExceptionHandler(MissingExchangeRateException.class)
@@ -124,7 +130,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       return ResponseEntity.badRequest().body(fieldProblem("query", "cannot be read"));
     }
     return ResponseEntity.badRequest()
-        .body(fieldProblem(error.getField(), "cannot be read from '" + error.getRejectedValue() + "'"));
+        .body(fieldProblem(error.getField(), "cannot be read from '" + InvalidInputException.excerpt(error.getRejectedValue()) + "'"));
   }
 
   @Override

@@ -2,6 +2,7 @@ package com.chatcommerce.manualpayments.chat;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -22,5 +23,5 @@ public interface ChatIndicatorRepository extends JpaRepository<ChatIndicator, Lo
     return findPosted(orderId, status).stream().findFirst();
   }
 
-  List<ChatIndicator> findByClientIdOrderByIdAsc(long clientId);
+  List<ChatIndicator> findByClientIdAndIdGreaterThanOrderByIdAsc(long clientId, long after, Limit limit);
 }

@@ -1,9 +1,12 @@
 package com.chatcommerce.manualpayments.chat;
 
 import com.chatcommerce.manualpayments.order.OrderStatus;
+import com.chatcommerce.manualpayments.paging.Cursors;
+import com.chatcommerce.manualpayments.paging.Page;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,8 +55,12 @@ public class ChatIndicators {
     return "Order " + orderId + ": " + status.shownAs() + " (" + status.name() + "), " + amount + " " + currency;
   }
 
+  /** Oldest first, as the chat shows them, a keyset page at a time. */
   @Transactional(readOnly = true)
-  public List<ChatIndicator> ofClient(long clientId) {
-    return repository.findByClientIdOrderByIdAsc(clientId);
+  public Page<ChatIndicator> ofClient(long clientId, int limit, String cursor) {
+    Cursors.requireLimit(limit);
+    List<ChatIndicator> found = repository.findByClientIdAndIdGreaterThanOrderByIdAsc(
+        clientId, Cursors.idAfter(cursor), Limit.of(limit + 1));
+    return Page.of(found, limit, indicator -> Cursors.ofId(indicator.id()));
   }
 }

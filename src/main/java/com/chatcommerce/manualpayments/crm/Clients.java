@@ -2,8 +2,11 @@ package com.chatcommerce.manualpayments.crm;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
+import com.chatcommerce.manualpayments.paging.Cursors;
+import com.chatcommerce.manualpayments.paging.Page;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,8 +64,11 @@ public class Clients {
         .orElseThrow(() -> new IllegalStateException("the manual account is missing; migration V8 creates it"));
   }
 
+  /** In the order they were created, a keyset page at a time. */
   @Transactional(readOnly = true)
-  public List<Client> all() {
-    return repository.findAllByOrderByIdAsc();
+  public Page<Client> list(int limit, String cursor) {
+    Cursors.requireLimit(limit);
+    List<Client> found = repository.findByIdGreaterThanOrderByIdAsc(Cursors.idAfter(cursor), Limit.of(limit + 1));
+    return Page.of(found, limit, client -> Cursors.ofId(client.id()));
   }
 }

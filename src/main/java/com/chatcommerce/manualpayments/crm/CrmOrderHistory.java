@@ -1,10 +1,13 @@
 package com.chatcommerce.manualpayments.crm;
 
 import com.chatcommerce.manualpayments.error.NotFoundException;
+import com.chatcommerce.manualpayments.paging.Cursors;
+import com.chatcommerce.manualpayments.paging.Page;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,11 +48,20 @@ public class CrmOrderHistory {
     return line;
   }
 
+  /**
+   * The most recently updated first, a keyset page at a time. A line that changes status moves to
+   * the top, so a caller paging through while orders are decided can miss that line or see it twice.
+   */
   @Transactional(readOnly = true)
-  public List<ClientOrder> ofClient(long clientId) {
+  public Page<ClientOrder> ofClient(long clientId, int limit, String cursor) {
+    Cursors.requireLimit(limit);
+    Cursors.TimeAndId after = Cursors.timeAndId(cursor);
     if (!clients.existsById(clientId)) {
       throw new NotFoundException("client", clientId);
     }
-    return lines.findByClientIdOrderByUpdatedAtDesc(clientId);
+    List<ClientOrder> found = after == null
+        ? lines.findByClientIdOrderByUpdatedAtDescOrderIdDesc(clientId, Limit.of(limit + 1))
+        : lines.findAfter(clientId, after.at(), after.id(), Limit.of(limit + 1));
+    return Page.of(found, limit, line -> Cursors.ofTimeAndId(line.updatedAt(), line.orderId()));
   }
 }

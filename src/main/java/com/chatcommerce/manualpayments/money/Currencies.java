@@ -15,7 +15,7 @@ public final class Currencies {
       throw new InvalidInputException(field, "is required");
     }
     if (!code.matches("[A-Z]{3}")) {
-      throw new InvalidInputException(field, "must be an upper-case ISO 4217 code, got '" + code + "'");
+      throw new InvalidInputException(field, "must be an upper-case ISO 4217 code, got '" + InvalidInputException.excerpt(code) + "'");
     }
     try {
       Currency currency = Currency.getInstance(code);
@@ -24,7 +24,7 @@ public final class Currencies {
       }
       return code;
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(field, "unknown ISO 4217 currency '" + code + "'");
+      throw new InvalidInputException(field, "unknown ISO 4217 currency '" + InvalidInputException.excerpt(code) + "'");
     }
   }
 
@@ -37,7 +37,7 @@ public final class Currencies {
     int allowed = minorUnits(currency);
     if (amount.stripTrailingZeros().scale() > allowed) {
       throw new InvalidInputException(
-          field, currency + " allows at most " + allowed + " decimals, got " + amount.toPlainString());
+          field, currency + " allows at most " + allowed + " decimals, got " + InvalidInputException.excerpt(amount.toPlainString()));
     }
   }
 }

@@ -38,7 +38,7 @@ public record Money(BigDecimal amount, String currency) {
       throw new InvalidInputException(field, "is required");
     }
     if (!value.matches("-?\\d{1," + INTEGER_DIGITS + "}(\\.\\d{1,10})?")) {
-      throw new InvalidInputException(field, "must be a decimal number with a dot, got '" + value + "'");
+      throw new InvalidInputException(field, "must be a decimal number with a dot, got '" + InvalidInputException.excerpt(value) + "'");
     }
     return new BigDecimal(value);
   }

@@ -80,7 +80,7 @@ public class Offers {
       window = Duration.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(
-          "confirmationWindow", "must be an ISO-8601 duration such as P30D or PT12H, got '" + text + "'");
+          "confirmationWindow", "must be an ISO-8601 duration such as P30D or PT12H, got '" + InvalidInputException.excerpt(text) + "'");
     }
     if (window.isNegative() || window.isZero()) {
       throw new InvalidInputException("confirmationWindow", "must be longer than zero");

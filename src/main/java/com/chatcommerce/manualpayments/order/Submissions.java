@@ -196,7 +196,7 @@ public class Submissions {
       }
       return date;
     } catch (java.time.format.DateTimeParseException e) {
-      throw new InvalidInputException("paymentDate", "must be a date as YYYY-MM-DD, got '" + text + "'");
+      throw new InvalidInputException("paymentDate", "must be a date as YYYY-MM-DD, got '" + InvalidInputException.excerpt(text) + "'");
     }
   }
 

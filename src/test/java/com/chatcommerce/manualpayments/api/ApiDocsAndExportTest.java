@@ -46,6 +46,8 @@ class ApiDocsAndExportTest {
     JsonNode approve = paths.get("/api/v1/orders/{id}/approve").get("post").get("responses");
     assertThat(approve.has("409")).isTrue();
     assertThat(approve.get("409").get("content").has("application/problem+json")).isTrue();
+    assertThat(approve.has("413")).as("takes a body").isTrue();
+    assertThat(paths.get("/api/v1/orders/{id}").get("get").get("responses").has("413")).as("takes none").isFalse();
   }
 
   @Test

@@ -151,7 +151,7 @@ class IdempotencyAndRacesTest {
   }
 
   private JsonNode indicators() {
-    return api.get("/api/v1/clients/" + client + "/chat-indicators").body();
+    return api.get("/api/v1/clients/" + client + "/chat-indicators").body().get("indicators");
   }
 
   private <T> List<T> all(int count, Callable<T> call) throws Exception {

@@ -79,7 +79,7 @@ class ManualAccountTest {
     await().atMost(SETTLE).pollInterval(Duration.ofMillis(50))
         .until(() -> api.get("/api/v1/orders/" + id).text("status").equals("COMPLETED"));
     await().atMost(SETTLE).untilAsserted(() -> assertThat(api.get("/api/v1/clients/" + manualAccount + "/orders")
-        .body()).anySatisfy(line -> {
+        .body().get("orders")).anySatisfy(line -> {
           assertThat(line.get("orderId").asText()).isEqualTo(id);
           assertThat(line.get("status").asText()).isEqualTo("COMPLETED");
         }));

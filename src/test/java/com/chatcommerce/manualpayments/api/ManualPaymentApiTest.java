@@ -109,7 +109,7 @@ class ManualPaymentApiTest {
     assertThat(api.get("/api/v1/orders/export.csv?clientId=" + client).raw())
         .as("the export shows both comments").contains(",paid in cash,\"100 short, agreed\"\r\n");
     await().atMost(SETTLE).untilAsserted(() -> {
-      JsonNode crm = api.get("/api/v1/clients/" + client + "/orders").body();
+      JsonNode crm = api.get("/api/v1/clients/" + client + "/orders").body().get("orders");
       assertThat(crm).hasSize(1);
       assertThat(crm.get(0).get("status").asText()).isEqualTo("APPROVED");
       assertThat(crm.get(0).get("amount").get("amount").asText()).isEqualTo("1400.00");
@@ -295,8 +295,9 @@ class ManualPaymentApiTest {
 
   private JsonNode awaitIndicators(int count) {
     await().atMost(SETTLE).pollInterval(Duration.ofMillis(50))
-        .until(() -> api.get("/api/v1/clients/" + client + "/chat-indicators").body().size() >= count);
-    JsonNode indicators = api.get("/api/v1/clients/" + client + "/chat-indicators").body();
+        .until(() -> api.get("/api/v1/clients/" + client + "/chat-indicators").body().get("indicators").size()
+            >= count);
+    JsonNode indicators = api.get("/api/v1/clients/" + client + "/chat-indicators").body().get("indicators");
     assertThat(indicators).hasSize(count);
     return indicators;
   }

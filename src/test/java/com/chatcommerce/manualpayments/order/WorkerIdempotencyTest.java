@@ -31,6 +31,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -308,7 +309,7 @@ class WorkerIdempotencyTest {
     chat.post(change);
     chat.post(change);
 
-    assertThat(indicators.findByClientIdOrderByIdAsc(setup.clientId())).hasSize(1);
+    assertThat(indicators.findByClientIdAndIdGreaterThanOrderByIdAsc(setup.clientId(), 0, Limit.unlimited())).hasSize(1);
   }
 
   @Test
@@ -318,7 +319,7 @@ class WorkerIdempotencyTest {
     crm.update(new UpdateCrmWorker.OrderState(orderId, setup.clientId(), setup.offerId(), "APPROVED", "1400.00", "RUB"));
     crm.update(new UpdateCrmWorker.OrderState(orderId, setup.clientId(), setup.offerId(), "OPEN", "1500.00", "RUB"));
 
-    assertThat(crmLines.findByClientIdOrderByUpdatedAtDesc(setup.clientId()))
+    assertThat(crmLines.findByClientIdOrderByUpdatedAtDescOrderIdDesc(setup.clientId(), Limit.unlimited()))
         .singleElement()
         .satisfies(line -> {
           assertThat(line.status()).isEqualTo("APPROVED");

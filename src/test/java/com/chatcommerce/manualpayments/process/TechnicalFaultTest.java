@@ -65,6 +65,65 @@ class TechnicalFaultTest {
     assertThat(orders.findById(id)).get().extracting(Order::status).isEqualTo(OrderStatus.REJECTED);
   }
 
+  @Test
+  void incidentRetryRefusesAJobOfAnotherIncidentAndChangesNothing() {
+    Fixtures fixtures = new Fixtures(new Api(port));
+    long client = fixtures.client();
+    long offer = fixtures.offer(fixtures.cashDesk(), "100.00", "RUB", null);
+    String first = fixtures.submit(client, offer, null);
+    String second = fixtures.submit(client, offer, null);
+    long firstInstance = failSettling(first);
+    long secondInstance = failSettling(second);
+    await().atMost(Duration.ofSeconds(30))
+        .until(() -> incidentRecord(firstInstance).isPresent() && incidentRecord(secondInstance).isPresent());
+    Record<IncidentRecordValue> incident = incidentRecord(firstInstance).orElseThrow();
+    long otherJob = incidentRecord(secondInstance).orElseThrow().getValue().getJobKey();
+
+    Api.Response refused = new Api(port).post("/api/v1/incidents/" + incident.getKey() + "/retry",
+        "{\"jobKey\":" + otherJob + "}");
+
+    assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
+    assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("jobKey");
+    assertThat(jobRecords(JobIntent.RETRIES_UPDATED, otherJob)).as("the other job got no retries").isEmpty();
+    assertThat(incidentResolved(incident.getKey())).isFalse();
+
+    transaction.executeWithoutResult(t -> jdbc.update("update orders set status = 'OPEN' where id = ?", first));
+    Api.Response retried = new Api(port).post("/api/v1/incidents/" + incident.getKey() + "/retry",
+        "{\"jobKey\":" + incident.getValue().getJobKey() + "}");
+    assertThat(retried.status()).as(retried.raw()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(10)).until(() -> incidentResolved(incident.getKey())
+        && orders.findById(first).map(Order::status).orElseThrow() == OrderStatus.APPROVED);
+  }
+
+  /** Makes the order's decision fail every time it is settled, then sends the decision. */
+  private long failSettling(String id) {
+    await().atMost(Duration.ofSeconds(10)).until(() -> orders.findById(id).map(Order::processInstanceKey).isPresent());
+    transaction.executeWithoutResult(t -> jdbc.update("update orders set status = 'REJECTED' where id = ?", id));
+    SharedEngine.get().client().newPublishMessageCommand().messageName(Messages.DECISION).correlationKey(id)
+        .messageId(UUID.randomUUID().toString())
+        .variables(new ReviewDecision(id, "APPROVE", null, null, null, null, "m/" + id, "api", "manager"))
+        .send().join();
+    return orders.findById(id).orElseThrow().processInstanceKey();
+  }
+
+  private static Optional<Record<IncidentRecordValue>> incidentRecord(long instance) {
+    return StreamSupport.stream(records().incidentRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == IncidentIntent.CREATED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == instance)
+        .findFirst();
+  }
+
+  private static boolean incidentResolved(long incidentKey) {
+    return StreamSupport.stream(records().incidentRecords().spliterator(), false)
+        .anyMatch(r -> r.getIntent() == IncidentIntent.RESOLVED && r.getKey() == incidentKey);
+  }
+
+  private static List<Record<JobRecordValue>> jobRecords(JobIntent intent, long jobKey) {
+    return StreamSupport.stream(records().jobRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == intent && r.getKey() == jobKey)
+        .toList();
+  }
+
   private static Optional<IncidentRecordValue> incident(long instance) {
     return StreamSupport.stream(records().incidentRecords().spliterator(), false)
         .filter(r -> r.getIntent() == IncidentIntent.CREATED)

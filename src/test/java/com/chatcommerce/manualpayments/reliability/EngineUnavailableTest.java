@@ -70,7 +70,7 @@ class EngineUnavailableTest {
 
     assertThat(api.get("/api/v1/orders/" + open.id()).status()).isEqualTo(200);
     assertThat(api.get("/api/v1/orders?clientId=" + setup.clientId()).status()).isEqualTo(200);
-    Api.Response health = new Api(port, null, null).get("/actuator/health");
+    Api.Response health = api.get("/actuator/health");
     assertThat(health.status()).isEqualTo(503);
     assertThat(health.body().get("components").get("camundaClient").get("status").asText()).isEqualTo("DOWN");
     assertThat(health.body().get("components").get("db").get("status").asText()).isEqualTo("UP");

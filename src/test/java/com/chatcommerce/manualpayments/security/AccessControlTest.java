@@ -125,6 +125,19 @@ class AccessControlTest {
   }
 
   @Test
+  void healthShowsItsPartsOnlyToManagersAndAnalysts() {
+    JsonNode anonymous = new Api(port, null, null).get("/actuator/health").body();
+    assertThat(anonymous.get("status").asText()).isEqualTo("UP");
+    assertThat(anonymous.has("components")).as("database, engine and disk hidden").isFalse();
+    assertThat(Api.as(port, "platform").get("/actuator/health").body().has("components")).isFalse();
+
+    for (String reader : List.of("manager", "analyst")) {
+      JsonNode health = Api.as(port, reader).get("/actuator/health").body();
+      assertThat(health.get("components").get("db").get("details").get("database").asText()).isNotEmpty();
+    }
+  }
+
+  @Test
   void requestsAreMeasuredWithoutSpringSecuritysObservationOfEachFilter() {
     Api manager = new Api(port);
     assertThat(manager.get("/api/v1/orders").status()).isEqualTo(200);

@@ -1,6 +1,7 @@
 package com.chatcommerce.manualpayments.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatcommerce.manualpayments.support.IntegrationTestConfiguration;
 import com.nimbusds.jose.JOSEException;
@@ -13,6 +14,7 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,8 +32,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The production mode: bearer tokens, roles from a configurable claim path (here Keycloak's
- * {@code realm_access.roles}), the caller named by a configurable claim. The issuer's key is a
- * test key; in production Spring fetches it from the configured issuer.
+ * {@code realm_access.roles}), the caller named by a configurable claim, only tokens for this
+ * API's audience. The issuer's key is a test key; in production Spring fetches it from the
+ * configured issuer.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -39,6 +42,7 @@ import org.springframework.web.client.RestClient;
       "manual-payments.security.mode=jwt",
       "manual-payments.security.roles-claim=realm_access.roles",
       "manual-payments.security.principal-claim=preferred_username",
+      "manual-payments.security.audience=" + JwtAccessTest.AUDIENCE,
       "camunda.client.worker.defaults.enabled=false",
       "camunda.client.deployment.enabled=false"
     })
@@ -47,6 +51,7 @@ import org.springframework.web.client.RestClient;
 @ContextConfiguration(initializers = IntegrationTestConfiguration.EngineAddress.class)
 class JwtAccessTest {
 
+  static final String AUDIENCE = "manual-payments-api";
   private static final RSAKey KEY = generate();
   private static final RSAKey OTHER_KEY = generate();
 
@@ -89,6 +94,35 @@ class JwtAccessTest {
   }
 
   @Test
+  void tokenWithoutThePrincipalClaimIsUnauthorized() {
+    String token = token(KEY, Map.of("aud", List.of(AUDIENCE), "realm_access", Map.of("roles", List.of("platform"))));
+    assertThat(get("/api/v1/orders", token)).isEqualTo(401);
+  }
+
+  @Test
+  void tokenForAnotherAudienceOrForNoneIsUnauthorized() {
+    Map<String, Object> manager = Map.of("preferred_username", "jane.manager",
+        "realm_access", Map.of("roles", List.of("manager")));
+    assertThat(get("/api/v1/orders", token(KEY, with(manager, "aud", List.of("tasklist-api"))))).isEqualTo(401);
+    assertThat(get("/api/v1/orders", token(KEY, manager))).isEqualTo(401);
+    assertThat(get("/api/v1/orders", token(KEY, with(manager, "aud", List.of("operate-api", AUDIENCE)))))
+        .as("one of several audiences").isEqualTo(200);
+  }
+
+  @Test
+  void jwtModeRefusesToStartWithoutAnAudience() {
+    assertThatThrownBy(() -> new SecurityProperties(SecurityProperties.Mode.JWT, null, null, " ", null))
+        .hasMessageContaining("OAUTH_AUDIENCE");
+  }
+
+  @Test
+  void openApiDocumentAndSwaggerUiAreOffByDefault() {
+    assertThat(get("/v3/api-docs", null)).isEqualTo(404);
+    assertThat(get("/swagger-ui.html", null)).isEqualTo(404);
+    assertThat(get("/swagger-ui/index.html", null)).isEqualTo(404);
+  }
+
+  @Test
   void basicCredentialsMeanNothingInJwtMode() {
     int status = RestClient.create("http://localhost:" + port).get().uri("/api/v1/orders")
         .headers(h -> h.setBasicAuth("manager", "manager-demo"))
@@ -109,15 +143,29 @@ class JwtAccessTest {
   }
 
   private static String token(RSAKey key, List<String> roles, Instant expires) {
+    return token(key, Map.of("preferred_username", "jane.manager", "aud", List.of(AUDIENCE),
+        "realm_access", Map.of("roles", roles)), expires);
+  }
+
+  private static String token(RSAKey key, Map<String, Object> claims) {
+    return token(key, claims, Instant.now().plusSeconds(300));
+  }
+
+  private static Map<String, Object> with(Map<String, Object> claims, String name, Object value) {
+    Map<String, Object> more = new HashMap<>(claims);
+    more.put(name, value);
+    return more;
+  }
+
+  private static String token(RSAKey key, Map<String, Object> extraClaims, Instant expires) {
     try {
-      JWTClaimsSet claims = new JWTClaimsSet.Builder()
+      JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
           .issuer("https://keycloak.example/realms/camunda-platform")
           .subject("5d1c0f6e-0000-4000-8000-000000000001")
-          .claim("preferred_username", "jane.manager")
-          .claim("realm_access", Map.of("roles", roles))
           .issueTime(new Date())
-          .expirationTime(Date.from(expires))
-          .build();
+          .expirationTime(Date.from(expires));
+      extraClaims.forEach(builder::claim);
+      JWTClaimsSet claims = builder.build();
       SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();

@@ -45,6 +45,11 @@ public final class Api {
     return send(HttpMethod.GET, path, null, MediaType.APPLICATION_JSON_VALUE);
   }
 
+  /** A GET whose Accept header is {@code accept}. */
+  public Response get(String path, String accept) {
+    return exchange(http.method(HttpMethod.GET).uri(path).header("Accept", accept));
+  }
+
   public Response post(String path, String json) {
     return send(HttpMethod.POST, path, json, MediaType.APPLICATION_JSON_VALUE);
   }
@@ -65,6 +70,10 @@ public final class Api {
     if (body != null) {
       request.contentType(MediaType.parseMediaType(contentType)).body(body);
     }
+    return exchange(request);
+  }
+
+  private static Response exchange(RestClient.RequestBodySpec request) {
     return request.exchange(
         (req, res) -> {
           byte[] bytes = res.getBody().readAllBytes();

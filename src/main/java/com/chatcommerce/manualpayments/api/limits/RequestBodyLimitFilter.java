@@ -1,0 +1,164 @@
+package com.chatcommerce.manualpayments.api.limits;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses a request body larger than {@code manual-payments.max-request-body} with 413 before
+ * anything else sees it: at once when its Content-Length says so, otherwise (a chunked body) at
+ * the first byte past the limit, read into a buffer here. The API's bodies are small JSON
+ * documents; a large one could only cost memory and CPU, and would be kept whole for an
+ * Idempotency-Key's fingerprint. The connection is closed after the answer, so the rest of the
+ * body is never read.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+  private final int limit;
+  private final ObjectMapper json;
+
+  RequestBodyLimitFilter(@Value("${manual-payments.max-request-body}") DataSize limit, ObjectMapper json) {
+    this.limit = Math.toIntExact(limit.toBytes());
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (isImage(request)) {
+      chain.doFilter(request, response);
+      return;
+    }
+    long declared = request.getContentLengthLong();
+    if (declared > limit) {
+      tooLarge(response);
+      return;
+    }
+    if (declared == 0 || declared < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = request.getInputStream().readNBytes(limit + 1);
+    if (body.length > limit) {
+      tooLarge(response);
+      return;
+    }
+    chain.doFilter(new BufferedBodyRequest(request, body), response);
+  }
+
+  /**
+   * An image is uploaded as the body itself, and its endpoint reads it stopping one byte past its
+   * own, larger limit (a payment system's picture: 1 MiB). Sent to any other endpoint, an image
+   * body is refused as an unsupported media type before it is read.
+   */
+  private static boolean isImage(HttpServletRequest request) {
+    String type = request.getContentType();
+    return type != null && type.regionMatches(true, 0, "image/", 0, "image/".length());
+  }
+
+  private void tooLarge(HttpServletResponse response) throws IOException {
+    String reason = "is larger than " + limit + " bytes";
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "body " + reason);
+    problem.setTitle("Request body too large");
+    problem.setProperty("errors", List.of(Map.of("field", "body", "reason", reason)));
+    byte[] bytes = json.writeValueAsBytes(problem);
+    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    response.setHeader(HttpHeaders.CONNECTION, "close");
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+    response.flushBuffer();
+  }
+
+  /** The request with its body, already read in full, served from memory. */
+  private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
+
+    private final byte[] body;
+    private final ServletInputStream stream;
+
+    BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      this.stream = new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reads only");
+        }
+      };
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      return stream;
+    }
+
+    @Override
+    public BufferedReader getReader() throws IOException {
+      String encoding = getCharacterEncoding();
+      Charset charset;
+      try {
+        charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
+      } catch (IllegalArgumentException e) {
+        throw new UnsupportedEncodingException(encoding);
+      }
+      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
+    }
+  }
+}
