@@ -75,9 +75,10 @@ class OrderExportTest {
     transaction.executeWithoutResult(status -> jdbc.batchUpdate("""
         INSERT INTO orders (id, source, status, client_id, offer_id, payment_system_id, submitted_amount,
           submitted_currency, final_amount, final_currency, payment_date, comment, fee_amount, fee_currency,
-          net_amount, net_currency, review_timeout, review_deadline, submitted_at, updated_at, version)
+          net_amount, net_currency, review_timeout, review_deadline, submitted_at, updated_at, version,
+          terms_commission_percent, terms_account_currency, terms_transaction_currency, terms_supported_currencies)
         VALUES (?, 'CLIENT', 'APPROVED', ?, ?, ?, 100, 'RUB', 100, 'RUB', '2020-01-01', ?, 12.5, 'RUB', 87.5,
-          'RUB', 'P30D', '2020-02-01', ?, ?, 0)""", rows));
+          'RUB', 'P30D', '2020-02-01', ?, ?, 0, 12.5, 'RUB', 'RUB', 'RUB')""", rows));
   }
 
   @AfterAll
