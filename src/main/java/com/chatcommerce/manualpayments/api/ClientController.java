@@ -45,9 +45,9 @@ class ClientController {
     }
   }
 
-  record Indicator(long id, String orderId, String status, String text, Instant createdAt) {
+  record Indicator(long id, String orderId, String status, String text, String audience, Instant createdAt) {
     static Indicator of(ChatIndicator i) {
-      return new Indicator(i.id(), i.orderId(), i.status(), i.text(), i.createdAt());
+      return new Indicator(i.id(), i.orderId(), i.status(), i.text(), ChatIndicators.AUDIENCE, i.createdAt());
     }
   }
 

@@ -38,6 +38,24 @@ public class OrderQueries {
     return orders.reviewDetails(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
   }
 
+  /**
+   * The order as it reached {@code status}, with the history row of that change. The status must
+   * already be recorded: the chat steps run after the step that records it.
+   */
+  @Transactional(readOnly = true)
+  public OrderStatusChange statusChange(String orderId, OrderStatus status) {
+    Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    HistoryEvent event = status == OrderStatus.OPEN ? HistoryEvent.SUBMITTED : HistoryEvent.valueOf(status.name());
+    OrderHistoryEntry change = history.findChange(orderId, event, OrderHistoryEntry.STATUS_FIELD).stream()
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("order " + orderId + " has not been " + status + " yet"));
+    return new OrderStatusChange(
+        orderId, status, change.fromValue() == null ? null : OrderStatus.valueOf(change.fromValue()),
+        order.clientId(), orders.offerName(orderId).orElseThrow(), order.amount(), order.fee(), order.net(),
+        order.paymentDate(), status == OrderStatus.OPEN ? null : change.actor(), change.door(),
+        status == OrderStatus.REJECTED ? order.rejectionReason() : null, change.createdAt(), order.reviewDeadline());
+  }
+
   @Transactional(readOnly = true)
   public List<OrderHistoryEntry> history(String orderId) {
     return history.findByOrderIdOrderByIdAsc(orderId);

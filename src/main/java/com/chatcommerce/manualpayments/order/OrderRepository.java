@@ -18,4 +18,7 @@ public interface OrderRepository
           + " from Order o, Client c, Offer f, PaymentSystem ps"
           + " where o.id = :id and c.id = o.clientId and f.id = o.offerId and ps.id = o.paymentSystemId")
   Optional<ReviewDetails> reviewDetails(@Param("id") String id);
+
+  @Query("select f.name from Order o, Offer f where o.id = :id and f.id = o.offerId")
+  Optional<String> offerName(@Param("id") String id);
 }
