@@ -3,9 +3,11 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.chat.ChatIndicator;
 import com.chatcommerce.manualpayments.chat.ChatIndicators;
 import com.chatcommerce.manualpayments.crm.Client;
+import com.chatcommerce.manualpayments.crm.ClientPage;
 import com.chatcommerce.manualpayments.crm.ClientOrder;
 import com.chatcommerce.manualpayments.crm.Clients;
 import com.chatcommerce.manualpayments.crm.CrmOrderHistory;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -58,10 +61,21 @@ class ClientController {
     return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id())).body(Response.of(client));
   }
 
+  record Page(List<Response> clients, String nextCursor) {}
+
+  /** Managers find a client by name, email or phone; without {@code q}, every client. */
   @GetMapping
-  @ProblemResponses({})
-  List<Response> all() {
-    return clients.all().stream().map(Response::of).toList();
+  @ProblemResponses({400})
+  Page find(
+      @Parameter(description = "Part of the name, email or phone, any case (at most 200 characters).")
+          @RequestParam(required = false)
+          String q,
+      @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "20") int limit,
+      @Parameter(description = "nextCursor of the previous page, with the same q.")
+          @RequestParam(required = false)
+          String cursor) {
+    ClientPage page = clients.find(q, limit, cursor);
+    return new Page(page.clients().stream().map(Response::of).toList(), page.nextCursor());
   }
 
   @GetMapping("/{id}")
