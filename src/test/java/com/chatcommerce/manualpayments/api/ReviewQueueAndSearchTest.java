@@ -154,6 +154,29 @@ class ReviewQueueAndSearchTest {
     assertBadInput("/api/v1/clients?q=" + "x".repeat(201), "q");
   }
 
+  @Test
+  void openApiDocumentsTheQueueAndSearchParametersWithTheirBadInputAnswer() {
+    JsonNode paths = new Api(port, null, null).get("/v3/api-docs").body().get("paths");
+
+    JsonNode orders = paths.get("/api/v1/orders").get("get");
+    assertThat(orders.get("parameters").findValuesAsText("name")).contains("sort", "deadlineBefore", "cursor", "limit");
+    JsonNode sort = parameter(orders, "sort");
+    assertThat(sort.get("schema").get("enum").toString()).contains("submittedAt", "reviewDeadline");
+    assertThat(orders.get("responses").has("400")).isTrue();
+    JsonNode clients = paths.get("/api/v1/clients").get("get");
+    assertThat(clients.get("parameters").findValuesAsText("name")).contains("q", "limit", "cursor");
+    assertThat(clients.get("responses").get("400").get("content").has("application/problem+json")).isTrue();
+  }
+
+  private static JsonNode parameter(JsonNode operation, String name) {
+    for (JsonNode p : operation.get("parameters")) {
+      if (p.get("name").asText().equals(name)) {
+        return p;
+      }
+    }
+    throw new AssertionError("no parameter " + name);
+  }
+
   private long offer(String name, String window) {
     Api.Response response = api.post("/api/v1/offers", "{\"name\":" + Api.q(name)
         + ",\"price\":{\"amount\":\"100.00\",\"currency\":\"RUB\"},\"paymentSystemId\":" + merchant
