@@ -102,8 +102,8 @@ class ReviewQueueAndSearchTest {
       fixtures.submit(clients.getLast(), fixtures.offer(otherMerchant, "100.00", "RUB", null), "row " + i);
     }
     // No worker is writing while the page is read: every order waits at its review.
-    await().atMost(Duration.ofSeconds(20)).until(() -> clients.stream()
-        .allMatch(c -> api.get("/api/v1/clients/" + c + "/chat-indicators").body().size() == 1));
+    await().atMost(Duration.ofSeconds(20)).until(() -> clients.stream().allMatch(
+        c -> api.get("/api/v1/clients/" + c + "/chat-indicators").body().findValues("orderId").size() == 1));
     SharedEngine.get().idle();
     Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
     statistics.setStatisticsEnabled(true);
