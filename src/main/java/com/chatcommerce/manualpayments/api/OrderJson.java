@@ -70,7 +70,8 @@ final class OrderJson {
         Order o, String clientName, String offerName, String paymentSystemName, List<OrderHistoryEntry> history) {
       return new Response(
           o.id(), o.source(), o.status(), o.status().shownAs(), o.clientId(), o.offerId(), o.paymentSystemId(),
-          clientName, offerName, paymentSystemName, MoneyJson.of(o.submitted()), MoneyJson.of(o.amount()), MoneyJson.of(o.fee()), MoneyJson.of(o.net()),
+          clientName, offerName, paymentSystemName,
+          MoneyJson.of(o.submitted()), MoneyJson.of(o.amount()), MoneyJson.of(o.fee()), MoneyJson.of(o.net()),
           o.paymentDate(), o.comment(), o.managerComment(), o.contactEmail(), o.contactPhone(), o.reviewDeadline(),
           o.rejectionReason(), o.pendingAction(), o.processInstanceKey(), o.submittedAt(), o.updatedAt(),
           history == null ? null : history.stream().map(HistoryLine::of).toList());
