@@ -6,22 +6,26 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import org.springframework.stereotype.Component;
 
-/** Posts the indicator of the order's new status in the platform chat with its client. */
+/**
+ * Posts the indicator of the order's new status in the platform chat with its client, and delivers
+ * it to the platform. The indicator is written once; a failed delivery fails the job, whose retry
+ * finds the indicator and delivers it again.
+ */
 @Component
 public class PostChatIndicatorWorker {
 
   private final ChatIndicators indicators;
+  private final PlatformWebhook platform;
 
-  public PostChatIndicatorWorker(ChatIndicators indicators) {
+  public PostChatIndicatorWorker(ChatIndicators indicators, PlatformWebhook platform) {
     this.indicators = indicators;
+    this.platform = platform;
   }
 
-  public record StatusChange(String orderId, Long clientId, String status, String amount, String currency) {}
+  public record StatusChange(String orderId, Long clientId, String status) {}
 
   @JobWorker(type = JobTypes.CHAT_POST_INDICATOR)
   public void post(@VariablesAsType StatusChange change) {
-    indicators.post(
-        change.orderId(), change.clientId(), OrderStatus.valueOf(change.status()), change.amount(),
-        change.currency());
+    platform.deliver(indicators.post(change.orderId(), change.clientId(), OrderStatus.valueOf(change.status())));
   }
 }

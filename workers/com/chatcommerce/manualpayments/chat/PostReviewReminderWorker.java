@@ -8,16 +8,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-/** Reminds the platform's users, in the chat and in the log, that a review is about to expire. */
+/**
+ * Reminds the platform's users, in the chat (delivered to the platform like every indicator) and in
+ * the log, that a review is about to expire.
+ */
 @Component
 public class PostReviewReminderWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(PostReviewReminderWorker.class);
 
   private final ChatIndicators indicators;
+  private final PlatformWebhook platform;
 
-  public PostReviewReminderWorker(ChatIndicators indicators) {
+  public PostReviewReminderWorker(ChatIndicators indicators, PlatformWebhook platform) {
     this.indicators = indicators;
+    this.platform = platform;
   }
 
   public record OpenReview(String orderId, Long clientId, String reviewDeadline) {}
@@ -25,7 +30,8 @@ public class PostReviewReminderWorker {
   @JobWorker(type = JobTypes.CHAT_POST_REMINDER)
   public void remind(@VariablesAsType OpenReview review) {
     Instant deadline = Instant.parse(review.reviewDeadline());
-    indicators.postReminder(review.orderId(), review.clientId(), deadline);
+    ChatIndicator reminder = indicators.postReminder(review.orderId(), review.clientId(), deadline);
     LOG.warn("review reminder: order={} is still open and rejects itself at {}", review.orderId(), deadline);
+    platform.deliver(reminder);
   }
 }

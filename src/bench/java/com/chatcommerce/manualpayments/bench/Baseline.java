@@ -68,8 +68,7 @@ final class Baseline implements FlowRunner.Driver, AutoCloseable {
         List.of(Variables.ORDER_ID, Variables.CLIENT_ID, Variables.OFFER_ID, Variables.STATUS, Variables.AMOUNT,
             Variables.CURRENCY),
         job -> Map.of());
-    open(JobTypes.CHAT_POST_INDICATOR,
-        List.of(Variables.ORDER_ID, Variables.CLIENT_ID, Variables.STATUS, Variables.AMOUNT, Variables.CURRENCY),
+    open(JobTypes.CHAT_POST_INDICATOR, List.of(Variables.ORDER_ID, Variables.CLIENT_ID, Variables.STATUS),
         job -> {
           // The moment the real worker has written the indicator row, before it completes the job.
           signals.reached((String) job.getVariable(Variables.ORDER_ID), (String) job.getVariable(Variables.STATUS));

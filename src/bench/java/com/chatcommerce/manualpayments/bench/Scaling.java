@@ -299,6 +299,20 @@ final class Scaling {
         samples, i -> api.get("/api/v1/clients/" + (1 + random.nextInt(config.clients())) + "/orders"));
     report("GET /api/v1/orders/{id} (random order, with its history)", samples,
         i -> api.get("/api/v1/orders/" + sampleOrderIds.get(random.nextInt(sampleOrderIds.size()))));
+    String queue = "/api/v1/orders?status=OPEN&sort=reviewDeadline";
+    String deepQueue = queue + "&cursor=" + URLEncoder.encode(cursorAfter(api, queue), StandardCharsets.UTF_8);
+    String expiring = queue + "&deadlineBefore=" + medianOpenDeadline();
+    report("GET " + queue + " (page 1, with the names)", samples, i -> api.get(queue));
+    report(f("GET %s (page %d, via cursors)", queue, config.pages()), samples, i -> api.get(deepQueue));
+    report("GET " + queue + "&deadlineBefore= (half the OPEN orders' deadlines before it)", samples,
+        i -> api.get(expiring));
+    report("GET /api/v1/clients?q=client+<n> (a random client's name: a few matches, every client read)", samples,
+        i -> api.get("/api/v1/clients?q=" + URLEncoder.encode("client " + (1 + random.nextInt(config.clients())),
+            StandardCharsets.UTF_8)));
+    report("GET /api/v1/clients?q=<phone> (one match, every client read)", samples,
+        i -> api.get("/api/v1/clients?q=" + (1_000_000 + 1 + random.nextInt(config.clients()))));
+    report("GET /api/v1/clients?q=example.com (every client matches: the page fills at once)", samples,
+        i -> api.get("/api/v1/clients?q=example.com"));
 
     app.stopProfile();
     line(cpu.stop());
@@ -313,12 +327,45 @@ final class Scaling {
     explain("page " + config.pages() + " of status=OPEN", "SELECT " + columns + " FROM orders o WHERE o.status = 'OPEN'"
         + " AND (o.submitted_at < '" + atSql + "' OR o.submitted_at = '" + atSql + "' AND o.id < '" + lastId + "')"
         + " ORDER BY o.submitted_at DESC, o.id DESC LIMIT 21");
+    String names = "o.id, c.name, f.name, ps.name FROM orders o LEFT JOIN crm_clients c ON c.id = o.client_id"
+        + " LEFT JOIN offers f ON f.id = o.offer_id LEFT JOIN payment_systems ps ON ps.id = o.payment_system_id";
+    explain("page 1 of the review queue, with the names", "SELECT " + names + " WHERE o.status = 'OPEN'"
+        + " ORDER BY o.review_deadline, o.id LIMIT 21");
+    explain("page 1 of OPEN orders with a deadline before an instant", "SELECT " + names
+        + " WHERE o.status = 'OPEN' AND o.review_deadline < '" + sql(Instant.now()) + "'"
+        + " ORDER BY o.review_deadline, o.id LIMIT 21");
+    explain("client search", "SELECT c.id FROM crm_clients c WHERE c.id > 0 AND (lower(c.name) LIKE '%client 4242%'"
+        + " ESCAPE '!' OR lower(c.email) LIKE '%client 4242%' ESCAPE '!' OR c.phone LIKE '%client4242%' ESCAPE '!')"
+        + " ORDER BY c.id LIMIT 21");
     explain("client exists", "SELECT c.id FROM crm_clients c WHERE c.id = 4242 LIMIT 1");
     explain("client's CRM lines", "SELECT l.order_id, l.status, l.updated_at FROM crm_client_orders l"
         + " WHERE l.client_id = 4242 ORDER BY l.updated_at DESC");
     explain("one order", "SELECT " + columns + " FROM orders o WHERE o.id = '" + someId + "'");
     explain("its history", "SELECT h.id, h.event FROM order_history h WHERE h.order_id = '" + someId
         + "' ORDER BY h.id");
+  }
+
+  /** The cursor of page {@code config.pages()} of {@code first}, by following nextCursor from page 1. */
+  private String cursorAfter(Http api, String first) throws Exception {
+    String cursor = null;
+    for (int page = 1; page < config.pages(); page++) {
+      cursor = ok(api.get(first + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor,
+          StandardCharsets.UTF_8)))).json().path("nextCursor").asText(null);
+      if (cursor == null) {
+        throw new IllegalStateException("only " + page + " pages of " + first + "; load more orders");
+      }
+    }
+    return cursor;
+  }
+
+  private String medianOpenDeadline() throws Exception {
+    long open = db.count("SELECT COUNT(*) FROM orders WHERE status = 'OPEN'");
+    try (Connection c = db.connect(); Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SELECT review_deadline FROM orders WHERE status = 'OPEN'"
+            + " ORDER BY review_deadline LIMIT 1 OFFSET " + open / 2)) {
+      r.next();
+      return r.getObject(1, LocalDateTime.class).toInstant(ZoneOffset.UTC).toString();
+    }
   }
 
   /**

@@ -148,7 +148,7 @@ public final class WorkersBench {
       timings.add(time(JobTypes.CRM_UPDATE_ORDER, ids.length, threads, i -> crm.update(
           new UpdateCrmWorker.OrderState(ids[i], client(i), offerId, "OPEN", "1500.00", "RUB"))));
       timings.add(time(JobTypes.CHAT_POST_INDICATOR, ids.length, threads, i -> chat.post(
-          new PostChatIndicatorWorker.StatusChange(ids[i], client(i), "OPEN", "1500.00", "RUB"))));
+          new PostChatIndicatorWorker.StatusChange(ids[i], client(i), "OPEN"))));
       timings.add(time(JobTypes.CHAT_POST_REMINDER, jobs, threads, i -> reminder.remind(
           new PostReviewReminderWorker.OpenReview(ids[i], client(i), deadline))));
       // The API claims the first half for approvals (not timed); the deadline claims the second half.

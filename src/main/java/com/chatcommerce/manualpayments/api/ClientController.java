@@ -6,6 +6,7 @@ import com.chatcommerce.manualpayments.crm.Client;
 import com.chatcommerce.manualpayments.crm.ClientOrder;
 import com.chatcommerce.manualpayments.crm.Clients;
 import com.chatcommerce.manualpayments.crm.CrmOrderHistory;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -47,9 +48,9 @@ class ClientController {
     }
   }
 
-  record Indicator(long id, String orderId, String status, String text, Instant createdAt) {
+  record Indicator(long id, String orderId, String status, String text, String audience, Instant createdAt) {
     static Indicator of(ChatIndicator i) {
-      return new Indicator(i.id(), i.orderId(), i.status(), i.text(), i.createdAt());
+      return new Indicator(i.id(), i.orderId(), i.status(), i.text(), ChatIndicators.AUDIENCE, i.createdAt());
     }
   }
 
@@ -73,11 +74,21 @@ class ClientController {
 
   record Indicators(List<Indicator> indicators, String nextCursor) {}
 
-  /** In the order they were created, keyset-paged like the orders. */
+  /**
+   * Managers find a client by name, email or phone; without {@code q}, every client. In the order
+   * they were created, keyset-paged like the orders.
+   */
   @GetMapping
   @ProblemResponses({400})
-  ClientPage all(@RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) String cursor) {
-    var page = clients.list(limit, cursor).map(Response::of);
+  ClientPage find(
+      @Parameter(description = "Part of the name, email or phone, any case (at most 200 characters).")
+          @RequestParam(required = false)
+          String q,
+      @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "20") int limit,
+      @Parameter(description = "nextCursor of the previous page, with the same q.")
+          @RequestParam(required = false)
+          String cursor) {
+    var page = clients.find(q, limit, cursor).map(Response::of);
     return new ClientPage(page.items(), page.nextCursor());
   }
 

@@ -6,9 +6,11 @@ import com.chatcommerce.manualpayments.order.Order;
 import com.chatcommerce.manualpayments.order.OrderFilter;
 import com.chatcommerce.manualpayments.order.OrderPage;
 import com.chatcommerce.manualpayments.order.OrderQueries;
+import com.chatcommerce.manualpayments.order.OrderSort;
 import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.PaymentRequests;
 import com.chatcommerce.manualpayments.order.Submission;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -73,16 +75,24 @@ class OrderController {
     return created(order);
   }
 
+  /** Each row carries the client's, offer's and payment system's names, read in the page's one query. */
   @GetMapping("/api/v1/orders")
   @ProblemResponses({400})
   OrderJson.Page list(
       @ParameterObject OrderFilterParams params,
+      @Parameter(description = "submittedAt (default): newest first. reviewDeadline: soonest deadline first,"
+              + " the review queue with status=OPEN.",
+          schema = @Schema(allowableValues = {"submittedAt", "reviewDeadline"}))
+          @RequestParam(required = false)
+          String sort,
       @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) String cursor,
+      @Parameter(description = "nextCursor of the previous page, with the same sort and filters.")
+          @RequestParam(required = false)
+          String cursor,
       Authentication caller) {
-    OrderPage page = queries.list(params.filter(Callers.onlyOwnOrders(caller)), limit, cursor);
-    return new OrderJson.Page(
-        page.orders().stream().map(o -> OrderJson.Response.of(o, null)).toList(), page.nextCursor());
+    OrderPage page =
+        queries.list(params.filter(Callers.onlyOwnOrders(caller)), OrderSort.of(sort), limit, cursor);
+    return new OrderJson.Page(page.orders().stream().map(OrderJson.Response::of).toList(), page.nextCursor());
   }
 
   /**

@@ -3,6 +3,7 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.order.OrderFilter;
 import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.OrderStatus;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -13,9 +14,13 @@ record OrderFilterParams(
     Long offerId,
     OrderSource source,
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedFrom,
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedTo) {
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedTo,
+    @Parameter(description = "Only orders whose review deadline is before this instant (\"expiring within 24 h\").")
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+        Instant deadlineBefore) {
 
   OrderFilter filter(String onlySubmittedBy) {
-    return new OrderFilter(status, clientId, offerId, source, submittedFrom, submittedTo, onlySubmittedBy);
+    return new OrderFilter(
+        status, clientId, offerId, source, submittedFrom, submittedTo, deadlineBefore, onlySubmittedBy);
   }
 }

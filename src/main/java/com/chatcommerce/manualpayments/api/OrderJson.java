@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import com.chatcommerce.manualpayments.order.ListedOrder;
 import com.chatcommerce.manualpayments.order.Order;
 import com.chatcommerce.manualpayments.order.OrderHistoryEntry;
 import com.chatcommerce.manualpayments.order.OrderSource;
@@ -44,6 +45,9 @@ final class OrderJson {
       long clientId,
       long offerId,
       long paymentSystemId,
+      String clientName,
+      String offerName,
+      String paymentSystemName,
       MoneyJson submitted,
       MoneyJson amount,
       MoneyJson fee,
@@ -64,8 +68,19 @@ final class OrderJson {
       List<HistoryLine> history) {
 
     static Response of(Order o, List<OrderHistoryEntry> history) {
+      return of(o, null, null, null, history);
+    }
+
+    /** A row of a list, with the names a table shows. */
+    static Response of(ListedOrder row) {
+      return of(row.order(), row.clientName(), row.offerName(), row.paymentSystemName(), null);
+    }
+
+    private static Response of(
+        Order o, String clientName, String offerName, String paymentSystemName, List<OrderHistoryEntry> history) {
       return new Response(
           o.id(), o.source(), o.status(), o.status().shownAs(), o.clientId(), o.offerId(), o.paymentSystemId(),
+          clientName, offerName, paymentSystemName,
           MoneyJson.of(o.submitted()), MoneyJson.of(o.amount()), MoneyJson.of(o.fee()), MoneyJson.of(o.net()),
           o.paymentDate(), o.comment(), o.managerComment(), o.contactEmail(), o.contactPhone(),
           o.payer().orElse(null), history == null ? null : Terms.of(o.terms()), o.reviewDeadline(),

@@ -6,12 +6,15 @@ import com.chatcommerce.manualpayments.paging.Cursors;
 import com.chatcommerce.manualpayments.paging.Page;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class Clients {
+
+  private static final int MAX_QUERY = 200;
 
   private final ClientRepository repository;
   private final Clock clock;
@@ -64,11 +67,31 @@ public class Clients {
         .orElseThrow(() -> new IllegalStateException("the manual account is missing; migration V8 creates it"));
   }
 
-  /** In the order they were created, a keyset page at a time. */
+  /**
+   * Clients in the order they were created, a keyset page at a time; with {@code query}, only those
+   * whose name, email or phone contains it, ignoring case. Spaces, dashes and brackets typed in a
+   * phone number are ignored, since phones are stored in E.164 form.
+   */
   @Transactional(readOnly = true)
-  public Page<Client> list(int limit, String cursor) {
+  public Page<Client> find(String query, int limit, String cursor) {
     Cursors.requireLimit(limit);
-    List<Client> found = repository.findByIdGreaterThanOrderByIdAsc(Cursors.idAfter(cursor), Limit.of(limit + 1));
+    if (query != null && query.length() > MAX_QUERY) {
+      throw new InvalidInputException("q", "is longer than " + MAX_QUERY + " characters");
+    }
+    long after = Cursors.idAfter(cursor);
+    Limit onePast = Limit.of(limit + 1);
+    List<Client> found;
+    if (query == null || query.isBlank()) {
+      found = repository.findByIdGreaterThanOrderByIdAsc(after, onePast);
+    } else {
+      String text = query.strip().toLowerCase(Locale.ROOT);
+      String phone = text.replaceAll("[\\s()-]", "");
+      found = repository.search(contains(text), contains(phone.isEmpty() ? text : phone), after, onePast);
+    }
     return Page.of(found, limit, client -> Cursors.ofId(client.id()));
+  }
+
+  private static String contains(String text) {
+    return "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
   }
 }

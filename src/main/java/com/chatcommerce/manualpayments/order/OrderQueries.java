@@ -2,12 +2,14 @@ package com.chatcommerce.manualpayments.order;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
-import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,10 +21,12 @@ public class OrderQueries {
 
   private final OrderRepository orders;
   private final OrderHistoryRepository history;
+  private final EntityManager entities;
 
-  public OrderQueries(OrderRepository orders, OrderHistoryRepository history) {
+  public OrderQueries(OrderRepository orders, OrderHistoryRepository history, EntityManager entities) {
     this.orders = orders;
     this.history = history;
+    this.entities = entities;
   }
 
   /** One order, as the caller may see it: a platform account sees only the orders it submitted. */
@@ -38,18 +42,39 @@ public class OrderQueries {
     return orders.reviewDetails(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
   }
 
+  /**
+   * The order as it reached {@code status}, with the history row of that change. The status must
+   * already be recorded: the chat steps run after the step that records it.
+   */
+  @Transactional(readOnly = true)
+  public OrderStatusChange statusChange(String orderId, OrderStatus status) {
+    Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    HistoryEvent event = status == OrderStatus.OPEN ? HistoryEvent.SUBMITTED : HistoryEvent.valueOf(status.name());
+    OrderHistoryEntry change = history.findChange(orderId, event, OrderHistoryEntry.STATUS_FIELD).stream()
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException("order " + orderId + " has not been " + status + " yet"));
+    return new OrderStatusChange(
+        orderId, status, change.fromValue() == null ? null : OrderStatus.valueOf(change.fromValue()),
+        order.clientId(), orders.offerName(orderId).orElseThrow(), order.amount(), order.fee(), order.net(),
+        order.paymentDate(), status == OrderStatus.OPEN ? null : change.actor(), change.door(),
+        status == OrderStatus.REJECTED ? order.rejectionReason() : null, change.createdAt(), order.reviewDeadline());
+  }
+
   @Transactional(readOnly = true)
   public List<OrderHistoryEntry> history(String orderId) {
     return history.findByOrderIdOrderByIdAsc(orderId);
   }
 
-  /** Keyset pagination, newest first, so that a page costs the same however deep it is. */
+  /**
+   * Keyset pagination, so that a page costs the same however deep it is: newest first, or for the
+   * review queue soonest deadline first.
+   */
   @Transactional(readOnly = true)
-  public OrderPage list(OrderFilter filter, int limit, String cursor) {
+  public OrderPage list(OrderFilter filter, OrderSort sort, int limit, String cursor) {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
     }
-    return page(filter, limit, cursor == null || cursor.isBlank() ? null : OrderCursor.decode(cursor));
+    return page(filter, sort, limit, cursor == null || cursor.isBlank() ? null : OrderCursor.decode(cursor, sort));
   }
 
   /**
@@ -59,55 +84,67 @@ public class OrderQueries {
   public void forEachBatch(OrderFilter filter, Consumer<List<Order>> batches) {
     OrderCursor after = null;
     do {
-      OrderPage page = page(filter, EXPORT_BATCH, after);
-      batches.accept(page.orders());
-      after = page.nextCursor() == null ? null : OrderCursor.decode(page.nextCursor());
+      OrderPage page = page(filter, OrderSort.SUBMITTED_AT, EXPORT_BATCH, after);
+      batches.accept(page.orders().stream().map(ListedOrder::order).toList());
+      after = page.nextCursor() == null ? null : OrderCursor.decode(page.nextCursor(), OrderSort.SUBMITTED_AT);
     } while (after != null);
   }
 
-  private OrderPage page(OrderFilter filter, int limit, OrderCursor after) {
-    Sort newestFirst = Sort.by(Sort.Order.desc("submittedAt"), Sort.Order.desc("id"));
-    List<Order> found =
-        orders.findBy(matching(filter, after), q -> q.sortBy(newestFirst).limit(limit + 1).all());
+  /**
+   * One statement a page, names included. The names come by outer joins, which the database must
+   * read after the orders: so it walks the orders' index in the page's order and stops at the
+   * page's end, rather than starting from the small offers table and sorting every order. Every
+   * order has its client, offer and payment system, so no row is lost or added by the joins.
+   */
+  private OrderPage page(OrderFilter filter, OrderSort sort, int limit, OrderCursor after) {
+    List<String> where = new ArrayList<>();
+    Map<String, Object> parameters = new HashMap<>();
+    equal(where, parameters, "status", filter.status());
+    equal(where, parameters, "clientId", filter.clientId());
+    equal(where, parameters, "offerId", filter.offerId());
+    equal(where, parameters, "source", filter.source());
+    equal(where, parameters, "submittedBy", filter.submittedBy());
+    bound(where, parameters, "o.submittedAt >= :submittedFrom", "submittedFrom", filter.submittedFrom());
+    bound(where, parameters, "o.submittedAt < :submittedTo", "submittedTo", filter.submittedTo());
+    bound(where, parameters, "o.reviewDeadline < :deadlineBefore", "deadlineBefore", filter.deadlineBefore());
+    boolean newest = sort == OrderSort.SUBMITTED_AT;
+    String key = newest ? "o.submittedAt" : "o.reviewDeadline";
+    if (after != null) {
+      String beyond = newest ? "<" : ">";
+      where.add("(" + key + " " + beyond + " :afterAt or (" + key + " = :afterAt and o.id " + beyond + " :afterId))");
+      parameters.put("afterAt", after.at());
+      parameters.put("afterId", after.orderId());
+    }
+    String direction = newest ? " desc" : " asc";
+    String jpql = "select o, c.name, f.name, ps.name from Order o"
+        + " left join Client c on c.id = o.clientId"
+        + " left join Offer f on f.id = o.offerId"
+        + " left join PaymentSystem ps on ps.id = o.paymentSystemId"
+        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+        + " order by " + key + direction + ", o.id" + direction;
+    TypedQuery<Object[]> query = entities.createQuery(jpql, Object[].class).setMaxResults(limit + 1);
+    parameters.forEach(query::setParameter);
+    List<ListedOrder> found = query.getResultList().stream()
+        .map(row -> new ListedOrder((Order) row[0], (String) row[1], (String) row[2], (String) row[3]))
+        .toList();
     if (found.size() <= limit) {
       return new OrderPage(found, null);
     }
-    List<Order> page = found.subList(0, limit);
-    Order last = page.get(limit - 1);
-    return new OrderPage(List.copyOf(page), new OrderCursor(last.submittedAt(), last.id()).encode());
+    List<ListedOrder> page = found.subList(0, limit);
+    Order last = page.get(limit - 1).order();
+    Instant at = newest ? last.submittedAt() : last.reviewDeadline();
+    return new OrderPage(List.copyOf(page), new OrderCursor(sort, at, last.id()).encode());
   }
 
-  private static Specification<Order> matching(OrderFilter filter, OrderCursor after) {
-    return (root, query, cb) -> {
-      List<Predicate> where = new ArrayList<>();
-      equal(where, cb, root.get("status"), filter.status());
-      equal(where, cb, root.get("clientId"), filter.clientId());
-      equal(where, cb, root.get("offerId"), filter.offerId());
-      equal(where, cb, root.get("source"), filter.source());
-      equal(where, cb, root.get("submittedBy"), filter.submittedBy());
-      if (filter.submittedFrom() != null) {
-        where.add(cb.greaterThanOrEqualTo(root.get("submittedAt"), filter.submittedFrom()));
-      }
-      if (filter.submittedTo() != null) {
-        where.add(cb.lessThan(root.get("submittedAt"), filter.submittedTo()));
-      }
-      if (after != null) {
-        where.add(
-            cb.or(
-                cb.lessThan(root.get("submittedAt"), after.submittedAt()),
-                cb.and(
-                    cb.equal(root.get("submittedAt"), after.submittedAt()),
-                    cb.lessThan(root.get("id"), after.orderId()))));
-      }
-      return cb.and(where.toArray(Predicate[]::new));
-    };
+  private static void equal(List<String> where, Map<String, Object> parameters, String field, Object value) {
+    bound(where, parameters, "o." + field + " = :" + field, field, value);
   }
 
-  private static void equal(
-      List<Predicate> where, jakarta.persistence.criteria.CriteriaBuilder cb,
-      jakarta.persistence.criteria.Path<Object> path, Object value) {
+  private static void bound(
+      List<String> where, Map<String, Object> parameters, String condition, String name, Object value) {
     if (value != null) {
-      where.add(cb.equal(path, value));
+      where.add(condition);
+      parameters.put(name, value);
     }
   }
 }

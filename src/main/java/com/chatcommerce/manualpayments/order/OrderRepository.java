@@ -2,12 +2,11 @@ package com.chatcommerce.manualpayments.order;
 
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
-import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface OrderRepository
-    extends JpaRepository<Order, String>, JpaSpecificationExecutor<Order>, OrderLocking {
+    extends JpaRepository<Order, String>, OrderLocking {
 
   /**
    * One read instead of loading the client, the offer and the payment system as entities, which
@@ -18,4 +17,7 @@ public interface OrderRepository
           + " from Order o, Client c, Offer f"
           + " where o.id = :id and c.id = o.clientId and f.id = o.offerId")
   Optional<ReviewDetails> reviewDetails(@Param("id") String id);
+
+  @Query("select f.name from Order o, Offer f where o.id = :id and f.id = o.offerId")
+  Optional<String> offerName(@Param("id") String id);
 }

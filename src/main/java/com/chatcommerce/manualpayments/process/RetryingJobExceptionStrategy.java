@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * job with one retry fewer and an exponential backoff. When the retries run out the engine raises an
  * incident, visible in Operate with the fault's message. Business outcomes do not come here: workers
  * throw them as BPMN errors, which the delegate passes on unchanged. A {@link RetryLaterException}
- * waits without using up a retry.
+ * waits without using up a retry; an {@link IncidentException} uses up all of them at once.
  */
 public class RetryingJobExceptionStrategy implements JobExceptionHandlingStrategy {
 
@@ -44,6 +44,11 @@ public class RetryingJobExceptionStrategy implements JobExceptionHandlingStrateg
       LOG.info("job {} of type {} waits {}: {}", job.getKey(), job.getType(), later.backoff(), later.getMessage());
       delegate.handleException(
           new JobError(later.getMessage(), null, job.getRetries(), later.backoff(), later), context);
+      return;
+    }
+    if (exception instanceof IncidentException incident) {
+      LOG.warn("job {} of type {} failed for good: {}", job.getKey(), job.getType(), incident.getMessage());
+      delegate.handleException(new JobError(incident.getMessage(), null, 0, Duration.ZERO, incident), context);
       return;
     }
     int retriesLeft = Math.max(job.getRetries() - 1, 0);

@@ -15,6 +15,8 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,7 +227,12 @@ class ManualPaymentApiTest {
     awaitIndicators(1);
     engineIdle();
 
-    com.chatcommerce.manualpayments.support.SharedEngine.get().increaseTime(Duration.ofHours(1).minusSeconds(1));
+    // Measured from the deadline, not from the submission: the OPEN steps (the platform's webhook
+    // among them) take their own time before the clock is moved.
+    Instant deadline = Instant.parse(api.get("/api/v1/orders/" + id).text("reviewDeadline"));
+    Instant engineNow = com.chatcommerce.manualpayments.support.SharedEngine.get().clock(ZoneOffset.UTC).instant();
+    com.chatcommerce.manualpayments.support.SharedEngine.get()
+        .increaseTime(Duration.between(engineNow, deadline).minusSeconds(1));
     engineIdle();
     assertThat(api.get("/api/v1/orders/" + id).body().get("status").asText()).isEqualTo("OPEN");
     // A one-hour window is shorter than the three days' notice: the reminder came halfway.

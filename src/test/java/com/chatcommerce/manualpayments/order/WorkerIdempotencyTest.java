@@ -304,7 +304,7 @@ class WorkerIdempotencyTest {
   @Test
   void postingTheSameIndicatorTwiceLeavesOne() {
     open();
-    var change = new PostChatIndicatorWorker.StatusChange(orderId, setup.clientId(), "OPEN", "1500.00", "RUB");
+    var change = new PostChatIndicatorWorker.StatusChange(orderId, setup.clientId(), "OPEN");
 
     chat.post(change);
     chat.post(change);
