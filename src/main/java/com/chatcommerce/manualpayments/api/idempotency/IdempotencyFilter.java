@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api.idempotency;
 
+import com.chatcommerce.manualpayments.api.limits.BufferedBodyRequest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -57,6 +58,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
   static final String HEADER = "Idempotency-Key";
   private static final Pattern VALID_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
   private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
+  /**
+   * The body limit has read a JSON body already; an image body, which it leaves to its endpoint,
+   * is read here no further than this.
+   */
+  private static final int FINGERPRINTED_BODY_LIMIT = 1 << 20;
 
   private final IdempotencyStore store;
   private final PlatformTransactionManager transactions;
@@ -98,7 +104,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
     Authentication caller = SecurityContextHolder.getContext().getAuthentication();
     String principal = caller == null ? "anonymous" : caller.getName();
-    CachedBodyRequest cached = new CachedBodyRequest(request);
+    BufferedBodyRequest cached =
+        new BufferedBodyRequest(request, request.getInputStream().readNBytes(FINGERPRINTED_BODY_LIMIT));
     String fingerprint = fingerprint(request, cached.body());
 
     TransactionStatus tx;

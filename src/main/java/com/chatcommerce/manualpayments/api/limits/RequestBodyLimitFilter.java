@@ -2,19 +2,10 @@ package com.chatcommerce.manualpayments.api.limits;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UnsupportedEncodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,71 +85,5 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
     response.flushBuffer();
-  }
-
-  /** The request with its body, already read in full, served from memory. */
-  private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-    private final ServletInputStream stream;
-
-    BufferedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      this.stream = new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("synchronous reads only");
-        }
-      };
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      return stream;
-    }
-
-    @Override
-    public BufferedReader getReader() throws IOException {
-      String encoding = getCharacterEncoding();
-      Charset charset;
-      try {
-        charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-      } catch (IllegalArgumentException e) {
-        throw new UnsupportedEncodingException(encoding);
-      }
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-    }
   }
 }
