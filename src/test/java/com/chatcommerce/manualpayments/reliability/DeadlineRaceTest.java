@@ -23,6 +23,7 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -136,13 +137,18 @@ class DeadlineRaceTest {
 
     assertThat(outcomes).as(context + ": exactly one outcome in the history").hasSize(1);
     ProcessInstanceAssert instance = new ProcessInstanceAssert(key, records()).isCompleted().hasNoIncidents();
+    Map<String, Object> claim = jdbc.queryForMap("select d.door, case when d.claimed_at < o.review_deadline then 'yes' else 'no' end in_time"
+        + " from order_decisions d join orders o on o.id = d.order_id where d.order_id = ?", id);
     if (apiStatus == 202) {
       assertThat(status).as(context + ": an accepted decision is applied").isEqualTo("APPROVED");
       assertThat(outcomes).containsExactly("APPROVED:api");
+      assertThat(claim).as(context + ": an accepted decision was claimed before the deadline")
+          .containsEntry("door", "api").containsEntry("in_time", "yes");
       instance.hasPassedElement(APPROVE_ORDER).hasNotPassedElement(REJECT_ORDER);
     } else {
       assertThat(status).as(context + ": a refused decision means the deadline came first").isEqualTo("REJECTED");
       assertThat(outcomes).containsExactly("REJECTED:timer");
+      assertThat(claim).as(context + ": the deadline's claim").containsEntry("door", "timer");
       assertThat(jdbc.queryForObject("select rejection_reason from orders where id = ?", String.class, id))
           .isEqualTo("TIMEOUT");
       instance.hasPassedElement(REJECT_ORDER).hasNotPassedElement(APPROVE_ORDER);
