@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -35,9 +36,14 @@ public final class Api {
   }
 
   /** {@code raw} is the body exactly as the server wrote it. */
-  public record Response(int status, String contentType, JsonNode body, String raw) {
+  public record Response(int status, String contentType, JsonNode body, String raw, HttpHeaders headers) {
     public String text(String field) {
       return body.path(field).asText();
+    }
+
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+      return headers.getFirst(name);
     }
   }
 
@@ -70,7 +76,7 @@ public final class Api {
           byte[] bytes = res.getBody().readAllBytes();
           String type = res.getHeaders().getContentType() == null ? null : res.getHeaders().getContentType().toString();
           return new Response(res.getStatusCode().value(), type, parse(bytes, type),
-              new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+              new String(bytes, java.nio.charset.StandardCharsets.UTF_8), HttpHeaders.readOnlyHttpHeaders(res.getHeaders()));
         });
   }
 
