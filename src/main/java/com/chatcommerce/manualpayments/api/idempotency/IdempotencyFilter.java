@@ -15,12 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -66,7 +69,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
     CachedBodyRequest cached = new CachedBodyRequest(request);
     String fingerprint = fingerprint(request, cached.body());
 
-    Optional<IdempotencyStore.Entry> stored = store.claim(principal, key, fingerprint);
+    Optional<IdempotencyStore.Entry> stored;
+    try {
+      stored = store.claim(principal, key, fingerprint);
+    } catch (CannotCreateTransactionException | DataAccessResourceFailureException
+        | TransientDataAccessResourceException databaseDown) {
+      // Before the API runs, so the API's own answer to a database it cannot reach is given here.
+      logger.warn("database unavailable: " + databaseDown.getMessage());
+      problem(response, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "nothing was changed; try again later",
+          null);
+      return;
+    }
     if (stored.isEmpty()) {
       runFirst(cached, response, chain, principal, key);
       return;
@@ -140,7 +153,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
-    problem.setProperty("errors", List.of(Map.of("field", field, "reason", detail)));
+    if (field != null) {
+      problem.setProperty("errors", List.of(Map.of("field", field, "reason", detail)));
+    }
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);
