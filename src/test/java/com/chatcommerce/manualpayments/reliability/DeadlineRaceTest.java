@@ -67,23 +67,32 @@ class DeadlineRaceTest {
     ExecutorService racers = Executors.newFixedThreadPool(2);
     int applied = 0;
     int appliedAfterTheTimer = 0;
+    int clockMovedInFlight = 0;
     for (int round = 0; round < ROUNDS; round++) {
       String id = openForReview();
       CountDownLatch start = new CountDownLatch(1);
       // The clock moves a little later each round, so that both get their turn at arriving first.
       Duration deadlineLater = Duration.ofMillis(4L * round);
-      CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> {
+      long[] sent = new long[2];
+      CompletableFuture<Long> deadline = CompletableFuture.supplyAsync(() -> {
         awaitLatch(start);
         sleep(deadlineLater);
         SharedEngine.get().engine().increaseTime(WINDOW);
+        return System.nanoTime();
       }, racers);
       CompletableFuture<Integer> decision = CompletableFuture.supplyAsync(() -> {
         awaitLatch(start);
-        return api.post("/api/v1/orders/" + id + "/approve", "{}").status();
+        sent[0] = System.nanoTime();
+        int answer = api.post("/api/v1/orders/" + id + "/approve", "{}").status();
+        sent[1] = System.nanoTime();
+        return answer;
       }, racers);
       start.countDown();
-      deadline.get();
+      long clockMoved = deadline.get();
       int status = decision.get();
+      if (sent[0] < clockMoved && clockMoved < sent[1]) {
+        clockMovedInFlight++;
+      }
 
       assertOneOutcome(id, status, "round " + round);
       if (status == 202) {
@@ -95,7 +104,10 @@ class DeadlineRaceTest {
     }
     racers.shutdown();
     System.out.printf("decisions racing the deadline: %d of %d applied (%d of them after the timer closed the"
-        + " review), the rest refused%n", applied, ROUNDS, appliedAfterTheTimer);
+        + " review), the rest refused; the clock passed the deadline during the request in %d rounds%n",
+        applied, ROUNDS, appliedAfterTheTimer, clockMovedInFlight);
+    assertThat(clockMovedInFlight).as("rounds in which the deadline passed while the decision was in flight")
+        .isPositive();
   }
 
   /**
