@@ -25,8 +25,13 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Test;
@@ -191,6 +196,39 @@ class EngineUnavailableTest {
     Api.Response send(Api api) {
       return api.send(HttpMethod.POST, path, body, "application/json", key);
     }
+  }
+
+  /**
+   * Repeats that arrive while the first request with their key is running wait for its answer; when
+   * that answer is a 503, which stores nothing, each repeat runs itself and gets its own 503.
+   */
+  @Test
+  void repeatsWaitingForAFirstRequestThatAnswered503RunThemselves() throws Exception {
+    Api api = new Api(port);
+    Catalog.Setup setup = catalog.cashDeskOffer();
+    Request submit = new Request("/api/v1/orders",
+        "{\"clientId\":" + setup.clientId() + ",\"offerId\":" + setup.offerId() + "}");
+    ExecutorService threads = Executors.newFixedThreadPool(3);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Api.Response>> sent = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        sent.add(threads.submit(() -> {
+          start.await();
+          return submit.send(api);
+        }));
+      }
+      start.countDown();
+      for (Future<Api.Response> response : sent) {
+        Api.Response answer = response.get();
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(503);
+        assertThat(answer.header("Idempotent-Replayed")).isNull();
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+    assertThat(jdbc.queryForObject("select count(*) from orders where client_id = ?", Long.class, setup.clientId()))
+        .isZero();
   }
 
   private long count(String table) {

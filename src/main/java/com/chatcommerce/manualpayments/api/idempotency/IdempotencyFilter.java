@@ -69,22 +69,26 @@ class IdempotencyFilter extends OncePerRequestFilter {
     CachedBodyRequest cached = new CachedBodyRequest(request);
     String fingerprint = fingerprint(request, cached.body());
 
-    Optional<IdempotencyStore.Entry> stored;
-    try {
-      stored = store.claim(principal, key, fingerprint);
-    } catch (CannotCreateTransactionException | DataAccessResourceFailureException
-        | TransientDataAccessResourceException databaseDown) {
-      // Before the API runs, so the API's own answer to a database it cannot reach is given here.
-      logger.warn("database unavailable: " + databaseDown.getMessage());
-      problem(response, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "nothing was changed; try again later",
-          null);
-      return;
-    }
-    if (stored.isEmpty()) {
-      runFirst(cached, response, chain, principal, key);
-      return;
-    }
-    IdempotencyStore.Entry entry = awaitCompletion(principal, key, stored.get());
+    IdempotencyStore.Entry entry;
+    do {
+      Optional<IdempotencyStore.Entry> stored;
+      try {
+        stored = store.claim(principal, key, fingerprint);
+      } catch (CannotCreateTransactionException | DataAccessResourceFailureException
+          | TransientDataAccessResourceException databaseDown) {
+        // Before the API runs, so the API's own answer to a database it cannot reach is given here.
+        logger.warn("database unavailable: " + databaseDown.getMessage());
+        problem(response, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
+            "nothing was changed; try again later", null);
+        return;
+      }
+      if (stored.isEmpty()) {
+        runFirst(cached, response, chain, principal, key);
+        return;
+      }
+      // Empty when the first request failed (5xx) and let the key go: this one then runs itself.
+      entry = awaitCompletion(principal, key, stored.get()).orElse(null);
+    } while (entry == null);
     if (!entry.fingerprint().equals(fingerprint)) {
       problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
           "this " + HEADER + " was used for a different request", HEADER);
@@ -122,17 +126,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
-  private IdempotencyStore.Entry awaitCompletion(String principal, String key, IdempotencyStore.Entry entry) {
+  /** The first request's entry once it completed (or still running after the wait); empty once it let the key go. */
+  private Optional<IdempotencyStore.Entry> awaitCompletion(
+      String principal, String key, IdempotencyStore.Entry entry) {
     long deadline = System.nanoTime() + WAIT_FOR_FIRST.toNanos();
-    IdempotencyStore.Entry current = entry;
-    while (!current.completed() && System.nanoTime() < deadline) {
+    Optional<IdempotencyStore.Entry> current = Optional.of(entry);
+    while (current.isPresent() && !current.get().completed() && System.nanoTime() < deadline) {
       try {
         Thread.sleep(25);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         break;
       }
-      current = store.find(principal, key).orElse(current);
+      current = store.find(principal, key);
     }
     return current;
   }
