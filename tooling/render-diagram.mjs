@@ -7,11 +7,13 @@
 //   node tooling/render-diagram.mjs            writes docs/*.png
 //   node tooling/render-diagram.mjs --check    renders into a temporary directory; fails if a
 //                                              diagram cannot be imported, bpmn-js reports an
-//                                              import warning, the browser logs an error, or a
-//                                              BPMN element has no shape or edge in the diagram
+//                                              import warning, the browser logs an error, a
+//                                              BPMN element has no shape or edge in the diagram,
+//                                              or the committed docs/<file-name>.png is missing
+//                                              or shows other pixels than the fresh render
 //   node tooling/render-diagram.mjs [--check] [--out DIR] [file.bpmn ...]
 
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -138,6 +140,51 @@ const PAGE = `<!DOCTYPE html>
 </body>
 </html>`;
 
+/**
+ * Why the committed picture is not the fresh render, or null when it is. Equal files are equal; other
+ * files may still hold the same pixels (another PNG encoder), so those are compared in the browser.
+ */
+async function differsFromCommitted(page, freshFile, committedFile) {
+  const committedName = path.relative(PROJECT_ROOT, committedFile);
+  if (!existsSync(committedFile)) {
+    return `${committedName} is missing`;
+  }
+  const fresh = readFileSync(freshFile);
+  const committed = readFileSync(committedFile);
+  if (fresh.equals(committed)) {
+    return null;
+  }
+  const compared = await page.evaluate(async ([a, b]) => {
+    async function pixels(base64) {
+      const image = new Image();
+      image.src = 'data:image/png;base64,' + base64;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.naturalWidth;
+      canvas.height = image.naturalHeight;
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      return { width: canvas.width, height: canvas.height, data: context.getImageData(0, 0, canvas.width, canvas.height).data };
+    }
+    const [x, y] = await Promise.all([pixels(a), pixels(b)]);
+    if (x.width !== y.width || x.height !== y.height) {
+      return { size: `${x.width}x${x.height} rendered, ${y.width}x${y.height} committed` };
+    }
+    let differing = 0;
+    for (let i = 0; i < x.data.length; i += 4) {
+      if (x.data[i] !== y.data[i] || x.data[i + 1] !== y.data[i + 1] || x.data[i + 2] !== y.data[i + 2]
+        || x.data[i + 3] !== y.data[i + 3]) {
+        differing++;
+      }
+    }
+    return { differing };
+  }, [fresh.toString('base64'), committed.toString('base64')]);
+  if (compared.size) {
+    return `${committedName} is stale: ${compared.size}`;
+  }
+  return compared.differing === 0 ? null : `${committedName} is stale: ${compared.differing} pixels differ from a fresh render`;
+}
+
 function parseArgs(argv) {
   const options = { check: false, out: null, files: [] };
   for (let i = 0; i < argv.length; i++) {
@@ -206,6 +253,13 @@ await run('render-diagram', async () => {
       const png = path.join(outDir, `${path.basename(file, '.bpmn')}.png`);
       await page.locator('#picture').screenshot({ path: png });
       const shown = tempOut ? png : path.relative(PROJECT_ROOT, png);
+      if (tempOut) {
+        const stale = await differsFromCommitted(page, png, path.join(PROJECT_ROOT, 'docs', path.basename(png)));
+        if (stale) {
+          failures.push(`${label}: ${stale}; render it again with: node tooling/render-diagram.mjs`);
+          continue;
+        }
+      }
       console.log(`OK ${label}: process ${result.processes.join(', ')}, ${result.shapes} diagram elements, ${result.width}x${result.height} ${shown}`);
     }
     if (failures.length > 0) {

@@ -12,6 +12,8 @@
 //   ERRORS_AMOUNT_WITHOUT_CURRENCY {"correctedCurrency":["..."]}  an amount with no currency picked
 //   CURRENCY_SHOWN {"withoutAmount":false,"withAmount":true}      the currency appears only with an amount
 //   SUBMITTED <scenario> {"decision":"APPROVE",...}      each scenario's submitted data, as the fixture has it
+//   START_SUBMITTED {"clientId":7,...}                   Tasklist's start form (forms/manual-payment-add.form)
+//                                                        filled and submitted: what the process starts with
 // Screenshots: target/forms/review-filled.png, target/forms/review-errors.png
 //
 //   node tooling/review-form-browser-test.mjs
@@ -24,12 +26,15 @@ import { formErrorEvents, openFormPage, readForm, renderForm, REVIEW_FORM_FIXTUR
 
 const FORM_FILE = path.join(FORMS_DIR, 'manual-payment-review.form');
 const FORM_NAME = 'forms/manual-payment-review.form';
+const START_FORM_FILE = path.join(FORMS_DIR, 'manual-payment-add.form');
+const START_FORM_NAME = 'forms/manual-payment-add.form';
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
   'November', 'December'];
 
 function field(page, label) {
+  const literal = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return page.locator('#form .fjs-form-field').filter({
-    has: page.locator('.fjs-form-field-label', { hasText: new RegExp(`^${label}\\*?$`) })
+    has: page.locator('.fjs-form-field-label', { hasText: new RegExp(`^${literal}\\*?$`) })
   });
 }
 
@@ -195,6 +200,21 @@ await run('review-form-browser-test', async () => {
       }
       console.log(`SUBMITTED ${name} ${JSON.stringify(filled.data)}`);
     }
+
+    // Tasklist's start form, filled as a manager does: the types it submits are what the first
+    // worker reads (numbers for the ids, an ISO date and text).
+    const startSchema = readForm(START_FORM_FILE);
+    await renderForm(page, startSchema, {}, START_FORM_NAME);
+    await typeInto(page, 'Client id (CRM)', '7');
+    await typeInto(page, 'Offer id (paid through a manual-payment merchant)', '3');
+    await pickDate(page, 'Payment date', '2026-11-20');
+    await typeInto(page, 'Comment', 'paid at the office');
+    await leaveField(page);
+    const started = await submit(page, startSchema);
+    if (Object.keys(started.errors).length > 0) {
+      throw new CheckFailure(`the filled start form did not validate: ${JSON.stringify(started.errors)}`);
+    }
+    console.log(`START_SUBMITTED ${JSON.stringify(started.data)}`);
 
     const problems = session.problems();
     for (const error of await formErrorEvents(page)) {

@@ -3,13 +3,23 @@ package com.chatcommerce.manualpayments.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
+import com.chatcommerce.manualpayments.support.SharedEngine;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.intent.VariableIntent;
+import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Repeated and racing requests, from real threads, against MariaDB and the engine. */
 @IntegrationTest
 class IdempotencyAndRacesTest {
+
+  private static final String REPLAYED = "Idempotent-Replayed";
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -60,12 +72,12 @@ class IdempotencyAndRacesTest {
 
     assertThat(responses).extracting(Api.Response::status).containsOnly(201);
     assertThat(responses).extracting(r -> r.text("id")).containsOnly(responses.get(0).text("id"));
+    assertReplays(responses, 19);
     assertThat(jdbc.queryForObject("select count(*) from orders where client_id = ?", Long.class, client))
         .isEqualTo(1);
     String id = responses.get(0).text("id");
     await().atMost(Duration.ofSeconds(10)).until(() -> indicators().size() == 1);
-    assertThat(jdbc.queryForObject("select count(distinct process_instance_key) from orders where id = ?",
-        Long.class, id)).isEqualTo(1);
+    assertThat(paymentInstancesStartedFor(id)).as("payment instances the engine created for the order").hasSize(1);
   }
 
   @Test
@@ -78,8 +90,11 @@ class IdempotencyAndRacesTest {
     Api.Response other = api.send(HttpMethod.POST, "/api/v1/orders",
         "{\"clientId\":" + client + ",\"offerId\":" + offer + ",\"comment\":\"changed\"}", "application/json", key);
 
+    assertThat(first.header(REPLAYED)).isNull();
     assertThat(again.status()).isEqualTo(201);
     assertThat(again.body()).isEqualTo(first.body());
+    assertThat(again.header(REPLAYED)).isEqualTo("true");
+    assertThat(other.header(REPLAYED)).isNull();
     assertThat(other.status()).isEqualTo(422);
     assertThat(other.body().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
     assertThat(jdbc.queryForObject("select count(*) from orders where client_id = ?", Long.class, client))
@@ -96,8 +111,28 @@ class IdempotencyAndRacesTest {
 
     assertThat(first.status()).isEqualTo(202);
     assertThat(again.status()).isEqualTo(202);
+    assertThat(again.header(REPLAYED)).isEqualTo("true");
     await().atMost(Duration.ofSeconds(10)).until(() -> status(id).equals("APPROVED"));
     assertThat(decisions(id)).isEqualTo(1);
+  }
+
+  @Test
+  void sameDecisionSentTenTimesAtOnceIsClaimedPublishedAndAppliedOnce() throws Exception {
+    String id = fixtures.submit(client, offer, null);
+    await().atMost(Duration.ofSeconds(10)).until(() -> indicators().size() == 1);
+    String key = UUID.randomUUID().toString();
+
+    List<Api.Response> responses = all(10, () -> api.send(HttpMethod.POST, "/api/v1/orders/" + id + "/approve",
+        "{\"comment\":\"once\"}", "application/json", key));
+
+    assertThat(responses).extracting(Api.Response::status).containsOnly(202);
+    assertReplays(responses, 9);
+    await().atMost(Duration.ofSeconds(10)).until(() -> status(id).equals("APPROVED"));
+    assertThat(decisions(id)).isEqualTo(1);
+    assertThat(EngineRecords.<MessageRecordValue>of(SharedEngine.get(), ValueType.MESSAGE)
+            .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
+            .filter(r -> r.getValue().getCorrelationKey().equals(id)))
+        .as("decision messages the engine took in for the order").hasSize(1);
   }
 
   @Test
@@ -148,6 +183,25 @@ class IdempotencyAndRacesTest {
     return jdbc.queryForObject(
         "select count(*) from order_history where order_id = ? and event in ('APPROVED', 'REJECTED', 'COMPLETED')",
         Long.class, id);
+  }
+
+  /** One response ran the request; {@code replays} others repeat it with the replay header. */
+  private static void assertReplays(List<Api.Response> responses, int replays) {
+    List<String> headers = responses.stream().map(r -> r.header(REPLAYED)).toList();
+    assertThat(headers).filteredOn(Objects::isNull).as("responses that ran the request").hasSize(1);
+    assertThat(headers).filteredOn("true"::equals).as("replayed responses").hasSize(replays);
+  }
+
+  /** Every instance of the payment process the engine was asked to start with this order id. */
+  private static List<Long> paymentInstancesStartedFor(String orderId) {
+    return EngineRecords.<VariableRecordValue>of(SharedEngine.get(), ValueType.VARIABLE)
+        .filter(r -> r.getIntent() == VariableIntent.CREATED)
+        .filter(r -> r.getValue().getBpmnProcessId().equals(ManualPaymentProcess.PROCESS_ID))
+        .filter(r -> r.getValue().getName().equals(Variables.ORDER_ID))
+        .filter(r -> r.getValue().getValue().equals(Api.q(orderId)))
+        .map(r -> r.getValue().getProcessInstanceKey())
+        .distinct()
+        .toList();
   }
 
   private JsonNode indicators() {

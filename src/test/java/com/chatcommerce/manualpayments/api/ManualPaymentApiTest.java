@@ -189,7 +189,7 @@ class ManualPaymentApiTest {
   }
 
   @Test
-  void secondDecisionWhileTheFirstIsInFlightConflicts() {
+  void secondDecisionAfterTheFirstWasAcceptedConflicts() {
     String id = fixtures.submit(client, offer, null);
 
     Api.Response first = api.post("/api/v1/orders/" + id + "/approve", null);

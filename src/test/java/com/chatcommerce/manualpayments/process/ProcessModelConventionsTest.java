@@ -2,6 +2,8 @@ package com.chatcommerce.manualpayments.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chatcommerce.manualpayments.order.Decision;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
@@ -27,6 +29,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +91,31 @@ class ProcessModelConventionsTest {
     ObjectMapper json = new ObjectMapper();
     assertThat(json.readTree(new File("forms/" + startForm + ".form")).get("id").asText()).isEqualTo(startForm);
     assertThat(json.readTree(new File("forms/" + reviewForm + ".form")).get("id").asText()).isEqualTo(reviewForm);
+  }
+
+  /**
+   * The review form's decision, which Tasklist's listener claims, is the variable the gateway
+   * routes on once the claim is settled: each value the form offers must have its flow, and each
+   * flow a value the form and the code can give.
+   */
+  @Test
+  void theReviewFormOffersExactlyTheDecisionsTheGatewayRoutes() throws Exception {
+    JsonNode form = new ObjectMapper().readTree(new File("forms/" + ManualPaymentProcess.REVIEW_FORM_ID + ".form"));
+    List<String> offered = new ArrayList<>();
+    form.findParents("key").stream().filter(c -> c.path("key").asText().equals(Variables.DECISION))
+        .forEach(c -> c.path("values").forEach(v -> offered.add(v.path("value").asText())));
+    ExclusiveGateway gateway = model("processes/manual-payment.bpmn")
+        .getModelElementById(ManualPaymentProcess.Elements.DECISION_GATEWAY);
+    Pattern condition = Pattern.compile("=\\s*" + Variables.DECISION + "\\s*=\\s*\"([A-Z_]+)\"\\s*");
+    List<String> routed = new ArrayList<>();
+    for (SequenceFlow flow : gateway.getOutgoing()) {
+      Matcher matcher = condition.matcher(flow.getConditionExpression().getTextContent());
+      assertThat(matcher.matches()).as(flow.getId() + ": " + flow.getConditionExpression().getTextContent()).isTrue();
+      routed.add(matcher.group(1));
+    }
+
+    assertThat(offered).as("the review form's decision values").containsExactlyInAnyOrderElementsOf(routed);
+    assertThat(Arrays.stream(Decision.values()).map(Decision::name)).containsExactlyInAnyOrderElementsOf(routed);
   }
 
   @Test

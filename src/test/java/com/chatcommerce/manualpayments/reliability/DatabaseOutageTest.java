@@ -15,9 +15,11 @@ import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -29,13 +31,15 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The application loses its database for 20 s while 200 flows are under way. The shared MariaDB is
  * never stopped: the application reaches it through a proxy that the test cuts. Afterwards every
- * flow reaches its final status once; jobs whose retries ran out became incidents, and the retry
- * endpoint finishes them.
+ * flow reaches its final status once; jobs whose retries ran out became incidents naming the SQL
+ * fault, and the retry endpoint finishes them. During the outage every call answers 503 and writes
+ * nothing, and health says the database is down.
  */
 @Tag("slow")
 class DatabaseOutageTest {
@@ -105,12 +109,26 @@ class DatabaseOutageTest {
     }
     proxy.cut();
     engine.engine().increaseTime(Duration.ofHours(1));
-    Api.Response duringOutage = api.get("/api/v1/orders?clientId=" + client);
-    assertThat(duringOutage.status()).isEqualTo(503);
-    assertThat(duringOutage.contentType()).startsWith("application/problem+json");
+    Api anonymous = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), null, null);
+    String submission = "{\"clientId\":" + client + ",\"offerId\":" + offer + "}";
+    String outageKey = "outage-" + UUID.randomUUID();
+    String undecided = ids.get(FLOWS - 1);
+    Map<String, Api.Response> duringOutage = new LinkedHashMap<>();
+    duringOutage.put("read", api.get("/api/v1/orders?clientId=" + client));
+    duringOutage.put("submission", api.post("/api/v1/orders", submission));
+    duringOutage.put("submission with a key", api.send(HttpMethod.POST, "/api/v1/orders", submission,
+        "application/json", outageKey));
+    duringOutage.put("decision", api.post("/api/v1/orders/" + undecided + "/approve", "{}"));
+    duringOutage.forEach((call, response) -> {
+      assertThat(response.status()).as(call + " during the outage: " + response.raw()).isEqualTo(503);
+      assertThat(response.contentType()).as(call).startsWith("application/problem+json");
+    });
+    Api.Response health = anonymous.get("/actuator/health");
+    assertThat(health.status()).isEqualTo(503);
+    assertThat(health.body().at("/components/db/status").asText()).isEqualTo("DOWN");
+    assertThat(health.body().at("/components/camundaClient/status").asText()).isEqualTo("UP");
     Thread.sleep(OUTAGE.toMillis());
     proxy.restore();
-    Api anonymous = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), null, null);
     await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
         .until(() -> anonymous.get("/actuator/health").status() == 200);
 
@@ -119,7 +137,14 @@ class DatabaseOutageTest {
             && indicators(jdbc, client, "REJECTED") == FLOWS / 2 && indicators(jdbc, client, "REMINDER") == FLOWS / 2);
 
     assertThat(incidentsRetried).as("jobs caught by the outage became incidents").isPositive();
-    assertThat(count(jdbc, "select count(*) from orders where client_id = ?", client)).isEqualTo(FLOWS);
+    assertThat(incidentMessages).as("each incident names the database fault that failed its job")
+        .allSatisfy(message -> assertThat(message).contains("Unable to acquire JDBC Connection",
+            "Connection is not available"));
+    assertThat(count(jdbc, "select count(*) from orders where client_id = ?", client))
+        .as("orders, the submissions during the outage wrote none").isEqualTo(FLOWS);
+    assertThat(count(jdbc, "select count(*) from idempotency_keys where idempotency_key = ?", outageKey)).isZero();
+    assertThat(count(jdbc, "select count(*) from order_history where order_id = ? and actor = 'manager'", undecided))
+        .as("the decision during the outage claimed nothing; the deadline rejected the order").isZero();
     for (String id : ids) {
       String expected = approved.contains(id) ? "APPROVED" : "REJECTED";
       assertThat(jdbc.queryForList("select event from order_history where order_id = ? and field = 'status'"
@@ -141,6 +166,7 @@ class DatabaseOutageTest {
   }
 
   private int incidentsRetried;
+  private final List<String> incidentMessages = new ArrayList<>();
 
   /** Retries every open incident through the API; returns how many were open. */
   private int retryIncidents(Api api) {
@@ -154,6 +180,7 @@ class DatabaseOutageTest {
           "{\"jobKey\":" + incident.getValue().getJobKey() + "}");
       assertThat(retried.status()).as(retried.raw()).isEqualTo(204);
       incidentsRetried++;
+      incidentMessages.add(incident.getValue().getErrorMessage());
     }
     return open.size();
   }

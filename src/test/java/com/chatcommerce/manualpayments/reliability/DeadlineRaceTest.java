@@ -23,6 +23,7 @@ import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -66,23 +67,32 @@ class DeadlineRaceTest {
     ExecutorService racers = Executors.newFixedThreadPool(2);
     int applied = 0;
     int appliedAfterTheTimer = 0;
+    int clockMovedInFlight = 0;
     for (int round = 0; round < ROUNDS; round++) {
       String id = openForReview();
       CountDownLatch start = new CountDownLatch(1);
       // The clock moves a little later each round, so that both get their turn at arriving first.
       Duration deadlineLater = Duration.ofMillis(4L * round);
-      CompletableFuture<Void> deadline = CompletableFuture.runAsync(() -> {
+      long[] sent = new long[2];
+      CompletableFuture<Long> deadline = CompletableFuture.supplyAsync(() -> {
         awaitLatch(start);
         sleep(deadlineLater);
         SharedEngine.get().engine().increaseTime(WINDOW);
+        return System.nanoTime();
       }, racers);
       CompletableFuture<Integer> decision = CompletableFuture.supplyAsync(() -> {
         awaitLatch(start);
-        return api.post("/api/v1/orders/" + id + "/approve", "{}").status();
+        sent[0] = System.nanoTime();
+        int answer = api.post("/api/v1/orders/" + id + "/approve", "{}").status();
+        sent[1] = System.nanoTime();
+        return answer;
       }, racers);
       start.countDown();
-      deadline.get();
+      long clockMoved = deadline.get();
       int status = decision.get();
+      if (sent[0] < clockMoved && clockMoved < sent[1]) {
+        clockMovedInFlight++;
+      }
 
       assertOneOutcome(id, status, "round " + round);
       if (status == 202) {
@@ -94,7 +104,10 @@ class DeadlineRaceTest {
     }
     racers.shutdown();
     System.out.printf("decisions racing the deadline: %d of %d applied (%d of them after the timer closed the"
-        + " review), the rest refused%n", applied, ROUNDS, appliedAfterTheTimer);
+        + " review), the rest refused; the clock passed the deadline during the request in %d rounds%n",
+        applied, ROUNDS, appliedAfterTheTimer, clockMovedInFlight);
+    assertThat(clockMovedInFlight).as("rounds in which the deadline passed while the decision was in flight")
+        .isPositive();
   }
 
   /**
@@ -136,13 +149,18 @@ class DeadlineRaceTest {
 
     assertThat(outcomes).as(context + ": exactly one outcome in the history").hasSize(1);
     ProcessInstanceAssert instance = new ProcessInstanceAssert(key, records()).isCompleted().hasNoIncidents();
+    Map<String, Object> claim = jdbc.queryForMap("select d.door, case when d.claimed_at < o.review_deadline then 'yes' else 'no' end in_time"
+        + " from order_decisions d join orders o on o.id = d.order_id where d.order_id = ?", id);
     if (apiStatus == 202) {
       assertThat(status).as(context + ": an accepted decision is applied").isEqualTo("APPROVED");
       assertThat(outcomes).containsExactly("APPROVED:api");
+      assertThat(claim).as(context + ": an accepted decision was claimed before the deadline")
+          .containsEntry("door", "api").containsEntry("in_time", "yes");
       instance.hasPassedElement(APPROVE_ORDER).hasNotPassedElement(REJECT_ORDER);
     } else {
       assertThat(status).as(context + ": a refused decision means the deadline came first").isEqualTo("REJECTED");
       assertThat(outcomes).containsExactly("REJECTED:timer");
+      assertThat(claim).as(context + ": the deadline's claim").containsEntry("door", "timer");
       assertThat(jdbc.queryForObject("select rejection_reason from orders where id = ?", String.class, id))
           .isEqualTo("TIMEOUT");
       instance.hasPassedElement(REJECT_ORDER).hasNotPassedElement(APPROVE_ORDER);

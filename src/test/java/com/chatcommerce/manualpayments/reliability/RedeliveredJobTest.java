@@ -40,10 +40,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Every worker, on the real engine: its first delivery commits its database work and then dies
- * without completing the job, so the engine hands the job out again once it times out. The end
- * state equals that of the same flows delivered once. The test drives the real worker beans itself
- * (the application's own workers are off) so that it decides which delivery dies.
+ * Every worker, on the real engine, for every status it writes: the first delivery of each job
+ * type for each order state it leaves behind commits its database work and then dies without
+ * completing the job, so the engine hands the job out again once it times out. The end state equals
+ * that of the same flows delivered once. The test drives the real worker beans itself (the
+ * application's own workers are off) so that it decides which delivery dies.
  */
 class RedeliveredJobTest {
 
@@ -80,10 +81,25 @@ class RedeliveredJobTest {
     Set<String> diedAfterCommit = new HashSet<>();
     List<String> redelivered = runScenario(true, diedAfterCommit);
 
+    // Each entry: the job type, then the order as the delivery left it: status, rejection reason,
+    // the decision claimed and the door that claimed it.
     assertThat(diedAfterCommit).containsExactlyInAnyOrder(
-        JobTypes.ORDER_RECORD_OPEN, JobTypes.ORDER_SETTLE_DECISION, JobTypes.ORDER_APPROVE, JobTypes.ORDER_REJECT,
-        JobTypes.ORDER_REFUND,
-        JobTypes.CRM_UPDATE_ORDER, JobTypes.CHAT_POST_INDICATOR, JobTypes.CHAT_POST_REMINDER);
+        JobTypes.ORDER_RECORD_OPEN + " OPEN",
+        JobTypes.ORDER_SETTLE_DECISION + " OPEN claimed APPROVE by api",
+        JobTypes.ORDER_SETTLE_DECISION + " OPEN claimed REJECT by api",
+        JobTypes.ORDER_SETTLE_DECISION + " OPEN claimed REJECT by timer",
+        JobTypes.ORDER_APPROVE + " APPROVED",
+        JobTypes.ORDER_APPROVE + " COMPLETED",
+        JobTypes.ORDER_REJECT + " REJECTED MANAGER",
+        JobTypes.ORDER_REJECT + " REJECTED TIMEOUT",
+        JobTypes.ORDER_REFUND + " REFUNDED",
+        JobTypes.CRM_UPDATE_ORDER + " OPEN", JobTypes.CRM_UPDATE_ORDER + " APPROVED",
+        JobTypes.CRM_UPDATE_ORDER + " COMPLETED", JobTypes.CRM_UPDATE_ORDER + " REJECTED MANAGER",
+        JobTypes.CRM_UPDATE_ORDER + " REJECTED TIMEOUT", JobTypes.CRM_UPDATE_ORDER + " REFUNDED",
+        JobTypes.CHAT_POST_INDICATOR + " OPEN", JobTypes.CHAT_POST_INDICATOR + " APPROVED",
+        JobTypes.CHAT_POST_INDICATOR + " COMPLETED", JobTypes.CHAT_POST_INDICATOR + " REJECTED MANAGER",
+        JobTypes.CHAT_POST_INDICATOR + " REJECTED TIMEOUT", JobTypes.CHAT_POST_INDICATOR + " REFUNDED",
+        JobTypes.CHAT_POST_REMINDER + " OPEN");
     assertThat(redelivered).isEqualTo(once);
   }
 
@@ -91,7 +107,10 @@ class RedeliveredJobTest {
     return runScenario(die, new HashSet<>());
   }
 
-  /** An approval, a refund and an expiry with its reminder; returns the orders' end state. */
+  /**
+   * An approval, a manager's order completed, a manager's rejection, a refund, and an expiry with its
+   * reminder; returns the orders' end state.
+   */
   private List<String> runScenario(boolean die, Set<String> died) {
     stop();
     start();
@@ -100,11 +119,15 @@ class RedeliveredJobTest {
         jdbc.update("update offers set confirmation_window = 'PT1H' where id = ?", setup.offerId()));
     Driver driver = new Driver(die, died);
 
-    String approved = start(setup, driver);
-    String refunded = start(setup, driver);
-    String expired = start(setup, driver);
-    decide(approved, driver);
-    decide(refunded, driver);
+    String approved = start(setup, OrderSource.CLIENT, driver);
+    String completed = start(setup, OrderSource.MANAGER, driver);
+    String rejected = start(setup, OrderSource.CLIENT, driver);
+    String refunded = start(setup, OrderSource.CLIENT, driver);
+    String expired = start(setup, OrderSource.CLIENT, driver);
+    decide(approved, "APPROVE", driver);
+    decide(completed, "APPROVE", driver);
+    decide(rejected, "REJECT", driver);
+    decide(refunded, "APPROVE", driver);
     engine.client().newPublishMessageCommand().messageName(Messages.REFUND_REQUESTED).correlationKey(refunded)
         .messageId("refund:" + refunded)
         .variables(new PaymentRequests.RefundRequested(refunded, setup.clientId(), "manager", null, null))
@@ -116,7 +139,7 @@ class RedeliveredJobTest {
     engine.idle();
 
     List<String> state = new ArrayList<>();
-    for (String id : List.of(approved, refunded, expired)) {
+    for (String id : List.of(approved, completed, rejected, refunded, expired)) {
       state.addAll(jdbc.queryForList("select concat_ws('|', status, final_amount, fee_amount, net_amount,"
           + " coalesce(rejection_reason, '-'), coalesce(pending_action, '-')) from orders where id = ?", String.class, id));
       state.addAll(jdbc.queryForList("select concat_ws('|', event, field, coalesce(from_value, '-'),"
@@ -132,10 +155,10 @@ class RedeliveredJobTest {
         .toList();
   }
 
-  private String start(Catalog.Setup setup, Driver driver) {
+  private String start(Catalog.Setup setup, OrderSource source, Driver driver) {
     String orderId = UUID.randomUUID().toString();
     // What the API writes before it starts the process.
-    Instant submittedAt = app.getBean(Submissions.class).open(orderId, new Submission(OrderSource.CLIENT,
+    Instant submittedAt = app.getBean(Submissions.class).open(orderId, new Submission(source,
         setup.clientId(), setup.offerId(), null, null, null, null, false, "platform")).submittedAt();
     engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
         .variables(new PaymentRequests.PaymentStarted(orderId, submittedAt.toString()))
@@ -144,17 +167,20 @@ class RedeliveredJobTest {
     return orderId;
   }
 
-  private void decide(String orderId, Driver driver) {
+  private void decide(String orderId, String decision, Driver driver) {
     engine.client().newPublishMessageCommand().messageName(Messages.DECISION).correlationKey(orderId)
         .messageId(UUID.randomUUID().toString())
-        .variables(new ReviewDecision(orderId, "APPROVE", null, null, null, null, "manager/" + orderId, "api",
+        .variables(new ReviewDecision(orderId, decision, null, null, null, null, "manager/" + orderId, "api",
             "manager"))
         .send().join();
-    driver.run(JobTypes.ORDER_SETTLE_DECISION, JobTypes.ORDER_APPROVE, JobTypes.CRM_UPDATE_ORDER,
-        JobTypes.CHAT_POST_INDICATOR);
+    driver.run(JobTypes.ORDER_SETTLE_DECISION, decision.equals("APPROVE") ? JobTypes.ORDER_APPROVE : JobTypes.ORDER_REJECT,
+        JobTypes.CRM_UPDATE_ORDER, JobTypes.CHAT_POST_INDICATOR);
   }
 
-  /** Plays the workers: runs the real handler, and on a job type's first delivery dies after it. */
+  /**
+   * Plays the workers: runs the real handler, and on the first delivery of a job type that leaves
+   * its order in a given state dies after it.
+   */
   private final class Driver {
     private final boolean die;
     private final Set<String> died;
@@ -168,7 +194,7 @@ class RedeliveredJobTest {
       for (String type : types) {
         ActivatedJob job = activate(type);
         Object variables = handle(job);
-        if (die && died.add(type)) {
+        if (die && died.add(type + " " + orderState((String) job.getVariable(Variables.ORDER_ID)))) {
           // The handler committed; the worker dies before completing. The engine times the job out
           // and hands it out again.
           ActivatedJob again = activate(type);
@@ -178,6 +204,12 @@ class RedeliveredJobTest {
         }
         engine.client().newCompleteCommand(job).variables(variables).send().join();
       }
+    }
+
+    private String orderState(String orderId) {
+      return jdbc.queryForObject("select concat_ws(' ', o.status, o.rejection_reason,"
+          + " case when o.status = 'OPEN' and d.decision is not null then concat('claimed ', d.decision, ' by ', d.door) end)"
+          + " from orders o left join order_decisions d on d.order_id = o.id where o.id = ?", String.class, orderId);
     }
 
     private ActivatedJob activate(String type) {

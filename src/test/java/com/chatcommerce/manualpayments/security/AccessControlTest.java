@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,9 +22,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
 /**
- * Every endpoint: 401 without credentials, 403 for each role that may not use it, and through for
- * each role that may. Writes are tried with a body the endpoint refuses (400), so that an allowed
- * call proves the way through and still changes nothing.
+ * Every endpoint: 401 without credentials, 403 for each role that may not use it, and its answer for
+ * each role that may: 200 for a read, 400 for a write tried with a body the endpoint refuses, so
+ * that an allowed call proves the way through and still changes nothing. The endpoints open to
+ * anyone are listed too.
  */
 @IntegrationTest
 class AccessControlTest {
@@ -44,6 +46,7 @@ class AccessControlTest {
     offer = fixtures.offer(merchant, "100.00", "RUB", null);
     client = fixtures.client();
     order = fixtures.submit(client, offer, null);
+    new Api(port).put("/api/v1/exchange-rates/CHF/RUB", "{\"rate\":\"101.5\"}");
   }
 
   static Stream<Arguments> endpoints() {
@@ -69,28 +72,35 @@ class AccessControlTest {
         endpoint("GET", "/api/v1/clients/{client}/orders", readers),
         endpoint("GET", "/api/v1/clients/{client}/chat-indicators", readers),
         endpoint("GET", "/api/v1/exchange-rates", readers),
-        endpoint("GET", "/api/v1/exchange-rates/EUR/RUB", readers),
-        endpoint("PUT", "/api/v1/exchange-rates/EUR/RUB", managers),
+        endpoint("GET", "/api/v1/exchange-rates/CHF/RUB", readers),
+        endpoint("PUT", "/api/v1/exchange-rates/CHF/RUB", managers),
         endpoint("POST", "/api/v1/orders", Set.of("platform", "manager")),
         endpoint("POST", "/api/v1/manual-payments", managers),
         endpoint("GET", "/api/v1/orders", all),
         endpoint("GET", "/api/v1/orders/export.csv", all),
         // A platform account may read orders, but this one a manager submitted: 404, not 403.
-        endpoint("GET", "/api/v1/orders/{order}", all),
+        endpoint("GET", "/api/v1/orders/{order}", all, Map.of("platform", 404)),
         endpoint("POST", "/api/v1/orders/{order}/approve", managers),
         endpoint("POST", "/api/v1/orders/{order}/reject", managers),
         endpoint("POST", "/api/v1/orders/{order}/refund", managers),
         endpoint("POST", "/api/v1/incidents/1/retry", managers),
-        endpoint("GET", "/actuator/metrics", readers));
+        endpoint("GET", "/actuator/metrics", readers),
+        endpoint("GET", "/actuator/info", readers));
   }
 
   private static Arguments endpoint(String method, String path, Set<String> allowed) {
-    return Arguments.of(method, path, allowed);
+    return endpoint(method, path, allowed, Map.of());
+  }
+
+  /** {@code answers}: an allowed user whose answer is not the usual 200 or 400, with that answer. */
+  private static Arguments endpoint(String method, String path, Set<String> allowed, Map<String, Integer> answers) {
+    return Arguments.of(method, path, allowed, answers);
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("endpoints")
-  void endpointNeedsCredentialsAndTheRightRole(String method, String path, Set<String> allowed) {
+  void endpointNeedsCredentialsAndTheRightRole(
+      String method, String path, Set<String> allowed, Map<String, Integer> answers) {
     String url = fill(path);
     String body = method.equals("GET") ? null : REFUSED_BODY;
 
@@ -101,10 +111,9 @@ class AccessControlTest {
     for (String user : List.of("platform", "manager", "analyst")) {
       Api.Response response = Api.as(port, user).send(HttpMethod.valueOf(method), url, body, "application/json");
       if (allowed.contains(user)) {
-        assertThat(response.status()).as(user + " may " + method + " " + path).isNotIn(401, 403);
-        if (body != null) {
-          assertThat(response.status()).as("the refused body changed nothing").isEqualTo(400);
-        }
+        int expected = answers.getOrDefault(user, body == null ? 200 : 400);
+        assertThat(response.status()).as(user + " may " + method + " " + path + ": " + response.raw())
+            .isEqualTo(expected);
       } else {
         assertThat(response.status()).as(user + " may not " + method + " " + path).isEqualTo(403);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -118,10 +127,14 @@ class AccessControlTest {
   }
 
   @Test
-  void healthAndTheOpenApiDocumentNeedNoCredentials() {
+  void healthTheOpenApiDocumentAndTheSwaggerUiNeedNoCredentials() {
     Api anonymous = new Api(port, null, null);
     assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
     assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(200);
+    Api.Response swaggerUi = anonymous.send(HttpMethod.GET, "/swagger-ui.html", null, "text/html");
+    assertThat(swaggerUi.status()).as("after its redirect to /swagger-ui/index.html").isEqualTo(200);
+    assertThat(swaggerUi.contentType()).startsWith("text/html");
+    assertThat(swaggerUi.raw()).contains("swagger-ui");
   }
 
   @Test

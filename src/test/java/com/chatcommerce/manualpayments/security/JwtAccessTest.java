@@ -3,7 +3,18 @@ package com.chatcommerce.manualpayments.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.chatcommerce.manualpayments.order.ApproveOrderWorker;
+import com.chatcommerce.manualpayments.order.OrderSource;
+import com.chatcommerce.manualpayments.order.ReviewDecision;
+import com.chatcommerce.manualpayments.order.SettleDecisionWorker;
+import com.chatcommerce.manualpayments.order.Submission;
+import com.chatcommerce.manualpayments.order.Submissions;
+import com.chatcommerce.manualpayments.support.Catalog;
+import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.IntegrationTestConfiguration;
+import com.chatcommerce.manualpayments.support.SharedEngine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -12,12 +23,17 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,7 +63,7 @@ import org.springframework.web.client.RestClient;
       "camunda.client.deployment.enabled=false"
     })
 @ActiveProfiles("test")
-@Import(JwtAccessTest.TestIssuer.class)
+@Import({JwtAccessTest.TestIssuer.class, Catalog.class})
 @ContextConfiguration(initializers = IntegrationTestConfiguration.EngineAddress.class)
 class JwtAccessTest {
 
@@ -56,6 +72,11 @@ class JwtAccessTest {
   private static final RSAKey OTHER_KEY = generate();
 
   @LocalServerPort int port;
+  @Autowired Catalog catalog;
+  @Autowired Submissions submissions;
+  @Autowired SettleDecisionWorker settle;
+  @Autowired ApproveOrderWorker approve;
+  @Autowired ObjectMapper json;
 
   @TestConfiguration(proxyBeanMethods = false)
   static class TestIssuer {
@@ -91,6 +112,33 @@ class JwtAccessTest {
     assertThat(get("/api/v1/orders", token(OTHER_KEY, List.of("manager"), Instant.now().plusSeconds(300))))
         .isEqualTo(401);
     assertThat(get("/api/v1/orders", "not-a-jwt")).isEqualTo(401);
+  }
+
+  /**
+   * The decision is claimed through the API with a token; the workers (off in this context) are
+   * played with the message the engine took in, so the history row is the one the process writes.
+   */
+  @Test
+  void principalClaimNamesTheDeciderInTheOrderHistory() {
+    Catalog.Setup setup = catalog.cashDeskOffer();
+    String id = submissions.open(UUID.randomUUID().toString(), new Submission(OrderSource.CLIENT, setup.clientId(),
+        setup.offerId(), null, null, null, null, false, "platform")).id();
+    String token = token(KEY, List.of("manager"), Instant.now().plusSeconds(300));
+
+    assertThat(post("/api/v1/orders/" + id + "/approve", token, "{\"comment\":\"by token\"}")).isEqualTo(202);
+    ReviewDecision message = EngineRecords.<MessageRecordValue>of(SharedEngine.get(), ValueType.MESSAGE)
+        .filter(r -> r.getIntent() == MessageIntent.PUBLISHED && r.getValue().getCorrelationKey().equals(id))
+        .map(r -> json.convertValue(r.getValue().getVariables(), ReviewDecision.class))
+        .findFirst().orElseThrow();
+    settle.settle(message);
+    approve.approve(id);
+
+    JsonNode order = RestClient.create("http://localhost:" + port).get().uri("/api/v1/orders/" + id)
+        .headers(h -> h.setBearerAuth(token)).retrieve().body(JsonNode.class);
+    assertThat(order.get("status").asText()).isEqualTo("APPROVED");
+    JsonNode approval = order.get("history").get(1);
+    assertThat(approval.get("actor").asText()).as("preferred_username, not the subject").isEqualTo("jane.manager");
+    assertThat(approval.get("door").asText()).isEqualTo("api");
   }
 
   @Test

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /** A small HTTP client for API tests: never throws on an error status, always returns the body. */
@@ -23,7 +26,10 @@ public final class Api {
 
   /** As a demo user of the embedded configuration, or anonymously when {@code user} is null. */
   public Api(int port, String user, String password) {
-    RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port);
+    // Apache HttpClient, which RestClient picks when it is on the classpath, re-sends a request
+    // answered 503 by default, even a POST: a test would then see only the second answer.
+    RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port)
+        .requestFactory(new HttpComponentsClientHttpRequestFactory(HttpClients.custom().disableAutomaticRetries().build()));
     if (user != null) {
       builder.defaultHeaders(h -> h.setBasicAuth(user, password));
     }
@@ -35,9 +41,14 @@ public final class Api {
   }
 
   /** {@code raw} is the body exactly as the server wrote it. */
-  public record Response(int status, String contentType, JsonNode body, String raw, String retryAfter) {
+  public record Response(int status, String contentType, JsonNode body, String raw, HttpHeaders headers) {
     public String text(String field) {
       return body.path(field).asText();
+    }
+
+    /** The first value of a response header, or null. */
+    public String header(String name) {
+      return headers.getFirst(name);
     }
   }
 
@@ -79,7 +90,7 @@ public final class Api {
           byte[] bytes = res.getBody().readAllBytes();
           String type = res.getHeaders().getContentType() == null ? null : res.getHeaders().getContentType().toString();
           return new Response(res.getStatusCode().value(), type, parse(bytes, type),
-              new String(bytes, java.nio.charset.StandardCharsets.UTF_8), res.getHeaders().getFirst("Retry-After"));
+              new String(bytes, java.nio.charset.StandardCharsets.UTF_8), HttpHeaders.readOnlyHttpHeaders(res.getHeaders()));
         });
   }
 

@@ -81,6 +81,20 @@ public final class InMemoryEngine implements AutoCloseable {
     return engine;
   }
 
+  /**
+   * Deploys the application's models and forms, as the application does at start, for a test that
+   * starts the application without its deployment (one whose engine is missing or slow at start).
+   */
+  public void deployModels() {
+    client.newDeployResourceCommand()
+        .addResourceFile("processes/manual-payment.bpmn")
+        .addResourceFile("processes/manual-payment-refund.bpmn")
+        .addResourceFile("forms/manual-payment-review.form")
+        .addResourceFile("forms/manual-payment-add.form")
+        .send()
+        .join();
+  }
+
   /** Writes what the in-memory gateway cannot carry (Tasklist's commands) straight to the engine's log. */
   public EngineLog log() {
     return log;

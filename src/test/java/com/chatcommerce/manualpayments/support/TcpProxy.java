@@ -14,7 +14,9 @@ import java.util.concurrent.Executors;
 /**
  * A loopback TCP proxy that a test can cut: while cut, every open connection is closed and new ones
  * are refused at once, as when the network to the database goes away. The database server itself,
- * which other tests share, is never touched.
+ * which other tests share, is never touched. It can also hold back what the server answers while
+ * everything the client sends still reaches the server, as when a server takes a request in and its
+ * answer comes too late.
  */
 public final class TcpProxy implements AutoCloseable {
 
@@ -27,6 +29,7 @@ public final class TcpProxy implements AutoCloseable {
   });
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
+  private boolean holdingAnswers;
 
   public TcpProxy(String host, int port) throws IOException {
     this.target = new InetSocketAddress(host, port);
@@ -48,6 +51,23 @@ public final class TcpProxy implements AutoCloseable {
     cut = false;
   }
 
+  /** From now on, the server's answers wait in the proxy; requests still go through. */
+  public synchronized void holdAnswers() {
+    holdingAnswers = true;
+  }
+
+  /** Sends on every answer held back, and lets later ones through. */
+  public synchronized void releaseAnswers() {
+    holdingAnswers = false;
+    notifyAll();
+  }
+
+  private synchronized void awaitAnswersReleased() throws InterruptedException {
+    while (holdingAnswers) {
+      wait();
+    }
+  }
+
   private void accept() {
     while (!server.isClosed()) {
       try {
@@ -60,8 +80,8 @@ public final class TcpProxy implements AutoCloseable {
         upstream.connect(target, 2_000);
         open.add(client);
         open.add(upstream);
-        threads.execute(() -> pipe(client, upstream));
-        threads.execute(() -> pipe(upstream, client));
+        threads.execute(() -> pipe(client, upstream, false));
+        threads.execute(() -> pipe(upstream, client, true));
       } catch (IOException e) {
         if (server.isClosed()) {
           return;
@@ -70,16 +90,21 @@ public final class TcpProxy implements AutoCloseable {
     }
   }
 
-  private void pipe(Socket from, Socket to) {
+  private void pipe(Socket from, Socket to, boolean answers) {
     byte[] buffer = new byte[16 * 1024];
     try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
       int read;
       while ((read = in.read(buffer)) >= 0) {
+        if (answers) {
+          awaitAnswersReleased();
+        }
         out.write(buffer, 0, read);
         out.flush();
       }
     } catch (IOException ignored) {
       // The other side or a cut closed the connection; closing both ends below is all there is to do.
+    } catch (InterruptedException closing) {
+      Thread.currentThread().interrupt();
     } finally {
       closeQuietly(from);
       closeQuietly(to);
@@ -98,6 +123,7 @@ public final class TcpProxy implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    releaseAnswers();
     cut();
     server.close();
     threads.shutdownNow();

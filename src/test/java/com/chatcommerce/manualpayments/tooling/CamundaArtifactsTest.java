@@ -3,21 +3,31 @@ package com.chatcommerce.manualpayments.tooling;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Elements;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import com.chatcommerce.manualpayments.support.ReviewForm;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.zeebe.model.bpmn.Bpmn;
+import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
+import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +79,45 @@ class CamundaArtifactsTest {
       submitted.properties().forEach(field ->
           assertThat(field.getValue().isTextual() || field.getValue().isNull()).as(context + " " + field.getKey()).isTrue());
     }
+  }
+
+  /** The approve and the reject scenarios, submitted in form-js, give the values the gateway routes. */
+  @Test
+  void reviewFormSubmitsInTheBrowserEachDecisionTheGatewayRoutesAndNoOther() throws IOException {
+    Result run = reviewFormRun();
+    Set<String> submitted = new HashSet<>();
+    for (String scenario : ReviewForm.submissions().keySet()) {
+      submitted.add(JSON.readTree(line(run, "SUBMITTED " + scenario + " ")).path(Variables.DECISION).asText());
+    }
+    ExclusiveGateway gateway = Bpmn.readModelFromFile(projectRoot.resolve("processes/manual-payment.bpmn").toFile())
+        .getModelElementById(Elements.DECISION_GATEWAY);
+    Set<String> routed = new HashSet<>();
+    for (SequenceFlow flow : gateway.getOutgoing()) {
+      Matcher value = Pattern.compile("\"([A-Z_]+)\"").matcher(flow.getConditionExpression().getTextContent());
+      assertThat(value.find()).as(flow.getId()).isTrue();
+      routed.add(value.group(1));
+    }
+    assertThat(submitted).as(run.output()).isEqualTo(routed);
+  }
+
+  /** Tasklist's start form, filled in form-js: ids as whole numbers, an ISO date, text. */
+  @Test
+  void startFormSubmitsTheTypesTheFirstWorkerReads() throws IOException {
+    Result run = reviewFormRun();
+    JsonNode started = JSON.readTree(line(run, "START_SUBMITTED "));
+    String context = started + "\n" + run.output();
+
+    assertThat(started.path(Variables.CLIENT_ID).isIntegralNumber()).as(context).isTrue();
+    assertThat(started.path(Variables.OFFER_ID).isIntegralNumber()).as(context).isTrue();
+    assertThat(started.path(Variables.PAYMENT_DATE).isTextual()).as(context).isTrue();
+    assertThat(LocalDate.parse(started.path(Variables.PAYMENT_DATE).asText())).isEqualTo(LocalDate.of(2026, 11, 20));
+    assertThat(started.path(Variables.COMMENT).isTextual()).as(context).isTrue();
+    RecordOpenOrderWorker.SubmittedPayment read = JSON.copy()
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+        .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+        .treeToValue(started, RecordOpenOrderWorker.SubmittedPayment.class);
+    assertThat(read).isEqualTo(new RecordOpenOrderWorker.SubmittedPayment(null, null, 7L, 3L, "2026-11-20",
+        "paid at the office"));
   }
 
   @Test

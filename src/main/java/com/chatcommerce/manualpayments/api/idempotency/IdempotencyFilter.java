@@ -227,7 +227,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
-    problem.setProperty("errors", List.of(Map.of("field", field, "reason", detail)));
+    if (field != null) {
+      problem.setProperty("errors", List.of(Map.of("field", field, "reason", detail)));
+    }
     response.setStatus(status.value());
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
     json.writeValue(response.getOutputStream(), problem);

@@ -149,7 +149,7 @@ class IdempotencyRecordTest {
     }
 
     assertThat(repeat.status()).isEqualTo(409);
-    assertThat(repeat.retryAfter()).isEqualTo("5");
+    assertThat(repeat.headers().getFirst("Retry-After")).isEqualTo("5");
     assertThat(repeat.body().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
     assertThat(jdbc.queryForObject("select count(*) from orders where client_id = ?", Long.class, client))
         .isZero();
