@@ -58,7 +58,9 @@ class AccessControlTest {
         endpoint("POST", "/api/v1/payment-systems", managers),
         endpoint("GET", "/api/v1/payment-systems/{merchant}", readers),
         endpoint("PUT", "/api/v1/payment-systems/{merchant}", managers),
-        endpoint("GET", "/api/v1/payment-systems/{merchant}/image", all),
+        // No image was uploaded: a 404 shows the caller got past the access check.
+        endpoint("GET", "/api/v1/payment-systems/{merchant}/image", all,
+            Map.of("platform", 404, "manager", 404, "analyst", 404)),
         endpoint("GET", "/api/v1/offers", all),
         endpoint("GET", "/api/v1/offers?manualPayment=true", all),
         endpoint("POST", "/api/v1/offers", managers),
