@@ -1,5 +1,12 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import com.chatcommerce.manualpayments.chat.ChatIndicator;
 import com.chatcommerce.manualpayments.chat.ChatIndicators;
 import com.chatcommerce.manualpayments.crm.Client;
@@ -33,21 +40,42 @@ class ClientController {
     this.indicators = indicators;
   }
 
-  record Request(String name, String email, String phone) {}
+  @Schema(name = "ClientRequest")
+  record Request(
+      @Size(max = ApiLimits.NAME) String name,
+      @Size(max = ApiLimits.EMAIL) String email,
+      @Size(max = ApiLimits.PHONE) String phone) {}
 
-  record Response(long id, String name, String email, String phone, boolean manualAccount, Instant createdAt) {
+  @Schema(name = "Client")
+  record Response(
+      @Schema(minimum = "1") long id,
+      @Schema(maxLength = ApiLimits.NAME) String name,
+      @Schema(maxLength = ApiLimits.EMAIL) String email,
+      @Schema(maxLength = ApiLimits.PHONE) String phone,
+      boolean manualAccount,
+      Instant createdAt) {
     static Response of(Client c) {
       return new Response(c.id(), c.name(), c.email(), c.phone(), c.isManualAccount(), c.createdAt());
     }
   }
 
-  record OrderLine(String orderId, long offerId, String status, MoneyJson amount, Instant updatedAt) {
+  record OrderLine(
+      @Schema(maxLength = ApiLimits.UUID, format = "uuid") String orderId,
+      @Schema(minimum = "1") long offerId,
+      @Schema(maxLength = ApiLimits.WORD) String status,
+      MoneyJson amount,
+      Instant updatedAt) {
     static OrderLine of(ClientOrder o) {
       return new OrderLine(o.orderId(), o.offerId(), o.status(), MoneyJson.of(o.amount(), o.currency()), o.updatedAt());
     }
   }
 
-  record Indicator(long id, String orderId, String status, String text, Instant createdAt) {
+  record Indicator(
+      @Schema(minimum = "1") long id,
+      @Schema(maxLength = ApiLimits.UUID, format = "uuid") String orderId,
+      @Schema(maxLength = ApiLimits.WORD) String status,
+      @Schema(maxLength = ApiLimits.COMMENT) String text,
+      Instant createdAt) {
     static Indicator of(ChatIndicator i) {
       return new Indicator(i.id(), i.orderId(), i.status(), i.text(), i.createdAt());
     }
@@ -55,7 +83,7 @@ class ClientController {
 
   @PostMapping
   @ProblemResponses({400})
-  ResponseEntity<Response> create(@RequestBody Request request) {
+  ResponseEntity<Response> create(@Valid @RequestBody Request request) {
     Client client = clients.create(request.name(), request.email(), request.phone());
     return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id())).body(Response.of(client));
   }
@@ -63,20 +91,27 @@ class ClientController {
   /** Replaces the client's name and contacts; orders keep the contacts they were submitted with. */
   @PutMapping("/{id}")
   @ProblemResponses({400, 404})
-  Response update(@PathVariable long id, @RequestBody Request request) {
+  Response update(@PathVariable @Min(1) long id, @Valid @RequestBody Request request) {
     return Response.of(clients.update(id, request.name(), request.email(), request.phone()));
   }
 
-  record ClientPage(List<Response> clients, String nextCursor) {}
+  record ClientPage(
+      @ArraySchema(maxItems = ApiLimits.PAGE) List<Response> clients,
+      @Schema(maxLength = ApiLimits.CURSOR) String nextCursor) {}
 
-  record OrderLines(List<OrderLine> orders, String nextCursor) {}
+  record OrderLines(
+      @ArraySchema(maxItems = ApiLimits.PAGE) List<OrderLine> orders,
+      @Schema(maxLength = ApiLimits.CURSOR) String nextCursor) {}
 
-  record Indicators(List<Indicator> indicators, String nextCursor) {}
+  record Indicators(
+      @ArraySchema(maxItems = ApiLimits.PAGE) List<Indicator> indicators,
+      @Schema(maxLength = ApiLimits.CURSOR) String nextCursor) {}
 
   /** In the order they were created, keyset-paged like the orders. */
   @GetMapping
   @ProblemResponses({400})
-  ClientPage all(@RequestParam(defaultValue = "20") int limit, @RequestParam(required = false) String cursor) {
+  ClientPage all(@RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
+      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) String cursor) {
     var page = clients.list(limit, cursor).map(Response::of);
     return new ClientPage(page.items(), page.nextCursor());
   }
@@ -93,15 +128,16 @@ class ClientController {
 
   @GetMapping("/{id}")
   @ProblemResponses({404})
-  Response get(@PathVariable long id) {
+  Response get(@PathVariable @Min(1) long id) {
     return Response.of(clients.get(id));
   }
 
   /** The order history on the client's card, as the CRM shows it. */
   @GetMapping("/{id}/orders")
   @ProblemResponses({400, 404})
-  OrderLines orders(@PathVariable long id, @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) String cursor) {
+  OrderLines orders(@PathVariable @Min(1) long id,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
+      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) String cursor) {
     var page = orderHistory.ofClient(id, limit, cursor).map(OrderLine::of);
     return new OrderLines(page.items(), page.nextCursor());
   }
@@ -109,8 +145,9 @@ class ClientController {
   /** Oldest first, as the chat shows them. */
   @GetMapping("/{id}/chat-indicators")
   @ProblemResponses({400, 404})
-  Indicators chatIndicators(@PathVariable long id, @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) String cursor) {
+  Indicators chatIndicators(@PathVariable @Min(1) long id,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
+      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) String cursor) {
     clients.get(id);
     var page = indicators.ofClient(id, limit, cursor).map(Indicator::of);
     return new Indicators(page.items(), page.nextCursor());

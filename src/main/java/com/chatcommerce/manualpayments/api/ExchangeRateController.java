@@ -1,5 +1,12 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import com.chatcommerce.manualpayments.money.ExchangeRate;
 import com.chatcommerce.manualpayments.money.ExchangeRates;
 import java.time.Instant;
@@ -21,9 +28,18 @@ class ExchangeRateController {
     this.rates = rates;
   }
 
-  record Request(String rate) {}
+  @Schema(name = "ExchangeRateRequest")
+  record Request(
+      @Schema(description = "How many of the second currency one of the first buys: a decimal string, at most 10"
+          + " decimals.")
+          @Size(max = ApiLimits.DECIMAL) String rate) {}
 
-  record Response(String from, String to, String rate, Instant updatedAt) {
+  @Schema(name = "ExchangeRate")
+  record Response(
+      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String from,
+      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String to,
+      @Schema(maxLength = ApiLimits.DECIMAL) String rate,
+      Instant updatedAt) {
     static Response of(ExchangeRate r) {
       return new Response(r.from(), r.to(), r.rate().stripTrailingZeros().toPlainString(), r.updatedAt());
     }
@@ -31,13 +47,16 @@ class ExchangeRateController {
 
   @PutMapping("/{from}/{to}")
   @ProblemResponses({400})
-  Response put(@PathVariable String from, @PathVariable String to, @RequestBody Request request) {
+  Response put(@PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String from,
+      @PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String to,
+      @Valid @RequestBody Request request) {
     return Response.of(rates.put(from, to, request.rate()));
   }
 
   @GetMapping("/{from}/{to}")
   @ProblemResponses({400, 404})
-  Response get(@PathVariable String from, @PathVariable String to) {
+  Response get(@PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String from,
+      @PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String to) {
     return Response.of(rates.get(from, to));
   }
 

@@ -1,5 +1,12 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.process.Incidents;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
@@ -20,11 +27,14 @@ class IncidentController {
     this.incidents = incidents;
   }
 
-  record RetryRequest(Long jobKey, Integer retries) {}
+  record RetryRequest(
+      @Schema(description = "The failed job's key, as Operate shows it.") @Min(1) Long jobKey,
+      @Schema(description = "Retries the job gets; " + ManualPaymentProcess.JOB_RETRIES + " when absent.") @Min(1) @Max(10) Integer retries) {}
 
   @PostMapping("/api/v1/incidents/{incidentKey}/retry")
   @ProblemResponses({400, 404, 409, 503})
-  ResponseEntity<Void> retry(@PathVariable long incidentKey, @RequestBody RetryRequest body, Authentication caller) {
+  ResponseEntity<Void> retry(
+      @PathVariable @Min(1) long incidentKey, @Valid @RequestBody RetryRequest body, Authentication caller) {
     if (body.jobKey() == null) {
       throw new InvalidInputException("jobKey", "is required");
     }

@@ -1,5 +1,11 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import jakarta.validation.Valid;
 import com.chatcommerce.manualpayments.order.Correction;
 import com.chatcommerce.manualpayments.order.Decision;
 import com.chatcommerce.manualpayments.order.Order;
@@ -56,7 +62,7 @@ class OrderController {
   /** The client pressed "Pay". */
   @PostMapping("/api/v1/orders")
   @ProblemResponses({400, 409, 422, 503})
-  ResponseEntity<OrderJson.Response> submit(@RequestBody OrderJson.ClientSubmission body, Authentication caller) {
+  ResponseEntity<OrderJson.Response> submit(@Valid @RequestBody OrderJson.ClientSubmission body, Authentication caller) {
     Order order = requests.submit(new Submission(
         OrderSource.CLIENT, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), null, null, false,
         Callers.name(caller)));
@@ -66,7 +72,7 @@ class OrderController {
   /** A manager's "add manual payment", for a CRM client or, with {@code payer}, on the manual account. */
   @PostMapping("/api/v1/manual-payments")
   @ProblemResponses({400, 409, 422, 503})
-  ResponseEntity<OrderJson.Response> add(@RequestBody OrderJson.ManagerSubmission body, Authentication caller) {
+  ResponseEntity<OrderJson.Response> add(@Valid @RequestBody OrderJson.ManagerSubmission body, Authentication caller) {
     Order order = requests.submit(new Submission(
         OrderSource.MANAGER, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), body.email(),
         body.phone(), true, Callers.name(caller), body.payer()));
@@ -76,9 +82,9 @@ class OrderController {
   @GetMapping("/api/v1/orders")
   @ProblemResponses({400})
   OrderJson.Page list(
-      @ParameterObject OrderFilterParams params,
-      @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) String cursor,
+      @ParameterObject @Valid OrderFilterParams params,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
+      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) String cursor,
       Authentication caller) {
     OrderPage page = queries.list(params.filter(Callers.onlyOwnOrders(caller)), limit, cursor);
     return new OrderJson.Page(
@@ -95,8 +101,8 @@ class OrderController {
   @ProblemResponses({400, 406, 429})
   @ApiResponse(responseCode = "200", description = "every matching order, newest first",
       content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-  void export(@ParameterObject OrderFilterParams params, Authentication caller,
-      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
+  void export(@ParameterObject @Valid OrderFilterParams params, Authentication caller,
+      @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
       throws IOException, HttpMediaTypeNotAcceptableException {
     // Negotiated here rather than by a "produces" condition: without a mapping for it, a caller
     // that accepts only JSON fell through to GET /api/v1/orders/{id} and was told that the order
@@ -141,16 +147,17 @@ class OrderController {
 
   @GetMapping("/api/v1/orders/{id}")
   @ProblemResponses({404})
-  OrderJson.Response get(@PathVariable String id, Authentication caller) {
+  OrderJson.Response get(@PathVariable @Size(max = ApiLimits.UUID) String id, Authentication caller) {
     return OrderJson.Response.of(queries.get(id, Callers.onlyOwnOrders(caller)), queries.history(id));
   }
 
   @PostMapping("/api/v1/orders/{id}/approve")
   @ProblemResponses({400, 404, 409, 422, 503})
   ResponseEntity<OrderJson.Response> approve(
-      @PathVariable String id,
-      @RequestBody(required = false) OrderJson.DecisionRequest body,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @PathVariable @Size(max = ApiLimits.UUID) String id,
+      @Valid @RequestBody(required = false) OrderJson.DecisionRequest body,
+      @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(max = ApiLimits.IDEMPOTENCY_KEY) @Pattern(regexp = ApiLimits.IDEMPOTENCY_KEY_PATTERN) String idempotencyKey,
       Authentication caller) {
     return decide(id, Decision.APPROVE, body, idempotencyKey, caller);
   }
@@ -158,9 +165,10 @@ class OrderController {
   @PostMapping("/api/v1/orders/{id}/reject")
   @ProblemResponses({400, 404, 409, 422, 503})
   ResponseEntity<OrderJson.Response> reject(
-      @PathVariable String id,
-      @RequestBody(required = false) OrderJson.DecisionRequest body,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @PathVariable @Size(max = ApiLimits.UUID) String id,
+      @Valid @RequestBody(required = false) OrderJson.DecisionRequest body,
+      @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(max = ApiLimits.IDEMPOTENCY_KEY) @Pattern(regexp = ApiLimits.IDEMPOTENCY_KEY_PATTERN) String idempotencyKey,
       Authentication caller) {
     return decide(id, Decision.REJECT, body, idempotencyKey, caller);
   }
@@ -168,7 +176,7 @@ class OrderController {
   @PostMapping("/api/v1/orders/{id}/refund")
   @ProblemResponses({400, 404, 409, 503})
   ResponseEntity<OrderJson.Response> refund(
-      @PathVariable String id, @RequestBody(required = false) OrderJson.RefundRequest body, Authentication caller) {
+      @PathVariable @Size(max = ApiLimits.UUID) String id, @Valid @RequestBody(required = false) OrderJson.RefundRequest body, Authentication caller) {
     Order order = requests.refund(id, body == null ? null : body.comment(), Callers.name(caller));
     return ResponseEntity.accepted().body(OrderJson.Response.of(order, null));
   }

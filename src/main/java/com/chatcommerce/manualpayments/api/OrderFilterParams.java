@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import jakarta.validation.constraints.Min;
 import com.chatcommerce.manualpayments.order.OrderFilter;
 import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.OrderStatus;
@@ -9,8 +10,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 /** The query parameters the order list and the CSV export share; times are ISO instants. */
 record OrderFilterParams(
     OrderStatus status,
-    Long clientId,
-    Long offerId,
+    @Min(1) Long clientId,
+    @Min(1) Long offerId,
     OrderSource source,
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedFrom,
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedTo) {

@@ -1,5 +1,8 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.Valid;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImage;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImages;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystems;
@@ -37,7 +40,7 @@ class PaymentSystemController {
 
   @PostMapping
   @ProblemResponses({400})
-  ResponseEntity<PaymentSystemJson.Response> create(@RequestBody PaymentSystemJson.Request request) {
+  ResponseEntity<PaymentSystemJson.Response> create(@Valid @RequestBody PaymentSystemJson.Request request) {
     var created = PaymentSystemJson.Response.of(paymentSystems.create(request.draft()));
     return ResponseEntity.created(URI.create("/api/v1/payment-systems/" + created.id())).body(created);
   }
@@ -50,7 +53,7 @@ class PaymentSystemController {
 
   @GetMapping("/{id}")
   @ProblemResponses({404})
-  PaymentSystemJson.Response get(@PathVariable long id) {
+  PaymentSystemJson.Response get(@PathVariable @Min(1) long id) {
     return PaymentSystemJson.Response.of(paymentSystems.get(id));
   }
 
@@ -61,11 +64,11 @@ class PaymentSystemController {
   @PutMapping(value = "/{id}/image", consumes = {"image/png", "image/jpeg", "image/webp"})
   @ProblemResponses({400, 404, 413, 415})
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-      @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-      @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
-      @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary"))})
+      @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary", maxLength = PaymentSystemImages.MAX_BYTES)),
+      @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary", maxLength = PaymentSystemImages.MAX_BYTES)),
+      @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary", maxLength = PaymentSystemImages.MAX_BYTES))})
   PaymentSystemJson.Response uploadImage(
-      @PathVariable long id, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+      @PathVariable @Min(1) long id, @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
     byte[] content = PaymentSystemImages.read(body);
     MediaType declared = MediaType.parseMediaType(contentType);
     images.upload(id, declared.getType() + "/" + declared.getSubtype(), content);
@@ -76,10 +79,10 @@ class PaymentSystemController {
   @GetMapping("/{id}/image")
   @ProblemResponses({404})
   @ApiResponse(responseCode = "200", description = "The image", content = {
-      @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-      @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
-      @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary"))})
-  ResponseEntity<byte[]> image(@PathVariable long id, WebRequest request) {
+      @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary", maxLength = PaymentSystemImages.MAX_BYTES)),
+      @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary", maxLength = PaymentSystemImages.MAX_BYTES)),
+      @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary", maxLength = PaymentSystemImages.MAX_BYTES))})
+  ResponseEntity<byte[]> image(@PathVariable @Min(1) long id, WebRequest request) {
     PaymentSystemImage image = images.get(id);
     String etag = "\"" + image.etag() + "\"";
     if (request.checkNotModified(etag)) {
@@ -95,7 +98,7 @@ class PaymentSystemController {
   /** Replaces the payment system for orders submitted from now on; open orders keep their terms. */
   @PutMapping("/{id}")
   @ProblemResponses({400, 404, 409})
-  PaymentSystemJson.Response update(@PathVariable long id, @RequestBody PaymentSystemJson.Request request) {
+  PaymentSystemJson.Response update(@PathVariable @Min(1) long id, @Valid @RequestBody PaymentSystemJson.Request request) {
     return PaymentSystemJson.Response.of(paymentSystems.update(id, request.draft()));
   }
 }
