@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
@@ -63,10 +64,15 @@ public final class Api {
   }
 
   public Response send(HttpMethod method, String path, String body, String contentType, String idempotencyKey) {
+    return sendWithHeaders(method, path, body, contentType,
+        idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+  }
+
+  /** With any request headers. */
+  public Response sendWithHeaders(
+      HttpMethod method, String path, String body, String contentType, Map<String, String> headers) {
     RestClient.RequestBodySpec request = http.method(method).uri(path);
-    if (idempotencyKey != null) {
-      request.header("Idempotency-Key", idempotencyKey);
-    }
+    headers.forEach(request::header);
     if (body != null) {
       request.contentType(MediaType.parseMediaType(contentType)).body(body);
     }
