@@ -47,6 +47,7 @@ class OpenApiConfiguration {
   /** A problem's texts: ours, with at most a short excerpt of a bad value, for each of its errors. */
   private static final int PROBLEM_TEXT = 8000;
   private static final int PROBLEM_WORDS = 200;
+  private static final int PROBLEM_REASON = 1000;
   /** The longest ISO instant Java reads is about 40 characters. */
   private static final int DATE_TIME = 64;
 
@@ -61,10 +62,10 @@ class OpenApiConfiguration {
         .addProperty("title", new StringSchema().maxLength(PROBLEM_WORDS))
         .addProperty("status", new IntegerSchema().minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
         .addProperty("detail", new StringSchema().maxLength(PROBLEM_TEXT))
-        .addProperty("instance", new StringSchema().format("uri-reference").maxLength(PROBLEM_WORDS))
+        .addProperty("instance", new StringSchema().format("uri-reference").maxLength(PROBLEM_TEXT))
         .addProperty("errors", new ArraySchema().maxItems(ProblemHandler.MAX_ERRORS).items(new ObjectSchema()
             .addProperty("field", new StringSchema().maxLength(PROBLEM_WORDS))
-            .addProperty("reason", new StringSchema().maxLength(PROBLEM_WORDS))));
+            .addProperty("reason", new StringSchema().maxLength(PROBLEM_REASON))));
     boolean basic = security.mode() == SecurityProperties.Mode.BASIC;
     String scheme = basic ? "basic" : "bearer";
     return new OpenAPI()

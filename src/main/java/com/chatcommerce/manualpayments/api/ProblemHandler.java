@@ -157,7 +157,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       } else {
         String name = parameterName(result.getMethodParameter());
         result.getResolvableErrors().forEach(error -> errors.add(Map.of("field", name, "reason",
-            String.valueOf(error.getDefaultMessage()))));
+            withValue(error.getDefaultMessage(), result.getArgument()))));
       }
     }
     if (errors.isEmpty()) {
@@ -169,8 +169,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   private static Map<String, String> fieldError(FieldError error) {
     String reason = error.isBindingFailure()
         ? "cannot be read from '" + InvalidInputException.excerpt(error.getRejectedValue()) + "'"
-        : String.valueOf(error.getDefaultMessage());
+        : withValue(error.getDefaultMessage(), error.getRejectedValue());
     return Map.of("field", error.getField(), "reason", reason);
+  }
+
+  /** A text value is quoted by its start only, as every bad value is. */
+  private static String withValue(String message, Object value) {
+    return value instanceof CharSequence text
+        ? message + ", got '" + InvalidInputException.excerpt(text.toString()) + "'"
+        : String.valueOf(message);
   }
 
   /** The name the caller sent: a header's or a query parameter's, not the Java parameter's. */
