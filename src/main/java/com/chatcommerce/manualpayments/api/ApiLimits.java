@@ -35,6 +35,7 @@ final class ApiLimits {
   static final String IDEMPOTENCY_KEY_PATTERN = "^[A-Za-z0-9_.:-]{1,100}$";
   /** A cursor this API returned: base64url of a time and an id. */
   static final int CURSOR = 100;
+  static final String CURSOR_PATTERN = "^[A-Za-z0-9_-]*$";
   static final int ACTOR = 100;
   /** Enum-like words kept as text: statuses, events, doors, field names. */
   static final int WORD = 32;

@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Clients", description = "The CRM's clients, their order history and their chat indicators")
 @RestController
 @RequestMapping("/api/v1/clients")
 class ClientController {
@@ -97,21 +99,22 @@ class ClientController {
 
   record ClientPage(
       @ArraySchema(maxItems = ApiLimits.PAGE) List<Response> clients,
-      @Schema(maxLength = ApiLimits.CURSOR) String nextCursor) {}
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
 
   record OrderLines(
       @ArraySchema(maxItems = ApiLimits.PAGE) List<OrderLine> orders,
-      @Schema(maxLength = ApiLimits.CURSOR) String nextCursor) {}
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
 
   record Indicators(
       @ArraySchema(maxItems = ApiLimits.PAGE) List<Indicator> indicators,
-      @Schema(maxLength = ApiLimits.CURSOR) String nextCursor) {}
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
 
   /** In the order they were created, keyset-paged like the orders. */
   @GetMapping
   @ProblemResponses({400})
   ClientPage all(@RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) String cursor) {
+      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
+          String cursor) {
     var page = clients.list(limit, cursor).map(Response::of);
     return new ClientPage(page.items(), page.nextCursor());
   }
@@ -127,7 +130,7 @@ class ClientController {
   }
 
   @GetMapping("/{id}")
-  @ProblemResponses({404})
+  @ProblemResponses({400, 404})
   Response get(@PathVariable @Min(1) long id) {
     return Response.of(clients.get(id));
   }
@@ -137,7 +140,8 @@ class ClientController {
   @ProblemResponses({400, 404})
   OrderLines orders(@PathVariable @Min(1) long id,
       @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) String cursor) {
+      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
+          String cursor) {
     var page = orderHistory.ofClient(id, limit, cursor).map(OrderLine::of);
     return new OrderLines(page.items(), page.nextCursor());
   }
@@ -147,7 +151,8 @@ class ClientController {
   @ProblemResponses({400, 404})
   Indicators chatIndicators(@PathVariable @Min(1) long id,
       @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) String cursor) {
+      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
+          String cursor) {
     clients.get(id);
     var page = indicators.ofClient(id, limit, cursor).map(Indicator::of);
     return new Indicators(page.items(), page.nextCursor());

@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
@@ -18,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Exchange rates",
+    description = "Stored rates for offers priced in a currency their payment system does not take")
 @RestController
 @RequestMapping("/api/v1/exchange-rates")
 class ExchangeRateController {

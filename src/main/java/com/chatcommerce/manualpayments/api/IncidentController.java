@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** For scripts that recover from an outage; the job and incident keys are shown in Operate. */
+@Tag(name = "Incidents", description = "Retrying a failed job after an outage")
 @RestController
 class IncidentController {
 
@@ -29,7 +31,8 @@ class IncidentController {
 
   record RetryRequest(
       @Schema(description = "The failed job's key, as Operate shows it.") @Min(1) Long jobKey,
-      @Schema(description = "Retries the job gets; " + ManualPaymentProcess.JOB_RETRIES + " when absent.") @Min(1) @Max(10) Integer retries) {}
+      @Schema(description = "Retries the job gets; " + ManualPaymentProcess.JOB_RETRIES + " when absent.")
+          @Min(1) @Max(10) Integer retries) {}
 
   @PostMapping("/api/v1/incidents/{incidentKey}/retry")
   @ProblemResponses({400, 404, 409, 503})

@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Offers", description = "What clients pay for, each through a payment system")
 @RestController
 @RequestMapping("/api/v1/offers")
 class OfferController {
@@ -99,7 +101,7 @@ class OfferController {
   }
 
   @GetMapping("/{id}")
-  @ProblemResponses({404})
+  @ProblemResponses({400, 404})
   Response get(@PathVariable @Min(1) long id) {
     return Response.of(offers.get(id));
   }

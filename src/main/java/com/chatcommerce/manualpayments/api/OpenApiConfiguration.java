@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImages;
 import com.chatcommerce.manualpayments.security.SecurityProperties;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -73,6 +74,8 @@ class OpenApiConfiguration {
             .description("Payments made outside the platform: submissions, manager decisions, refunds."))
         .components(new Components()
             .addSchemas("Problem", problem)
+            .addSchemas("Image", new StringSchema().format("binary").maxLength(PaymentSystemImages.MAX_BYTES)
+                .description("PNG, JPEG or WebP, at most 1 MiB"))
             .addSecuritySchemes(scheme, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme(scheme)))
         .addSecurityItem(new SecurityRequirement().addList(scheme));
   }

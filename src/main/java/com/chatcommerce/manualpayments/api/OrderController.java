@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Max;
@@ -43,6 +44,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Orders",
+    description = "Client payments, managers' manual payments, decisions, refunds, lists and the CSV export")
 @RestController
 class OrderController {
 
@@ -84,7 +87,8 @@ class OrderController {
   OrderJson.Page list(
       @ParameterObject @Valid OrderFilterParams params,
       @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) String cursor,
+      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
+          String cursor,
       Authentication caller) {
     OrderPage page = queries.list(params.filter(Callers.onlyOwnOrders(caller)), limit, cursor);
     return new OrderJson.Page(
@@ -146,7 +150,7 @@ class OrderController {
   }
 
   @GetMapping("/api/v1/orders/{id}")
-  @ProblemResponses({404})
+  @ProblemResponses({400, 404})
   OrderJson.Response get(@PathVariable @Size(max = ApiLimits.UUID) String id, Authentication caller) {
     return OrderJson.Response.of(queries.get(id, Callers.onlyOwnOrders(caller)), queries.history(id));
   }

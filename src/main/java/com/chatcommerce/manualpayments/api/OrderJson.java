@@ -146,5 +146,5 @@ final class OrderJson {
   @Schema(name = "OrderPage")
   record Page(
       @ArraySchema(maxItems = ApiLimits.PAGE) List<Response> orders,
-      @Schema(maxLength = ApiLimits.CURSOR) String nextCursor) {}
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
 }

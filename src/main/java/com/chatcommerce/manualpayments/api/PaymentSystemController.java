@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
+@Tag(name = "Payment systems", description = "The merchants payments go through: commission, currencies, image")
 @RestController
 @RequestMapping("/api/v1/payment-systems")
 class PaymentSystemController {
@@ -52,7 +54,7 @@ class PaymentSystemController {
   }
 
   @GetMapping("/{id}")
-  @ProblemResponses({404})
+  @ProblemResponses({400, 404})
   PaymentSystemJson.Response get(@PathVariable @Min(1) long id) {
     return PaymentSystemJson.Response.of(paymentSystems.get(id));
   }
@@ -64,11 +66,13 @@ class PaymentSystemController {
   @PutMapping(value = "/{id}/image", consumes = {"image/png", "image/jpeg", "image/webp"})
   @ProblemResponses({400, 404, 413, 415})
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-      @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary", maxLength = PaymentSystemImages.MAX_BYTES)),
-      @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary", maxLength = PaymentSystemImages.MAX_BYTES)),
-      @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary", maxLength = PaymentSystemImages.MAX_BYTES))})
+      @Content(mediaType = "image/png", schema = @Schema(ref = "#/components/schemas/Image")),
+      @Content(mediaType = "image/jpeg", schema = @Schema(ref = "#/components/schemas/Image")),
+      @Content(mediaType = "image/webp", schema = @Schema(ref = "#/components/schemas/Image"))})
   PaymentSystemJson.Response uploadImage(
-      @PathVariable @Min(1) long id, @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+      @PathVariable @Min(1) long id,
+      @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+      InputStream body) {
     byte[] content = PaymentSystemImages.read(body);
     MediaType declared = MediaType.parseMediaType(contentType);
     images.upload(id, declared.getType() + "/" + declared.getSubtype(), content);
@@ -77,11 +81,11 @@ class PaymentSystemController {
 
   /** The uploaded image with its type; a request whose If-None-Match has its ETag gets 304. */
   @GetMapping("/{id}/image")
-  @ProblemResponses({404})
+  @ProblemResponses({400, 404})
   @ApiResponse(responseCode = "200", description = "The image", content = {
-      @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary", maxLength = PaymentSystemImages.MAX_BYTES)),
-      @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary", maxLength = PaymentSystemImages.MAX_BYTES)),
-      @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary", maxLength = PaymentSystemImages.MAX_BYTES))})
+      @Content(mediaType = "image/png", schema = @Schema(ref = "#/components/schemas/Image")),
+      @Content(mediaType = "image/jpeg", schema = @Schema(ref = "#/components/schemas/Image")),
+      @Content(mediaType = "image/webp", schema = @Schema(ref = "#/components/schemas/Image"))})
   ResponseEntity<byte[]> image(@PathVariable @Min(1) long id, WebRequest request) {
     PaymentSystemImage image = images.get(id);
     String etag = "\"" + image.etag() + "\"";

@@ -87,7 +87,8 @@ class DocumentedLimitsTest {
     StringBuilder query = new StringBuilder();
     c.query().forEach((name, value) ->
         query.append(query.isEmpty() ? "?" : "&").append(encode(name)).append('=').append(encode(value)));
-    return api.sendWithHeaders(HttpMethod.valueOf(c.method().toUpperCase()), path + query, c.body(), c.contentType(), c.headers());
+    return api.sendWithHeaders(
+        HttpMethod.valueOf(c.method().toUpperCase()), path + query, c.body(), c.contentType(), c.headers());
   }
 
   private static String encode(String value) {
@@ -144,15 +145,17 @@ class DocumentedLimitsTest {
             case "header" -> headers.put(name, value);
             default -> throw new IllegalStateException("parameter in " + in);
           }
-          cases.add(new Case(method, path.getKey(), name, over.limit(), pathValues, query, headers, emptyBody, bodyType));
+          cases.add(new Case(
+              method, path.getKey(), name, over.limit(), pathValues, query, headers, emptyBody, bodyType));
         }
       }
       if (bodySchema != null) {
         for (Map.Entry<String, Over> field : bodyOvers(bodySchema, "", resolve, 0).entrySet()) {
           ObjectNode body = NODES.objectNode();
           put(body, field.getKey(), field.getValue().value());
-          cases.add(new Case(method, path.getKey(), field.getKey().replaceAll("#\\d+$", "") + field.getValue().suffix(),
-              field.getValue().limit(), pathFill, Map.of(), Map.of(), body.toString(), bodyType));
+          String name = field.getKey().replaceAll("#\\d+$", "") + field.getValue().suffix();
+          cases.add(new Case(
+              method, path.getKey(), name, field.getValue().limit(), pathFill, Map.of(), Map.of(), body.toString(), bodyType));
         }
       }
     }));
