@@ -18,8 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The limits the OpenAPI document gives are the ones the API enforces. The cases come from the
@@ -37,6 +39,7 @@ class DocumentedLimitsTest {
   private static final List<String> METHODS = List.of("get", "put", "post", "delete", "patch");
 
   @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
 
   /** One request that breaks one documented limit; {@code field} is what the 400 must name. */
   private record Case(
@@ -67,6 +70,7 @@ class DocumentedLimitsTest {
         "GET /api/v1/orders limit maximum 100",
         "POST /api/v1/incidents/{incidentKey}/retry retries maximum 10");
 
+    Map<String, Integer> before = rowCounts();
     List<String> failures = new ArrayList<>();
     for (Case c : cases) {
       Api.Response response = send(api, c);
@@ -77,6 +81,15 @@ class DocumentedLimitsTest {
       }
     }
     assertThat(failures).as("requests past a documented limit that were not refused naming the field").isEmpty();
+    assertThat(rowCounts()).as("refused requests change nothing").isEqualTo(before);
+  }
+
+  private Map<String, Integer> rowCounts() {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String table : List.of("payment_systems", "offers", "crm_clients", "exchange_rates", "orders")) {
+      counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class));
+    }
+    return counts;
   }
 
   private static Api.Response send(Api api, Case c) {
