@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -83,6 +84,7 @@ class ClientController {
     }
   }
 
+  @Operation(description = "Creates a CRM client: name, email, phone.")
   @PostMapping
   @ProblemResponses({400})
   ResponseEntity<Response> create(@Valid @RequestBody Request request) {
@@ -91,6 +93,8 @@ class ClientController {
   }
 
   /** Replaces the client's name and contacts; orders keep the contacts they were submitted with. */
+  @Operation(description =
+      "Replaces the client's name and contacts; orders keep the contacts they were submitted with.")
   @PutMapping("/{id}")
   @ProblemResponses({400, 404})
   Response update(@PathVariable @Min(1) long id, @Valid @RequestBody Request request) {
@@ -110,6 +114,7 @@ class ClientController {
       @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
 
   /** In the order they were created, keyset-paged like the orders. */
+  @Operation(description = "The clients in the order they were created, keyset-paged: limit, cursor, nextCursor.")
   @GetMapping
   @ProblemResponses({400})
   ClientPage all(@RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
@@ -123,12 +128,14 @@ class ClientController {
    * The manual account: the client that keeps the payments managers record for users of the
    * platform who are not CRM clients; its order history lists them.
    */
+  @Operation(description = "The manual account: the client that keeps the payments managers record with a payer.")
   @GetMapping("/manual-account")
   @ProblemResponses({})
   Response manualAccount() {
     return Response.of(clients.manualAccount());
   }
 
+  @Operation(description = "One client.")
   @GetMapping("/{id}")
   @ProblemResponses({400, 404})
   Response get(@PathVariable @Min(1) long id) {
@@ -136,6 +143,7 @@ class ClientController {
   }
 
   /** The order history on the client's card, as the CRM shows it. */
+  @Operation(description = "The order history on the client's card, the most recently updated first, keyset-paged.")
   @GetMapping("/{id}/orders")
   @ProblemResponses({400, 404})
   OrderLines orders(@PathVariable @Min(1) long id,
@@ -147,6 +155,7 @@ class ClientController {
   }
 
   /** Oldest first, as the chat shows them. */
+  @Operation(description = "The client's chat indicators, oldest first, keyset-paged.")
   @GetMapping("/{id}/chat-indicators")
   @ProblemResponses({400, 404})
   Indicators chatIndicators(@PathVariable @Min(1) long id,

@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -48,6 +49,7 @@ class ExchangeRateController {
     }
   }
 
+  @Operation(description = "Stores the rate from one currency to another.")
   @PutMapping("/{from}/{to}")
   @ProblemResponses({400})
   Response put(@PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String from,
@@ -56,6 +58,7 @@ class ExchangeRateController {
     return Response.of(rates.put(from, to, request.rate()));
   }
 
+  @Operation(description = "The stored rate from one currency to another.")
   @GetMapping("/{from}/{to}")
   @ProblemResponses({400, 404})
   Response get(@PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String from,
@@ -63,6 +66,7 @@ class ExchangeRateController {
     return Response.of(rates.get(from, to));
   }
 
+  @Operation(description = "Every stored rate.")
   @GetMapping
   @ProblemResponses({})
   List<Response> all() {

@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,6 +35,8 @@ class IncidentController {
       @Schema(description = "Retries the job gets; " + ManualPaymentProcess.JOB_RETRIES + " when absent.")
           @Min(1) @Max(10) Integer retries) {}
 
+  @Operation(description =
+      "Gives the incident's job retries and resolves the incident; a job of another incident gets 400 on jobKey.")
   @PostMapping("/api/v1/incidents/{incidentKey}/retry")
   @ProblemResponses({400, 404, 409, 503})
   ResponseEntity<Void> retry(

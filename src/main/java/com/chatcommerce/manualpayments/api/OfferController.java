@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -80,6 +81,7 @@ class OfferController {
     }
   }
 
+  @Operation(description = "Creates an offer paid through a payment system, with its time to confirm.")
   @PostMapping
   @ProblemResponses({400})
   ResponseEntity<Response> create(@Valid @RequestBody Request request) {
@@ -88,18 +90,23 @@ class OfferController {
   }
 
   /** Replaces the offer for orders submitted from now on; an open order keeps its price, fee and deadline. */
+  @Operation(description =
+      "Replaces the offer for orders submitted from now on; an open order keeps its price, fee and deadline.")
   @PutMapping("/{id}")
   @ProblemResponses({400, 404})
   Response update(@PathVariable @Min(1) long id, @Valid @RequestBody Request request) {
     return Response.of(offers.update(id, request.draft()));
   }
 
+  @Operation(description =
+      "Every offer, as the client's pay window shows it; manualPayment=true keeps those of manual payment systems.")
   @GetMapping
   @ProblemResponses({400})
   List<Response> all(@RequestParam(defaultValue = "false") boolean manualPayment) {
     return offers.all(manualPayment).stream().map(Response::of).toList();
   }
 
+  @Operation(description = "One offer with its payment system's public face.")
   @GetMapping("/{id}")
   @ProblemResponses({400, 404})
   Response get(@PathVariable @Min(1) long id) {

@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Pattern;
@@ -63,9 +64,11 @@ class OrderController {
   }
 
   /** The client pressed "Pay". */
+  @Operation(description = "A client's submission: the order is OPEN at once, with its fee, net and review deadline.")
   @PostMapping("/api/v1/orders")
   @ProblemResponses({400, 409, 422, 503})
-  ResponseEntity<OrderJson.Response> submit(@Valid @RequestBody OrderJson.ClientSubmission body, Authentication caller) {
+  ResponseEntity<OrderJson.Response> submit(
+      @Valid @RequestBody OrderJson.ClientSubmission body, Authentication caller) {
     Order order = requests.submit(new Submission(
         OrderSource.CLIENT, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), null, null, false,
         Callers.name(caller)));
@@ -73,6 +76,7 @@ class OrderController {
   }
 
   /** A manager's "add manual payment", for a CRM client or, with {@code payer}, on the manual account. */
+  @Operation(description = "A manager adds a payment, for a CRM client or, with payer, on the manual account.")
   @PostMapping("/api/v1/manual-payments")
   @ProblemResponses({400, 409, 422, 503})
   ResponseEntity<OrderJson.Response> add(@Valid @RequestBody OrderJson.ManagerSubmission body, Authentication caller) {
@@ -82,6 +86,7 @@ class OrderController {
     return created(order);
   }
 
+  @Operation(description = "Orders, newest first, filtered and keyset-paged: limit, cursor, nextCursor.")
   @GetMapping("/api/v1/orders")
   @ProblemResponses({400})
   OrderJson.Page list(
@@ -101,12 +106,14 @@ class OrderController {
    * however far it had got; this one runs as long as its caller reads, within a bounded number of
    * exports at once (429 beyond it).
    */
+  @Operation(description = "Every order matching the list's filters as CSV, streamed, newest first.")
   @GetMapping("/api/v1/orders/export.csv")
   @ProblemResponses({400, 406, 429})
   @ApiResponse(responseCode = "200", description = "every matching order, newest first",
       content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
   void export(@ParameterObject @Valid OrderFilterParams params, Authentication caller,
-      @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
+      @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      HttpServletResponse response)
       throws IOException, HttpMediaTypeNotAcceptableException {
     // Negotiated here rather than by a "produces" condition: without a mapping for it, a caller
     // that accepts only JSON fell through to GET /api/v1/orders/{id} and was told that the order
@@ -149,38 +156,47 @@ class OrderController {
     }
   }
 
+  @Operation(description = "One order with its history and the terms it was submitted under.")
   @GetMapping("/api/v1/orders/{id}")
   @ProblemResponses({400, 404})
   OrderJson.Response get(@PathVariable @Size(max = ApiLimits.UUID) String id, Authentication caller) {
     return OrderJson.Response.of(queries.get(id, Callers.onlyOwnOrders(caller)), queries.history(id));
   }
 
+  @Operation(description =
+      "Approves an open order, optionally correcting its amount and payment date; the process applies it (202).")
   @PostMapping("/api/v1/orders/{id}/approve")
   @ProblemResponses({400, 404, 409, 422, 503})
   ResponseEntity<OrderJson.Response> approve(
       @PathVariable @Size(max = ApiLimits.UUID) String id,
       @Valid @RequestBody(required = false) OrderJson.DecisionRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false)
-          @Size(max = ApiLimits.IDEMPOTENCY_KEY) @Pattern(regexp = ApiLimits.IDEMPOTENCY_KEY_PATTERN) String idempotencyKey,
+          @Size(max = ApiLimits.IDEMPOTENCY_KEY) @Pattern(regexp = ApiLimits.IDEMPOTENCY_KEY_PATTERN)
+          String idempotencyKey,
       Authentication caller) {
     return decide(id, Decision.APPROVE, body, idempotencyKey, caller);
   }
 
+  @Operation(description = "Rejects an open order, with the manager's comment; the process applies it (202).")
   @PostMapping("/api/v1/orders/{id}/reject")
   @ProblemResponses({400, 404, 409, 422, 503})
   ResponseEntity<OrderJson.Response> reject(
       @PathVariable @Size(max = ApiLimits.UUID) String id,
       @Valid @RequestBody(required = false) OrderJson.DecisionRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false)
-          @Size(max = ApiLimits.IDEMPOTENCY_KEY) @Pattern(regexp = ApiLimits.IDEMPOTENCY_KEY_PATTERN) String idempotencyKey,
+          @Size(max = ApiLimits.IDEMPOTENCY_KEY) @Pattern(regexp = ApiLimits.IDEMPOTENCY_KEY_PATTERN)
+          String idempotencyKey,
       Authentication caller) {
     return decide(id, Decision.REJECT, body, idempotencyKey, caller);
   }
 
+  @Operation(description = "Refunds an approved or completed order; the process applies it (202).")
   @PostMapping("/api/v1/orders/{id}/refund")
   @ProblemResponses({400, 404, 409, 503})
   ResponseEntity<OrderJson.Response> refund(
-      @PathVariable @Size(max = ApiLimits.UUID) String id, @Valid @RequestBody(required = false) OrderJson.RefundRequest body, Authentication caller) {
+      @PathVariable @Size(max = ApiLimits.UUID) String id,
+      @Valid @RequestBody(required = false) OrderJson.RefundRequest body,
+      Authentication caller) {
     Order order = requests.refund(id, body == null ? null : body.comment(), Callers.name(caller));
     return ResponseEntity.accepted().body(OrderJson.Response.of(order, null));
   }

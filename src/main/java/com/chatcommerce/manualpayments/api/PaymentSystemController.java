@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.constraints.Min;
@@ -40,6 +41,8 @@ class PaymentSystemController {
     this.images = images;
   }
 
+  @Operation(description =
+      "Creates a payment system: commission, fixed fee, currencies, the hint for the client's comment.")
   @PostMapping
   @ProblemResponses({400})
   ResponseEntity<PaymentSystemJson.Response> create(@Valid @RequestBody PaymentSystemJson.Request request) {
@@ -47,12 +50,14 @@ class PaymentSystemController {
     return ResponseEntity.created(URI.create("/api/v1/payment-systems/" + created.id())).body(created);
   }
 
+  @Operation(description = "Every payment system.")
   @GetMapping
   @ProblemResponses({})
   List<PaymentSystemJson.Response> all() {
     return paymentSystems.all().stream().map(PaymentSystemJson.Response::of).toList();
   }
 
+  @Operation(description = "One payment system.")
   @GetMapping("/{id}")
   @ProblemResponses({400, 404})
   PaymentSystemJson.Response get(@PathVariable @Min(1) long id) {
@@ -63,6 +68,8 @@ class PaymentSystemController {
    * Stores the payment system's image and points its {@code imageUrl} here. The body is the image
    * itself, PNG, JPEG or WebP by its content as well as its Content-Type, at most 1 MiB.
    */
+  @Operation(description =
+      "Stores the payment system's image (PNG, JPEG or WebP, at most 1 MiB) and points imageUrl at it.")
   @PutMapping(value = "/{id}/image", consumes = {"image/png", "image/jpeg", "image/webp"})
   @ProblemResponses({400, 404, 413, 415})
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
@@ -80,6 +87,7 @@ class PaymentSystemController {
   }
 
   /** The uploaded image with its type; a request whose If-None-Match has its ETag gets 304. */
+  @Operation(description = "The payment system's image with its type and ETag.")
   @GetMapping("/{id}/image")
   @ProblemResponses({400, 404})
   @ApiResponse(responseCode = "200", description = "The image", content = {
@@ -100,9 +108,12 @@ class PaymentSystemController {
   }
 
   /** Replaces the payment system for orders submitted from now on; open orders keep their terms. */
+  @Operation(description =
+      "Replaces the payment system for orders submitted from now on; open orders keep their terms.")
   @PutMapping("/{id}")
   @ProblemResponses({400, 404, 409})
-  PaymentSystemJson.Response update(@PathVariable @Min(1) long id, @Valid @RequestBody PaymentSystemJson.Request request) {
+  PaymentSystemJson.Response update(
+      @PathVariable @Min(1) long id, @Valid @RequestBody PaymentSystemJson.Request request) {
     return PaymentSystemJson.Response.of(paymentSystems.update(id, request.draft()));
   }
 }
