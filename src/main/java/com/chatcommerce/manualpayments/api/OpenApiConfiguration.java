@@ -43,6 +43,7 @@ class OpenApiConfiguration {
       Map.entry(415, "The body's media type is not one this endpoint takes"),
       Map.entry(422, "A missing exchange rate, or an Idempotency-Key reused with a different request"),
       Map.entry(429, "As many of these as allowed are running; retry after the seconds in Retry-After"),
+      Map.entry(500, "An unexpected error; the application's log has its details"),
       Map.entry(503, "The process engine did not answer; nothing was changed"));
 
   /** A problem's texts: ours, with at most a short excerpt of a bad value, for each of its errors. */
@@ -149,7 +150,7 @@ class OpenApiConfiguration {
   }
 
   /**
-   * Adds 401, 403, the statuses of {@link ProblemResponses} and, where the operation takes a body,
+   * Adds 401, 403, 500, the statuses of {@link ProblemResponses} and, where the operation takes a body,
    * 413 to every API operation.
    */
   @Bean
@@ -161,6 +162,7 @@ class OpenApiConfiguration {
       }
       addProblem(operation.getResponses(), 401);
       addProblem(operation.getResponses(), 403);
+      addProblem(operation.getResponses(), 500);
       for (int status : declared.value()) {
         addProblem(operation.getResponses(), status);
       }

@@ -24,6 +24,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -123,6 +125,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       }
     }
     return false;
+  }
+
+  /**
+   * Anything unforeseen leaves as a problem too, with nothing of the exception in it (the log has
+   * it). Spring Security's own exceptions go on to its handlers: 401 and 403 stay theirs.
+   */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) throws Exception {
+    if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+      throw e;
+    }
+    logger.error("unexpected error", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed unexpectedly");
   }
 
   @ExceptionHandler(EngineUnavailableException.class)
