@@ -1,8 +1,8 @@
 package com.chatcommerce.manualpayments.api;
 
-import jakarta.validation.constraints.Size;
 import com.chatcommerce.manualpayments.money.Money;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 
 /** Money on the wire: the amount as a decimal string, so that no JSON number ever rounds it. */

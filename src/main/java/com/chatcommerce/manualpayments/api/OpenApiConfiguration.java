@@ -1,5 +1,7 @@
 package com.chatcommerce.manualpayments.api;
 
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImages;
+import com.chatcommerce.manualpayments.security.SecurityProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -13,8 +15,6 @@ import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImages;
-import com.chatcommerce.manualpayments.security.SecurityProperties;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Collections;

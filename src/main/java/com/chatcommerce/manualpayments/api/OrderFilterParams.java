@@ -1,9 +1,9 @@
 package com.chatcommerce.manualpayments.api;
 
-import jakarta.validation.constraints.Min;
 import com.chatcommerce.manualpayments.order.OrderFilter;
 import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.OrderStatus;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 

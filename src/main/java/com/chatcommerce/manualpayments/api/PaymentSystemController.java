@@ -1,16 +1,16 @@
 package com.chatcommerce.manualpayments.api;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.Parameter;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.Valid;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImage;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImages;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
