@@ -20,9 +20,11 @@ final class ApiLimits {
   static final int EMAIL = 254;
   /** E.164: a plus and at most 15 digits. */
   static final int PHONE = 16;
+  static final String PHONE_PATTERN = "^\\+[1-9]\\d{7,14}$";
   static final int PLATFORM_USER_ID = 100;
   /** What {@code Money.parseDecimal} reads: a sign, 15 digits, a dot and 10 decimals. */
   static final int DECIMAL = 27;
+  static final String DECIMAL_PATTERN = "^-?\\d{1,15}(\\.\\d{1,10})?$";
   /** An ISO date, yyyy-mm-dd. */
   static final int DATE = 10;
   /** An ISO-8601 duration such as P30D (its column). */

@@ -46,15 +46,15 @@ class ClientController {
   @Schema(name = "ClientRequest")
   record Request(
       @Size(max = ApiLimits.NAME) String name,
-      @Size(max = ApiLimits.EMAIL) String email,
-      @Size(max = ApiLimits.PHONE) String phone) {}
+      @Schema(format = "email") @Size(max = ApiLimits.EMAIL) String email,
+      @Schema(pattern = ApiLimits.PHONE_PATTERN) @Size(max = ApiLimits.PHONE) String phone) {}
 
   @Schema(name = "Client")
   record Response(
       @Schema(minimum = "1") long id,
       @Schema(maxLength = ApiLimits.NAME) String name,
-      @Schema(maxLength = ApiLimits.EMAIL) String email,
-      @Schema(maxLength = ApiLimits.PHONE) String phone,
+      @Schema(maxLength = ApiLimits.EMAIL, format = "email") String email,
+      @Schema(maxLength = ApiLimits.PHONE, pattern = ApiLimits.PHONE_PATTERN) String phone,
       boolean manualAccount,
       Instant createdAt) {
     static Response of(Client c) {

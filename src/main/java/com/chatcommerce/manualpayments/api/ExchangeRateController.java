@@ -32,14 +32,14 @@ class ExchangeRateController {
   @Schema(name = "ExchangeRateRequest")
   record Request(
       @Schema(description = "How many of the second currency one of the first buys: a decimal string, at most 10"
-          + " decimals.")
+          + " decimals.", pattern = ApiLimits.DECIMAL_PATTERN)
           @Size(max = ApiLimits.DECIMAL) String rate) {}
 
   @Schema(name = "ExchangeRate")
   record Response(
       @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String from,
       @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String to,
-      @Schema(maxLength = ApiLimits.DECIMAL) String rate,
+      @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN) String rate,
       Instant updatedAt) {
     static Response of(ExchangeRate r) {
       return new Response(r.from(), r.to(), r.rate().stripTrailingZeros().toPlainString(), r.updatedAt());

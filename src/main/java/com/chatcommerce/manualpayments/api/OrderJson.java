@@ -38,8 +38,8 @@ final class OrderJson {
       @Min(1) Long clientId,
       @Valid Payer payer,
       @Min(1) Long offerId,
-      @Size(max = ApiLimits.EMAIL) String email,
-      @Size(max = ApiLimits.PHONE) String phone,
+      @Schema(format = "email") @Size(max = ApiLimits.EMAIL) String email,
+      @Schema(pattern = ApiLimits.PHONE_PATTERN) @Size(max = ApiLimits.PHONE) String phone,
       @Schema(format = "date", description = "An ISO date, yyyy-mm-dd; today when absent.", example = "2026-11-27")
           @Size(max = ApiLimits.DATE) String paymentDate,
       @Size(max = ApiLimits.COMMENT) String comment) {}
@@ -73,8 +73,8 @@ final class OrderJson {
       LocalDate paymentDate,
       @Schema(maxLength = ApiLimits.COMMENT) String comment,
       @Schema(maxLength = ApiLimits.COMMENT) String managerComment,
-      @Schema(maxLength = ApiLimits.EMAIL) String email,
-      @Schema(maxLength = ApiLimits.PHONE) String phone,
+      @Schema(maxLength = ApiLimits.EMAIL, format = "email") String email,
+      @Schema(maxLength = ApiLimits.PHONE, pattern = ApiLimits.PHONE_PATTERN) String phone,
       Payer payer,
       Terms terms,
       Instant reviewDeadline,
@@ -102,7 +102,7 @@ final class OrderJson {
    */
   @Schema(name = "OrderTerms")
   record Terms(
-      @Schema(maxLength = ApiLimits.DECIMAL) String commissionPercent,
+      @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN) String commissionPercent,
       MoneyJson fixedFee,
       @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String accountCurrency,
       @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String transactionCurrency,
@@ -123,7 +123,7 @@ final class OrderJson {
     }
   }
 
-  @Schema(type = "string", maxLength = ApiLimits.DECIMAL)
+  @Schema(type = "string", maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN)
   private interface RateText {}
 
   record HistoryLine(

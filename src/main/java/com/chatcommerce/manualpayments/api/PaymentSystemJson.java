@@ -19,7 +19,8 @@ final class PaymentSystemJson {
       PaymentSystemKind kind,
       @Size(max = ApiLimits.NAME) String name,
       @Size(max = ApiLimits.DESCRIPTION) String description,
-      @Schema(description = "A decimal string: at least 0, less than 100, at most 4 decimals.")
+      @Schema(description = "A decimal string: at least 0, less than 100, at most 4 decimals.",
+          pattern = ApiLimits.DECIMAL_PATTERN)
           @Size(max = ApiLimits.DECIMAL) String commissionPercent,
       @Valid MoneyJson fixedFee,
       @Schema(pattern = ApiLimits.CURRENCY_PATTERN) @Size(max = ApiLimits.CURRENCY) String accountCurrency,
@@ -44,7 +45,7 @@ final class PaymentSystemJson {
       PaymentSystemKind kind,
       @Schema(maxLength = ApiLimits.NAME) String name,
       @Schema(maxLength = ApiLimits.DESCRIPTION) String description,
-      @Schema(maxLength = ApiLimits.DECIMAL) String commissionPercent,
+      @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN) String commissionPercent,
       MoneyJson fixedFee,
       @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String accountCurrency,
       @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String transactionCurrency,
