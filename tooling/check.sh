@@ -7,9 +7,13 @@
 #   review-form  the review form filled and submitted like a manager, and its validation
 #   diagrams     every processes/*.bpmn imported and rendered by bpmn-js (check mode, nothing written)
 #   compose      docker-compose.yml validated with docker-compose config
+#   openapi      Stoplight Spectral (spectral:oas and the OWASP API rules, tooling/.spectral.yaml) on
+#                the OpenAPI document at $OPENAPI_DOCUMENT (default target/openapi/api-docs.json),
+#                which OpenApiLintTest fetches from the running application; fails on any error
 #
-# Usage: bash tooling/check.sh [all|install|lint|forms|review-form|diagrams|compose]...
-# With no argument it runs all of them in that order and stops at the first failure.
+# Usage: bash tooling/check.sh [all|install|lint|forms|review-form|diagrams|compose|openapi]...
+# With no argument it runs all of them but openapi, which needs the document, in that order and
+# stops at the first failure.
 # Needs Node.js >= 20 with npm, Debian's chromium (/usr/bin/chromium) and docker-compose.
 set -uo pipefail
 
@@ -118,6 +122,14 @@ do_compose() {
     && echo "docker-compose.yml is valid (with .env.example)"
 }
 
+do_openapi() {
+  need_node
+  need_modules
+  local document="${OPENAPI_DOCUMENT:-$ROOT/target/openapi/api-docs.json}"
+  [ -f "$document" ] || fail "$document is missing: run OpenApiLintTest, or save /v3/api-docs of a running application there"
+  (cd "$TOOLING_DIR" && node_modules/.bin/spectral lint --ruleset .spectral.yaml --fail-severity error "$document")
+}
+
 run_one() {
   case "$1" in
     install) step install do_install ;;
@@ -126,13 +138,14 @@ run_one() {
     review-form) step review-form do_review_form ;;
     diagrams) step diagrams do_diagrams ;;
     compose) step compose do_compose ;;
+    openapi) step openapi do_openapi ;;
     all)
       local s
       for s in install lint forms review-form diagrams compose; do
         run_one "$s"
       done
       ;;
-    *) fail "unknown step '$1' (steps: all install lint forms review-form diagrams compose)" ;;
+    *) fail "unknown step '$1' (steps: all install lint forms review-form diagrams compose openapi)" ;;
   esac
 }
 

@@ -7,6 +7,15 @@ import com.chatcommerce.manualpayments.crm.ClientOrder;
 import com.chatcommerce.manualpayments.crm.Clients;
 import com.chatcommerce.manualpayments.crm.CrmOrderHistory;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Clients", description = "The CRM's clients, their order history and their chat indicators")
 @RestController
 @RequestMapping("/api/v1/clients")
 class ClientController {
@@ -34,59 +44,95 @@ class ClientController {
     this.indicators = indicators;
   }
 
-  record Request(String name, String email, String phone) {}
+  @Schema(name = "ClientRequest")
+  record Request(
+      @Size(max = ApiLimits.NAME) String name,
+      @Schema(format = "email") @Size(max = ApiLimits.EMAIL) String email,
+      @Schema(pattern = ApiLimits.PHONE_PATTERN) @Size(max = ApiLimits.PHONE) String phone) {}
 
-  record Response(long id, String name, String email, String phone, boolean manualAccount, Instant createdAt) {
+  @Schema(name = "Client")
+  record Response(
+      @Schema(minimum = "1") long id,
+      @Schema(maxLength = ApiLimits.NAME) String name,
+      @Schema(maxLength = ApiLimits.EMAIL, format = "email") String email,
+      @Schema(maxLength = ApiLimits.PHONE, pattern = ApiLimits.PHONE_PATTERN) String phone,
+      boolean manualAccount,
+      Instant createdAt) {
     static Response of(Client c) {
       return new Response(c.id(), c.name(), c.email(), c.phone(), c.isManualAccount(), c.createdAt());
     }
   }
 
-  record OrderLine(String orderId, long offerId, String status, MoneyJson amount, Instant updatedAt) {
+  record OrderLine(
+      @Schema(maxLength = ApiLimits.UUID, format = "uuid") String orderId,
+      @Schema(minimum = "1") long offerId,
+      @Schema(maxLength = ApiLimits.WORD) String status,
+      MoneyJson amount,
+      Instant updatedAt) {
     static OrderLine of(ClientOrder o) {
       return new OrderLine(o.orderId(), o.offerId(), o.status(), MoneyJson.of(o.amount(), o.currency()), o.updatedAt());
     }
   }
 
-  record Indicator(long id, String orderId, String status, String text, String audience, Instant createdAt) {
+  record Indicator(
+      @Schema(minimum = "1") long id,
+      @Schema(maxLength = ApiLimits.UUID, format = "uuid") String orderId,
+      @Schema(maxLength = ApiLimits.WORD) String status,
+      @Schema(maxLength = ApiLimits.COMMENT) String text,
+      @Schema(allowableValues = {ChatIndicators.AUDIENCE}) String audience,
+      Instant createdAt) {
     static Indicator of(ChatIndicator i) {
       return new Indicator(i.id(), i.orderId(), i.status(), i.text(), ChatIndicators.AUDIENCE, i.createdAt());
     }
   }
 
+  @Operation(description = "Creates a CRM client: name, email, phone.")
   @PostMapping
   @ProblemResponses({400})
-  ResponseEntity<Response> create(@RequestBody Request request) {
+  ResponseEntity<Response> create(@Valid @RequestBody Request request) {
     Client client = clients.create(request.name(), request.email(), request.phone());
     return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id())).body(Response.of(client));
   }
 
   /** Replaces the client's name and contacts; orders keep the contacts they were submitted with. */
+  @Operation(description =
+      "Replaces the client's name and contacts; orders keep the contacts they were submitted with.")
   @PutMapping("/{id}")
   @ProblemResponses({400, 404})
-  Response update(@PathVariable long id, @RequestBody Request request) {
+  Response update(@PathVariable @Min(1) long id, @Valid @RequestBody Request request) {
     return Response.of(clients.update(id, request.name(), request.email(), request.phone()));
   }
 
-  record ClientPage(List<Response> clients, String nextCursor) {}
+  record ClientPage(
+      @ArraySchema(maxItems = ApiLimits.PAGE) List<Response> clients,
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
 
-  record OrderLines(List<OrderLine> orders, String nextCursor) {}
+  record OrderLines(
+      @ArraySchema(maxItems = ApiLimits.PAGE) List<OrderLine> orders,
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
 
-  record Indicators(List<Indicator> indicators, String nextCursor) {}
+  record Indicators(
+      @ArraySchema(maxItems = ApiLimits.PAGE) List<Indicator> indicators,
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
 
   /**
    * Managers find a client by name, email or phone; without {@code q}, every client. In the order
    * they were created, keyset-paged like the orders.
    */
+  @Operation(description = "The clients in the order they were created, keyset-paged: limit, cursor, nextCursor;"
+      + " with q, those whose name, email or phone contains it, in any case.")
   @GetMapping
   @ProblemResponses({400})
   ClientPage find(
-      @Parameter(description = "Part of the name, email or phone, any case (at most 200 characters).")
+      @Parameter(description = "Part of the name, email or phone, any case.")
           @RequestParam(required = false)
+          @Size(max = ApiLimits.SEARCH)
           String q,
-      @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
       @Parameter(description = "nextCursor of the previous page, with the same q.")
           @RequestParam(required = false)
+          @Size(max = ApiLimits.CURSOR)
+          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
           String cursor) {
     var page = clients.find(q, limit, cursor).map(Response::of);
     return new ClientPage(page.items(), page.nextCursor());
@@ -96,32 +142,40 @@ class ClientController {
    * The manual account: the client that keeps the payments managers record for users of the
    * platform who are not CRM clients; its order history lists them.
    */
+  @Operation(description = "The manual account: the client that keeps the payments managers record with a payer.")
   @GetMapping("/manual-account")
   @ProblemResponses({})
   Response manualAccount() {
     return Response.of(clients.manualAccount());
   }
 
+  @Operation(description = "One client.")
   @GetMapping("/{id}")
-  @ProblemResponses({404})
-  Response get(@PathVariable long id) {
+  @ProblemResponses({400, 404})
+  Response get(@PathVariable @Min(1) long id) {
     return Response.of(clients.get(id));
   }
 
   /** The order history on the client's card, as the CRM shows it. */
+  @Operation(description = "The order history on the client's card, the most recently updated first, keyset-paged.")
   @GetMapping("/{id}/orders")
   @ProblemResponses({400, 404})
-  OrderLines orders(@PathVariable long id, @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) String cursor) {
+  OrderLines orders(@PathVariable @Min(1) long id,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
+      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
+          String cursor) {
     var page = orderHistory.ofClient(id, limit, cursor).map(OrderLine::of);
     return new OrderLines(page.items(), page.nextCursor());
   }
 
   /** Oldest first, as the chat shows them. */
+  @Operation(description = "The client's chat indicators, oldest first, keyset-paged.")
   @GetMapping("/{id}/chat-indicators")
   @ProblemResponses({400, 404})
-  Indicators chatIndicators(@PathVariable long id, @RequestParam(defaultValue = "20") int limit,
-      @RequestParam(required = false) String cursor) {
+  Indicators chatIndicators(@PathVariable @Min(1) long id,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
+      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
+          String cursor) {
     clients.get(id);
     var page = indicators.ofClient(id, limit, cursor).map(Indicator::of);
     return new Indicators(page.items(), page.nextCursor());

@@ -2,6 +2,12 @@ package com.chatcommerce.manualpayments.api;
 
 import com.chatcommerce.manualpayments.money.ExchangeRate;
 import com.chatcommerce.manualpayments.money.ExchangeRates;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Exchange rates",
+    description = "Stored rates for offers priced in a currency their payment system does not take")
 @RestController
 @RequestMapping("/api/v1/exchange-rates")
 class ExchangeRateController {
@@ -21,26 +29,41 @@ class ExchangeRateController {
     this.rates = rates;
   }
 
-  record Request(String rate) {}
+  @Schema(name = "ExchangeRateRequest")
+  record Request(
+      @Schema(description = "How many of the second currency one of the first buys: a decimal string, at most 10"
+          + " decimals.", pattern = ApiLimits.DECIMAL_PATTERN)
+          @Size(max = ApiLimits.DECIMAL) String rate) {}
 
-  record Response(String from, String to, String rate, Instant updatedAt) {
+  @Schema(name = "ExchangeRate")
+  record Response(
+      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String from,
+      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String to,
+      @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN) String rate,
+      Instant updatedAt) {
     static Response of(ExchangeRate r) {
       return new Response(r.from(), r.to(), r.rate().stripTrailingZeros().toPlainString(), r.updatedAt());
     }
   }
 
+  @Operation(description = "Stores the rate from one currency to another.")
   @PutMapping("/{from}/{to}")
   @ProblemResponses({400})
-  Response put(@PathVariable String from, @PathVariable String to, @RequestBody Request request) {
+  Response put(@PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String from,
+      @PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String to,
+      @Valid @RequestBody Request request) {
     return Response.of(rates.put(from, to, request.rate()));
   }
 
+  @Operation(description = "The stored rate from one currency to another.")
   @GetMapping("/{from}/{to}")
   @ProblemResponses({400, 404})
-  Response get(@PathVariable String from, @PathVariable String to) {
+  Response get(@PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String from,
+      @PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String to) {
     return Response.of(rates.get(from, to));
   }
 
+  @Operation(description = "Every stored rate.")
   @GetMapping
   @ProblemResponses({})
   List<Response> all() {

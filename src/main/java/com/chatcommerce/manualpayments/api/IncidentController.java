@@ -3,6 +3,12 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.process.Incidents;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** For scripts that recover from an outage; the job and incident keys are shown in Operate. */
+@Tag(name = "Incidents", description = "Retrying a failed job after an outage")
 @RestController
 class IncidentController {
 
@@ -20,11 +27,17 @@ class IncidentController {
     this.incidents = incidents;
   }
 
-  record RetryRequest(Long jobKey, Integer retries) {}
+  record RetryRequest(
+      @Schema(description = "The failed job's key, as Operate shows it.") @Min(1) Long jobKey,
+      @Schema(description = "Retries the job gets; " + ManualPaymentProcess.JOB_RETRIES + " when absent.")
+          @Min(1) @Max(10) Integer retries) {}
 
+  @Operation(description =
+      "Gives the incident's job retries and resolves the incident; a job of another incident gets 400 on jobKey.")
   @PostMapping("/api/v1/incidents/{incidentKey}/retry")
   @ProblemResponses({400, 404, 409, 503})
-  ResponseEntity<Void> retry(@PathVariable long incidentKey, @RequestBody RetryRequest body, Authentication caller) {
+  ResponseEntity<Void> retry(
+      @PathVariable @Min(1) long incidentKey, @Valid @RequestBody RetryRequest body, Authentication caller) {
     if (body.jobKey() == null) {
       throw new InvalidInputException("jobKey", "is required");
     }

@@ -4,6 +4,12 @@ import com.chatcommerce.manualpayments.offer.Offer;
 import com.chatcommerce.manualpayments.offer.OfferDraft;
 import com.chatcommerce.manualpayments.offer.Offers;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Offers", description = "What clients pay for, each through a payment system")
 @RestController
 @RequestMapping("/api/v1/offers")
 class OfferController {
@@ -27,7 +34,13 @@ class OfferController {
     this.offers = offers;
   }
 
-  record Request(String name, MoneyJson price, Long paymentSystemId, String confirmationWindow) {
+  @Schema(name = "OfferRequest")
+  record Request(
+      @Size(max = ApiLimits.NAME) String name,
+      @Valid MoneyJson price,
+      @Min(1) Long paymentSystemId,
+      @Schema(description = "An ISO-8601 duration, at most P365D; P30D when absent.", example = "P7D")
+          @Size(max = ApiLimits.DURATION) String confirmationWindow) {
     OfferDraft draft() {
       MoneyJson given = price == null ? new MoneyJson(null, null) : price;
       return new OfferDraft(name, given.amount(), given.currency(), paymentSystemId, confirmationWindow);
@@ -35,9 +48,16 @@ class OfferController {
   }
 
   /** An offer as the client's pay window shows it, with its payment system's public face. */
+  @Schema(name = "Offer")
   record Response(
-      long id, String name, MoneyJson price, long paymentSystemId, boolean manualPayment,
-      String confirmationWindow, PaymentSystemFace paymentSystem, Instant createdAt) {
+      @Schema(minimum = "1") long id,
+      @Schema(maxLength = ApiLimits.NAME) String name,
+      MoneyJson price,
+      @Schema(minimum = "1") long paymentSystemId,
+      boolean manualPayment,
+      @Schema(maxLength = ApiLimits.DURATION) String confirmationWindow,
+      PaymentSystemFace paymentSystem,
+      Instant createdAt) {
 
     static Response of(Offer o) {
       return new Response(
@@ -47,35 +67,46 @@ class OfferController {
   }
 
   /** What a client may see of a payment system: never its commission or its currencies. */
-  record PaymentSystemFace(long id, String name, String description, String commentHint, String imageUrl) {
+  record PaymentSystemFace(
+      @Schema(minimum = "1") long id,
+      @Schema(maxLength = ApiLimits.NAME) String name,
+      @Schema(maxLength = ApiLimits.DESCRIPTION) String description,
+      @Schema(maxLength = ApiLimits.COMMENT_HINT) String commentHint,
+      @Schema(maxLength = ApiLimits.URL) String imageUrl) {
     static PaymentSystemFace of(PaymentSystem p) {
       return new PaymentSystemFace(p.id(), p.name(), p.description(), p.commentHint(), p.imageUrl());
     }
   }
 
+  @Operation(description = "Creates an offer paid through a payment system, with its time to confirm.")
   @PostMapping
   @ProblemResponses({400})
-  ResponseEntity<Response> create(@RequestBody Request request) {
+  ResponseEntity<Response> create(@Valid @RequestBody Request request) {
     Offer offer = offers.create(request.draft());
     return ResponseEntity.created(URI.create("/api/v1/offers/" + offer.id())).body(Response.of(offer));
   }
 
   /** Replaces the offer for orders submitted from now on; an open order keeps its price, fee and deadline. */
+  @Operation(description =
+      "Replaces the offer for orders submitted from now on; an open order keeps its price, fee and deadline.")
   @PutMapping("/{id}")
   @ProblemResponses({400, 404})
-  Response update(@PathVariable long id, @RequestBody Request request) {
+  Response update(@PathVariable @Min(1) long id, @Valid @RequestBody Request request) {
     return Response.of(offers.update(id, request.draft()));
   }
 
+  @Operation(description =
+      "Every offer, as the client's pay window shows it; manualPayment=true keeps those of manual payment systems.")
   @GetMapping
   @ProblemResponses({400})
   List<Response> all(@RequestParam(defaultValue = "false") boolean manualPayment) {
     return offers.all(manualPayment).stream().map(Response::of).toList();
   }
 
+  @Operation(description = "One offer with its payment system's public face.")
   @GetMapping("/{id}")
-  @ProblemResponses({404})
-  Response get(@PathVariable long id) {
+  @ProblemResponses({400, 404})
+  Response get(@PathVariable @Min(1) long id) {
     return Response.of(offers.get(id));
   }
 }

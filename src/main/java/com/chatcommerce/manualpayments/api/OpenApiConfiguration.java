@@ -1,5 +1,7 @@
 package com.chatcommerce.manualpayments.api;
 
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImages;
+import com.chatcommerce.manualpayments.security.SecurityProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -13,8 +15,13 @@ import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,32 +43,114 @@ class OpenApiConfiguration {
       Map.entry(415, "The body's media type is not one this endpoint takes"),
       Map.entry(422, "A missing exchange rate, or an Idempotency-Key reused with a different request"),
       Map.entry(429, "As many of these as allowed are running; retry after the seconds in Retry-After"),
+      Map.entry(500, "An unexpected error; the application's log has its details"),
       Map.entry(503, "The process engine did not answer; nothing was changed"));
 
+  /** A problem's texts: ours, with at most a short excerpt of a bad value, for each of its errors. */
+  private static final int PROBLEM_TEXT = 8000;
+  private static final int PROBLEM_WORDS = 200;
+  private static final int PROBLEM_REASON = 1000;
+  /** The longest ISO instant Java reads is about 40 characters. */
+  private static final int DATE_TIME = 64;
+
+  /**
+   * Documents only the authentication this run accepts: HTTP Basic in the embedded run, bearer
+   * tokens (JWT) in production.
+   */
   @Bean
-  OpenAPI manualPaymentsOpenApi() {
+  OpenAPI manualPaymentsOpenApi(SecurityProperties security) {
     Schema<?> problem = new ObjectSchema()
-        .addProperty("type", new StringSchema())
-        .addProperty("title", new StringSchema())
-        .addProperty("status", new IntegerSchema())
-        .addProperty("detail", new StringSchema())
-        .addProperty("instance", new StringSchema())
-        .addProperty("errors", new ArraySchema().items(new ObjectSchema()
-            .addProperty("field", new StringSchema())
-            .addProperty("reason", new StringSchema())));
+        .addProperty("type", new StringSchema().format("uri").maxLength(PROBLEM_WORDS))
+        .addProperty("title", new StringSchema().maxLength(PROBLEM_WORDS))
+        .addProperty("status", new IntegerSchema().minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
+        .addProperty("detail", new StringSchema().maxLength(PROBLEM_TEXT))
+        .addProperty("instance", new StringSchema().format("uri-reference").maxLength(PROBLEM_TEXT))
+        .addProperty("errors", new ArraySchema().maxItems(ProblemHandler.MAX_ERRORS).items(new ObjectSchema()
+            .addProperty("field", new StringSchema().maxLength(PROBLEM_WORDS))
+            .addProperty("reason", new StringSchema().maxLength(PROBLEM_REASON))));
+    boolean basic = security.mode() == SecurityProperties.Mode.BASIC;
+    String scheme = basic ? "basic" : "bearer";
     return new OpenAPI()
         .info(new Info().title("Manual payments API").version("v1")
             .description("Payments made outside the platform: submissions, manager decisions, refunds."))
         .components(new Components()
             .addSchemas("Problem", problem)
-            .addSecuritySchemes("bearer", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer"))
-            .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
-        .addSecurityItem(new SecurityRequirement().addList("bearer"))
-        .addSecurityItem(new SecurityRequirement().addList("basic"));
+            .addSchemas("Image", new StringSchema().format("binary").maxLength(PaymentSystemImages.MAX_BYTES)
+                .description("PNG, JPEG or WebP, at most 1 MiB"))
+            .addSecuritySchemes(scheme, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme(scheme)))
+        .addSecurityItem(new SecurityRequirement().addList(scheme));
   }
 
   /**
-   * Adds 401, 403, the statuses of {@link ProblemResponses} and, where the operation takes a body,
+   * Bounds what annotations cannot reach on every schema: an integer without bounds gets its
+   * format's range (which Jackson and the parameter binding enforce: a larger number is refused
+   * with 400 naming the field), an instant or a date its longest text, a UUID its 36 characters.
+   */
+  @Bean
+  OpenApiCustomizer typeBounds() {
+    return openApi -> {
+      Set<Schema<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+      if (openApi.getComponents() != null && openApi.getComponents().getSchemas() != null) {
+        openApi.getComponents().getSchemas().values().forEach(schema -> bound(schema, seen));
+      }
+      if (openApi.getPaths() == null) {
+        return;
+      }
+      openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
+        if (operation.getParameters() != null) {
+          operation.getParameters().forEach(parameter -> bound(parameter.getSchema(), seen));
+        }
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+          operation.getRequestBody().getContent().values().forEach(media -> bound(media.getSchema(), seen));
+        }
+        if (operation.getResponses() != null) {
+          operation.getResponses().values().forEach(response -> {
+            if (response.getContent() != null) {
+              response.getContent().values().forEach(media -> bound(media.getSchema(), seen));
+            }
+          });
+        }
+      }));
+    };
+  }
+
+  private static void bound(Schema<?> schema, Set<Schema<?>> seen) {
+    if (schema == null || !seen.add(schema)) {
+      return;
+    }
+    if (is(schema, "integer")) {
+      boolean int32 = "int32".equals(schema.getFormat());
+      if (schema.getMinimum() == null && schema.getExclusiveMinimumValue() == null) {
+        schema.setMinimum(BigDecimal.valueOf(int32 ? Integer.MIN_VALUE : Long.MIN_VALUE));
+      }
+      if (schema.getMaximum() == null && schema.getExclusiveMaximumValue() == null) {
+        schema.setMaximum(BigDecimal.valueOf(int32 ? Integer.MAX_VALUE : Long.MAX_VALUE));
+      }
+    }
+    if (is(schema, "string") && schema.getMaxLength() == null && schema.getEnum() == null) {
+      if ("date-time".equals(schema.getFormat())) {
+        schema.setMaxLength(DATE_TIME);
+      } else if ("date".equals(schema.getFormat())) {
+        schema.setMaxLength(10);
+      } else if ("uuid".equals(schema.getFormat())) {
+        schema.setMaxLength(36);
+      }
+    }
+    if (schema.getProperties() != null) {
+      schema.getProperties().values().forEach(property -> bound(property, seen));
+    }
+    bound(schema.getItems(), seen);
+    if (schema.getAdditionalProperties() instanceof Schema<?> values) {
+      bound(values, seen);
+    }
+  }
+
+  private static boolean is(Schema<?> schema, String type) {
+    return type.equals(schema.getType()) || schema.getTypes() != null && schema.getTypes().contains(type);
+  }
+
+  /**
+   * Adds 401, 403, 500, the statuses of {@link ProblemResponses} and, where the operation takes a body,
    * 413 to every API operation.
    */
   @Bean
@@ -73,6 +162,7 @@ class OpenApiConfiguration {
       }
       addProblem(operation.getResponses(), 401);
       addProblem(operation.getResponses(), 403);
+      addProblem(operation.getResponses(), 500);
       for (int status : declared.value()) {
         addProblem(operation.getResponses(), status);
       }

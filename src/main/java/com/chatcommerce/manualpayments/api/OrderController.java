@@ -10,11 +10,18 @@ import com.chatcommerce.manualpayments.order.OrderSort;
 import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.PaymentRequests;
 import com.chatcommerce.manualpayments.order.Submission;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -39,6 +46,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "Orders",
+    description = "Client payments, managers' manual payments, decisions, refunds, lists and the CSV export")
 @RestController
 class OrderController {
 
@@ -56,9 +65,11 @@ class OrderController {
   }
 
   /** The client pressed "Pay". */
+  @Operation(description = "A client's submission: the order is OPEN at once, with its fee, net and review deadline.")
   @PostMapping("/api/v1/orders")
   @ProblemResponses({400, 409, 422, 503})
-  ResponseEntity<OrderJson.Response> submit(@RequestBody OrderJson.ClientSubmission body, Authentication caller) {
+  ResponseEntity<OrderJson.Response> submit(
+      @Valid @RequestBody OrderJson.ClientSubmission body, Authentication caller) {
     Order order = requests.submit(new Submission(
         OrderSource.CLIENT, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), null, null, false,
         Callers.name(caller)));
@@ -66,28 +77,33 @@ class OrderController {
   }
 
   /** A manager's "add manual payment", for a CRM client or, with {@code payer}, on the manual account. */
+  @Operation(description = "A manager adds a payment, for a CRM client or, with payer, on the manual account.")
   @PostMapping("/api/v1/manual-payments")
   @ProblemResponses({400, 409, 422, 503})
-  ResponseEntity<OrderJson.Response> add(@RequestBody OrderJson.ManagerSubmission body, Authentication caller) {
+  ResponseEntity<OrderJson.Response> add(@Valid @RequestBody OrderJson.ManagerSubmission body, Authentication caller) {
     Order order = requests.submit(new Submission(
         OrderSource.MANAGER, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), body.email(),
         body.phone(), true, Callers.name(caller), body.payer()));
     return created(order);
   }
 
-  /** Each row carries the client's, offer's and payment system's names, read in the page's one query. */
+  @Operation(description = "Orders, newest first or (sort=reviewDeadline) soonest review deadline first, filtered"
+      + " and keyset-paged: limit, cursor, nextCursor. Each row carries the client's, offer's and payment system's"
+      + " names, read in the page's one query.")
   @GetMapping("/api/v1/orders")
   @ProblemResponses({400})
   OrderJson.Page list(
-      @ParameterObject OrderFilterParams params,
+      @ParameterObject @Valid OrderFilterParams params,
       @Parameter(description = "submittedAt (default): newest first. reviewDeadline: soonest deadline first,"
               + " the review queue with status=OPEN.",
           schema = @Schema(allowableValues = {"submittedAt", "reviewDeadline"}))
           @RequestParam(required = false)
           String sort,
-      @RequestParam(defaultValue = "20") int limit,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
       @Parameter(description = "nextCursor of the previous page, with the same sort and filters.")
           @RequestParam(required = false)
+          @Size(max = ApiLimits.CURSOR)
+          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
           String cursor,
       Authentication caller) {
     OrderPage page =
@@ -101,12 +117,14 @@ class OrderController {
    * however far it had got; this one runs as long as its caller reads, within a bounded number of
    * exports at once (429 beyond it).
    */
+  @Operation(description = "Every order matching the list's filters as CSV, streamed, newest first.")
   @GetMapping("/api/v1/orders/export.csv")
   @ProblemResponses({400, 406, 429})
   @ApiResponse(responseCode = "200", description = "every matching order, newest first",
       content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-  void export(@ParameterObject OrderFilterParams params, Authentication caller,
-      @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response)
+  void export(@ParameterObject @Valid OrderFilterParams params, Authentication caller,
+      @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+      HttpServletResponse response)
       throws IOException, HttpMediaTypeNotAcceptableException {
     // Negotiated here rather than by a "produces" condition: without a mapping for it, a caller
     // that accepts only JSON fell through to GET /api/v1/orders/{id} and was told that the order
@@ -149,36 +167,47 @@ class OrderController {
     }
   }
 
+  @Operation(description = "One order with its history and the terms it was submitted under.")
   @GetMapping("/api/v1/orders/{id}")
-  @ProblemResponses({404})
-  OrderJson.Response get(@PathVariable String id, Authentication caller) {
+  @ProblemResponses({400, 404})
+  OrderJson.Response get(@PathVariable @Size(max = ApiLimits.UUID) String id, Authentication caller) {
     return OrderJson.Response.of(queries.get(id, Callers.onlyOwnOrders(caller)), queries.history(id));
   }
 
+  @Operation(description =
+      "Approves an open order, optionally correcting its amount and payment date; the process applies it (202).")
   @PostMapping("/api/v1/orders/{id}/approve")
   @ProblemResponses({400, 404, 409, 422, 503})
   ResponseEntity<OrderJson.Response> approve(
-      @PathVariable String id,
-      @RequestBody(required = false) OrderJson.DecisionRequest body,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @PathVariable @Size(max = ApiLimits.UUID) String id,
+      @Valid @RequestBody(required = false) OrderJson.DecisionRequest body,
+      @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(max = ApiLimits.IDEMPOTENCY_KEY) @Pattern(regexp = ApiLimits.IDEMPOTENCY_KEY_PATTERN)
+          String idempotencyKey,
       Authentication caller) {
     return decide(id, Decision.APPROVE, body, idempotencyKey, caller);
   }
 
+  @Operation(description = "Rejects an open order, with the manager's comment; the process applies it (202).")
   @PostMapping("/api/v1/orders/{id}/reject")
   @ProblemResponses({400, 404, 409, 422, 503})
   ResponseEntity<OrderJson.Response> reject(
-      @PathVariable String id,
-      @RequestBody(required = false) OrderJson.DecisionRequest body,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @PathVariable @Size(max = ApiLimits.UUID) String id,
+      @Valid @RequestBody(required = false) OrderJson.DecisionRequest body,
+      @RequestHeader(name = "Idempotency-Key", required = false)
+          @Size(max = ApiLimits.IDEMPOTENCY_KEY) @Pattern(regexp = ApiLimits.IDEMPOTENCY_KEY_PATTERN)
+          String idempotencyKey,
       Authentication caller) {
     return decide(id, Decision.REJECT, body, idempotencyKey, caller);
   }
 
+  @Operation(description = "Refunds an approved or completed order; the process applies it (202).")
   @PostMapping("/api/v1/orders/{id}/refund")
   @ProblemResponses({400, 404, 409, 503})
   ResponseEntity<OrderJson.Response> refund(
-      @PathVariable String id, @RequestBody(required = false) OrderJson.RefundRequest body, Authentication caller) {
+      @PathVariable @Size(max = ApiLimits.UUID) String id,
+      @Valid @RequestBody(required = false) OrderJson.RefundRequest body,
+      Authentication caller) {
     Order order = requests.refund(id, body == null ? null : body.comment(), Callers.name(caller));
     return ResponseEntity.accepted().body(OrderJson.Response.of(order, null));
   }

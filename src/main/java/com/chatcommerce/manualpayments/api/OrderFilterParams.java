@@ -4,14 +4,15 @@ import com.chatcommerce.manualpayments.order.OrderFilter;
 import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.OrderStatus;
 import io.swagger.v3.oas.annotations.Parameter;
+import jakarta.validation.constraints.Min;
 import java.time.Instant;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /** The query parameters the order list and the CSV export share; times are ISO instants. */
 record OrderFilterParams(
     OrderStatus status,
-    Long clientId,
-    Long offerId,
+    @Min(1) Long clientId,
+    @Min(1) Long offerId,
     OrderSource source,
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedFrom,
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedTo,

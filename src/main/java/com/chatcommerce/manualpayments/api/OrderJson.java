@@ -9,6 +9,11 @@ import com.chatcommerce.manualpayments.order.Payer;
 import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.order.RejectionReason;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -19,53 +24,70 @@ final class OrderJson {
 
   private OrderJson() {}
 
-  record ClientSubmission(Long offerId, Long clientId, String paymentDate, String comment) {}
+  record ClientSubmission(
+      @Min(1) Long offerId,
+      @Min(1) Long clientId,
+      @Schema(format = "date", description = "An ISO date, yyyy-mm-dd; today when absent.", example = "2026-11-27")
+          @Size(max = ApiLimits.DATE) String paymentDate,
+      @Size(max = ApiLimits.COMMENT) String comment) {}
 
   /**
    * A manager's "add manual payment": for a CRM client ({@code clientId}, with the client's email
    * and phone), or for any user of the platform ({@code payer} instead, kept on the manual account).
    */
   record ManagerSubmission(
-      Long clientId, Payer payer, Long offerId, String email, String phone, String paymentDate, String comment) {}
+      @Min(1) Long clientId,
+      @Valid Payer payer,
+      @Min(1) Long offerId,
+      @Schema(format = "email") @Size(max = ApiLimits.EMAIL) String email,
+      @Schema(pattern = ApiLimits.PHONE_PATTERN) @Size(max = ApiLimits.PHONE) String phone,
+      @Schema(format = "date", description = "An ISO date, yyyy-mm-dd; today when absent.", example = "2026-11-27")
+          @Size(max = ApiLimits.DATE) String paymentDate,
+      @Size(max = ApiLimits.COMMENT) String comment) {}
 
   /**
    * A manager's decision: an optional correction of the amount (a new currency only with the
    * amount paid in it) and of the payment date, and the manager's own comment.
    */
-  record DecisionRequest(MoneyJson amount, String paymentDate, String comment) {}
+  record DecisionRequest(
+      @Valid MoneyJson amount,
+      @Schema(format = "date", description = "The corrected payment date, an ISO date.", example = "2026-11-27")
+          @Size(max = ApiLimits.DATE) String paymentDate,
+      @Size(max = ApiLimits.COMMENT) String comment) {}
 
-  record RefundRequest(String comment) {}
+  record RefundRequest(@Size(max = ApiLimits.COMMENT) String comment) {}
 
   @JsonInclude(JsonInclude.Include.NON_NULL)
+  @Schema(name = "Order")
   record Response(
-      String id,
+      @Schema(maxLength = ApiLimits.UUID, format = "uuid") String id,
       OrderSource source,
       OrderStatus status,
-      String statusShownAs,
-      long clientId,
-      long offerId,
-      long paymentSystemId,
-      String clientName,
-      String offerName,
-      String paymentSystemName,
+      @Schema(maxLength = ApiLimits.WORD) String statusShownAs,
+      @Schema(minimum = "1") long clientId,
+      @Schema(minimum = "1") long offerId,
+      @Schema(minimum = "1") long paymentSystemId,
+      @Schema(maxLength = ApiLimits.NAME) String clientName,
+      @Schema(maxLength = ApiLimits.NAME) String offerName,
+      @Schema(maxLength = ApiLimits.NAME) String paymentSystemName,
       MoneyJson submitted,
       MoneyJson amount,
       MoneyJson fee,
       MoneyJson net,
       LocalDate paymentDate,
-      String comment,
-      String managerComment,
-      String email,
-      String phone,
+      @Schema(maxLength = ApiLimits.COMMENT) String comment,
+      @Schema(maxLength = ApiLimits.COMMENT) String managerComment,
+      @Schema(maxLength = ApiLimits.EMAIL, format = "email") String email,
+      @Schema(maxLength = ApiLimits.PHONE, pattern = ApiLimits.PHONE_PATTERN) String phone,
       Payer payer,
       Terms terms,
       Instant reviewDeadline,
       RejectionReason rejectionReason,
-      String pendingAction,
-      Long processInstanceKey,
+      @Schema(maxLength = ApiLimits.WORD) String pendingAction,
+      @Schema(minimum = "1") Long processInstanceKey,
       Instant submittedAt,
       Instant updatedAt,
-      List<HistoryLine> history) {
+      @ArraySchema(maxItems = ApiLimits.HISTORY) List<HistoryLine> history) {
 
     static Response of(Order o, List<OrderHistoryEntry> history) {
       return of(o, null, null, null, history);
@@ -93,13 +115,18 @@ final class OrderJson {
    * The payment system's terms and the exchange rates the order was submitted under, shown with
    * one order: a correction reprices with these, whatever the payment system says now.
    */
+  @Schema(name = "OrderTerms")
   record Terms(
-      String commissionPercent,
+      @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN) String commissionPercent,
       MoneyJson fixedFee,
-      String accountCurrency,
-      String transactionCurrency,
-      List<String> supportedCurrencies,
-      Map<String, String> rates) {
+      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String accountCurrency,
+      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String transactionCurrency,
+      @ArraySchema(maxItems = ApiLimits.MAX_CURRENCIES,
+          schema = @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN))
+          List<String> supportedCurrencies,
+      @Schema(description = "Rates by pair, FROM/TO: a decimal string each.",
+          additionalPropertiesSchema = RateText.class)
+          Map<String, String> rates) {
 
     static Terms of(OrderTerms t) {
       Map<String, String> rates = new LinkedHashMap<>();
@@ -111,13 +138,26 @@ final class OrderJson {
     }
   }
 
+  @Schema(type = "string", maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN)
+  private interface RateText {}
+
   record HistoryLine(
-      String event, String field, String from, String to, String actor, String door, String comment, Instant at) {
+      @Schema(maxLength = ApiLimits.WORD) String event,
+      @Schema(maxLength = ApiLimits.WORD) String field,
+      @Schema(maxLength = ApiLimits.COMMENT) String from,
+      @Schema(maxLength = ApiLimits.COMMENT) String to,
+      @Schema(maxLength = ApiLimits.ACTOR) String actor,
+      @Schema(maxLength = ApiLimits.WORD) String door,
+      @Schema(maxLength = ApiLimits.COMMENT) String comment,
+      Instant at) {
     static HistoryLine of(OrderHistoryEntry e) {
       return new HistoryLine(
           e.event().name(), e.field(), e.fromValue(), e.toValue(), e.actor(), e.door(), e.comment(), e.createdAt());
     }
   }
 
-  record Page(List<Response> orders, String nextCursor) {}
+  @Schema(name = "OrderPage")
+  record Page(
+      @ArraySchema(maxItems = ApiLimits.PAGE) List<Response> orders,
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
 }

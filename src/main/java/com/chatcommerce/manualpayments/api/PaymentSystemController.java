@@ -3,9 +3,14 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImage;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImages;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -23,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
+@Tag(name = "Payment systems", description = "The merchants payments go through: commission, currencies, image")
 @RestController
 @RequestMapping("/api/v1/payment-systems")
 class PaymentSystemController {
@@ -35,22 +41,26 @@ class PaymentSystemController {
     this.images = images;
   }
 
+  @Operation(description =
+      "Creates a payment system: commission, fixed fee, currencies, the hint for the client's comment.")
   @PostMapping
   @ProblemResponses({400})
-  ResponseEntity<PaymentSystemJson.Response> create(@RequestBody PaymentSystemJson.Request request) {
+  ResponseEntity<PaymentSystemJson.Response> create(@Valid @RequestBody PaymentSystemJson.Request request) {
     var created = PaymentSystemJson.Response.of(paymentSystems.create(request.draft()));
     return ResponseEntity.created(URI.create("/api/v1/payment-systems/" + created.id())).body(created);
   }
 
+  @Operation(description = "Every payment system.")
   @GetMapping
   @ProblemResponses({})
   List<PaymentSystemJson.Response> all() {
     return paymentSystems.all().stream().map(PaymentSystemJson.Response::of).toList();
   }
 
+  @Operation(description = "One payment system.")
   @GetMapping("/{id}")
-  @ProblemResponses({404})
-  PaymentSystemJson.Response get(@PathVariable long id) {
+  @ProblemResponses({400, 404})
+  PaymentSystemJson.Response get(@PathVariable @Min(1) long id) {
     return PaymentSystemJson.Response.of(paymentSystems.get(id));
   }
 
@@ -58,14 +68,18 @@ class PaymentSystemController {
    * Stores the payment system's image and points its {@code imageUrl} here. The body is the image
    * itself, PNG, JPEG or WebP by its content as well as its Content-Type, at most 1 MiB.
    */
+  @Operation(description =
+      "Stores the payment system's image (PNG, JPEG or WebP, at most 1 MiB) and points imageUrl at it.")
   @PutMapping(value = "/{id}/image", consumes = {"image/png", "image/jpeg", "image/webp"})
   @ProblemResponses({400, 404, 413, 415})
   @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-      @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-      @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
-      @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary"))})
+      @Content(mediaType = "image/png", schema = @Schema(ref = "#/components/schemas/Image")),
+      @Content(mediaType = "image/jpeg", schema = @Schema(ref = "#/components/schemas/Image")),
+      @Content(mediaType = "image/webp", schema = @Schema(ref = "#/components/schemas/Image"))})
   PaymentSystemJson.Response uploadImage(
-      @PathVariable long id, @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+      @PathVariable @Min(1) long id,
+      @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
+      InputStream body) {
     byte[] content = PaymentSystemImages.read(body);
     MediaType declared = MediaType.parseMediaType(contentType);
     images.upload(id, declared.getType() + "/" + declared.getSubtype(), content);
@@ -73,13 +87,14 @@ class PaymentSystemController {
   }
 
   /** The uploaded image with its type; a request whose If-None-Match has its ETag gets 304. */
+  @Operation(description = "The payment system's image with its type and ETag.")
   @GetMapping("/{id}/image")
-  @ProblemResponses({404})
+  @ProblemResponses({400, 404})
   @ApiResponse(responseCode = "200", description = "The image", content = {
-      @Content(mediaType = "image/png", schema = @Schema(type = "string", format = "binary")),
-      @Content(mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")),
-      @Content(mediaType = "image/webp", schema = @Schema(type = "string", format = "binary"))})
-  ResponseEntity<byte[]> image(@PathVariable long id, WebRequest request) {
+      @Content(mediaType = "image/png", schema = @Schema(ref = "#/components/schemas/Image")),
+      @Content(mediaType = "image/jpeg", schema = @Schema(ref = "#/components/schemas/Image")),
+      @Content(mediaType = "image/webp", schema = @Schema(ref = "#/components/schemas/Image"))})
+  ResponseEntity<byte[]> image(@PathVariable @Min(1) long id, WebRequest request) {
     PaymentSystemImage image = images.get(id);
     String etag = "\"" + image.etag() + "\"";
     if (request.checkNotModified(etag)) {
@@ -93,9 +108,12 @@ class PaymentSystemController {
   }
 
   /** Replaces the payment system for orders submitted from now on; open orders keep their terms. */
+  @Operation(description =
+      "Replaces the payment system for orders submitted from now on; open orders keep their terms.")
   @PutMapping("/{id}")
   @ProblemResponses({400, 404, 409})
-  PaymentSystemJson.Response update(@PathVariable long id, @RequestBody PaymentSystemJson.Request request) {
+  PaymentSystemJson.Response update(
+      @PathVariable @Min(1) long id, @Valid @RequestBody PaymentSystemJson.Request request) {
     return PaymentSystemJson.Response.of(paymentSystems.update(id, request.draft()));
   }
 }

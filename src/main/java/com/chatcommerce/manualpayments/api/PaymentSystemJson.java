@@ -3,6 +3,10 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemDraft;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemKind;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 
@@ -10,17 +14,21 @@ final class PaymentSystemJson {
 
   private PaymentSystemJson() {}
 
+  @Schema(name = "PaymentSystemRequest")
   record Request(
       PaymentSystemKind kind,
-      String name,
-      String description,
-      String commissionPercent,
-      MoneyJson fixedFee,
-      String accountCurrency,
-      String transactionCurrency,
-      List<String> supportedCurrencies,
-      String commentHint,
-      String imageUrl) {
+      @Size(max = ApiLimits.NAME) String name,
+      @Size(max = ApiLimits.DESCRIPTION) String description,
+      @Schema(description = "A decimal string: at least 0, less than 100, at most 4 decimals.",
+          pattern = ApiLimits.DECIMAL_PATTERN)
+          @Size(max = ApiLimits.DECIMAL) String commissionPercent,
+      @Valid MoneyJson fixedFee,
+      @Schema(pattern = ApiLimits.CURRENCY_PATTERN) @Size(max = ApiLimits.CURRENCY) String accountCurrency,
+      @Schema(pattern = ApiLimits.CURRENCY_PATTERN) @Size(max = ApiLimits.CURRENCY) String transactionCurrency,
+      @ArraySchema(schema = @Schema(pattern = ApiLimits.CURRENCY_PATTERN))
+          @Size(max = ApiLimits.MAX_CURRENCIES) List<@Size(max = ApiLimits.CURRENCY) String> supportedCurrencies,
+      @Size(max = ApiLimits.COMMENT_HINT) String commentHint,
+      @Size(max = ApiLimits.URL) String imageUrl) {
 
     PaymentSystemDraft draft() {
       return new PaymentSystemDraft(
@@ -31,18 +39,21 @@ final class PaymentSystemJson {
     }
   }
 
+  @Schema(name = "PaymentSystem")
   record Response(
-      long id,
+      @Schema(minimum = "1") long id,
       PaymentSystemKind kind,
-      String name,
-      String description,
-      String commissionPercent,
+      @Schema(maxLength = ApiLimits.NAME) String name,
+      @Schema(maxLength = ApiLimits.DESCRIPTION) String description,
+      @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN) String commissionPercent,
       MoneyJson fixedFee,
-      String accountCurrency,
-      String transactionCurrency,
-      List<String> supportedCurrencies,
-      String commentHint,
-      String imageUrl,
+      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String accountCurrency,
+      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String transactionCurrency,
+      @ArraySchema(maxItems = ApiLimits.MAX_CURRENCIES,
+          schema = @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN))
+          List<String> supportedCurrencies,
+      @Schema(maxLength = ApiLimits.COMMENT_HINT) String commentHint,
+      @Schema(maxLength = ApiLimits.URL) String imageUrl,
       Instant createdAt) {
 
     static Response of(PaymentSystem p) {

@@ -8,14 +8,18 @@ import com.chatcommerce.manualpayments.money.MissingExchangeRateException;
 import com.chatcommerce.manualpayments.process.EngineUnavailableException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.TransactionException;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,16 +28,24 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error leaves as application/problem+json; input errors name their field and the reason. */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+  static final int MAX_ERRORS = 50;
 
   @ExceptionHandler(InvalidInputException.class)
   ProblemDetail invalid(InvalidInputException e) {
@@ -115,22 +127,89 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return false;
   }
 
+  /**
+   * Anything unforeseen leaves as a problem too, with nothing of the exception in it (the log has
+   * it). Spring Security's own exceptions go on to its handlers: 401 and 403 stay theirs.
+   */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) throws Exception {
+    if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+      throw e;
+    }
+    logger.error("unexpected error", e);
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed unexpectedly");
+  }
+
   @ExceptionHandler(EngineUnavailableException.class)
   ProblemDetail engineUnavailable(EngineUnavailableException e) {
     logger.warn(e.getMessage());
     return problem(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable", "nothing was changed; try again later");
   }
 
-  /** Query parameters bound to a record (the order filters) that cannot be read. */
+  /**
+   * A body or query record that breaks its documented limits ({@code @Valid}), or query parameters
+   * bound to a record (the order filters) that cannot be read: every field named.
+   */
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
       MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    FieldError error = e.getBindingResult().getFieldError();
-    if (error == null) {
+    List<Map<String, String>> errors = new ArrayList<>();
+    e.getBindingResult().getFieldErrors().forEach(error -> errors.add(fieldError(error)));
+    if (errors.isEmpty()) {
       return ResponseEntity.badRequest().body(fieldProblem("query", "cannot be read"));
     }
-    return ResponseEntity.badRequest()
-        .body(fieldProblem(error.getField(), "cannot be read from '" + InvalidInputException.excerpt(error.getRejectedValue()) + "'"));
+    return ResponseEntity.badRequest().body(fieldsProblem(errors));
+  }
+
+  /** Parameters and bodies that break their documented limits, checked before the method runs. */
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<Map<String, String>> errors = new ArrayList<>();
+    for (ParameterValidationResult result : e.getParameterValidationResults()) {
+      if (result instanceof ParameterErrors bean) {
+        bean.getFieldErrors().forEach(error -> errors.add(fieldError(error)));
+      } else {
+        String name = parameterName(result.getMethodParameter());
+        result.getResolvableErrors().forEach(error -> errors.add(Map.of("field", name, "reason",
+            withValue(error.getDefaultMessage(), result.getArgument()))));
+      }
+    }
+    if (errors.isEmpty()) {
+      return ResponseEntity.badRequest().body(fieldProblem("request", "is not valid"));
+    }
+    return ResponseEntity.badRequest().body(fieldsProblem(errors));
+  }
+
+  private static Map<String, String> fieldError(FieldError error) {
+    String reason = error.isBindingFailure()
+        ? "cannot be read from '" + InvalidInputException.excerpt(error.getRejectedValue()) + "'"
+        : withValue(error.getDefaultMessage(), error.getRejectedValue());
+    return Map.of("field", error.getField(), "reason", reason);
+  }
+
+  /** A text value is quoted by its start only, as every bad value is. */
+  private static String withValue(String message, Object value) {
+    return value instanceof CharSequence text
+        ? message + ", got '" + InvalidInputException.excerpt(text.toString()) + "'"
+        : String.valueOf(message);
+  }
+
+  /** The name the caller sent: a header's or a query parameter's, not the Java parameter's. */
+  private static String parameterName(MethodParameter parameter) {
+    RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+    if (header != null && !header.name().isEmpty()) {
+      return header.name();
+    }
+    RequestParam param = parameter.getParameterAnnotation(RequestParam.class);
+    if (param != null && !param.name().isEmpty()) {
+      return param.name();
+    }
+    PathVariable path = parameter.getParameterAnnotation(PathVariable.class);
+    if (path != null && !path.name().isEmpty()) {
+      return path.name();
+    }
+    return String.valueOf(parameter.getParameterName());
   }
 
   @Override
@@ -149,6 +228,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       reason = "is required";
     }
     return ResponseEntity.badRequest().body(fieldProblem(field, reason));
+  }
+
+  /** At most {@link #MAX_ERRORS} of them, the limit the OpenAPI document gives. */
+  private static ProblemDetail fieldsProblem(List<Map<String, String>> errors) {
+    List<Map<String, String>> shown = errors.subList(0, Math.min(errors.size(), MAX_ERRORS));
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", shown.stream()
+        .map(error -> error.get("field") + " " + error.get("reason")).collect(Collectors.joining("; ")));
+    problem.setProperty("errors", shown);
+    return problem;
   }
 
   private static ProblemDetail fieldProblem(String field, String reason) {

@@ -1,10 +1,16 @@
 package com.chatcommerce.manualpayments.order;
 
+import jakarta.validation.constraints.Size;
+
 /**
  * Who paid a payment a manager records for any user of the platform (spec §6): kept on the order,
  * which belongs to the manual account. Personal data, so never a process variable nor logged.
  */
-public record Payer(String name, String email, String phone, String platformUserId) {
+public record Payer(
+    @Size(max = 200) String name,
+    @Size(max = 254) String email,
+    @Size(max = 16) String phone,
+    @Size(max = 100) String platformUserId) {
 
   /** Not the record's own text, which would print the personal data wherever the payer is printed. */
   @Override

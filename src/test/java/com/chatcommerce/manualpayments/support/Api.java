@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.springframework.http.HttpHeaders;
+import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -74,10 +75,15 @@ public final class Api {
   }
 
   public Response send(HttpMethod method, String path, String body, String contentType, String idempotencyKey) {
+    return sendWithHeaders(method, path, body, contentType,
+        idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
+  }
+
+  /** With any request headers. */
+  public Response sendWithHeaders(
+      HttpMethod method, String path, String body, String contentType, Map<String, String> headers) {
     RestClient.RequestBodySpec request = http.method(method).uri(path);
-    if (idempotencyKey != null) {
-      request.header("Idempotency-Key", idempotencyKey);
-    }
+    headers.forEach(request::header);
     if (body != null) {
       request.contentType(MediaType.parseMediaType(contentType)).body(body);
     }
