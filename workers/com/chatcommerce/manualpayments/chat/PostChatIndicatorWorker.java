@@ -14,10 +14,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class PostChatIndicatorWorker {
 
-  private final ChatIndicators indicators;
+  private final ChatIndicatorService indicators;
   private final PlatformWebhook platform;
 
-  public PostChatIndicatorWorker(ChatIndicators indicators, PlatformWebhook platform) {
+  public PostChatIndicatorWorker(ChatIndicatorService indicators, PlatformWebhook platform) {
     this.indicators = indicators;
     this.platform = platform;
   }

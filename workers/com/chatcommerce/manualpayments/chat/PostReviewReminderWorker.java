@@ -17,10 +17,10 @@ public class PostReviewReminderWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(PostReviewReminderWorker.class);
 
-  private final ChatIndicators indicators;
+  private final ChatIndicatorService indicators;
   private final PlatformWebhook platform;
 
-  public PostReviewReminderWorker(ChatIndicators indicators, PlatformWebhook platform) {
+  public PostReviewReminderWorker(ChatIndicatorService indicators, PlatformWebhook platform) {
     this.indicators = indicators;
     this.platform = platform;
   }

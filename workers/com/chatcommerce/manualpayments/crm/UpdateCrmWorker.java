@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class UpdateCrmWorker {
 
-  private final CrmOrderHistory history;
+  private final CrmOrderHistoryService history;
 
-  public UpdateCrmWorker(CrmOrderHistory history) {
+  public UpdateCrmWorker(CrmOrderHistoryService history) {
     this.history = history;
   }
 

@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApproveOrderWorker {
 
-  private final Decisions decisions;
+  private final OrderOutcomeService decisions;
 
-  ApproveOrderWorker(Decisions decisions) {
+  ApproveOrderWorker(OrderOutcomeService decisions) {
     this.decisions = decisions;
   }
 

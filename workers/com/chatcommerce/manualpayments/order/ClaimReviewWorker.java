@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The review task's {@code completing} listener: Tasklist's door. It claims the order for the
+ * The review task's {@code completing} listener: Tasklist's channel. It claims the order for the
  * decision the manager submitted, in the manager's name (the task's assignee), before the task
  * completes. A completion it cannot claim for is denied with the reason, which Tasklist shows; the
  * task stays with the manager, with the same deadline.
@@ -35,9 +35,9 @@ public class ClaimReviewWorker {
       "paymentDate", "Actual payment date",
       "comment", "Your comment");
 
-  private final DecisionClaims claims;
+  private final DecisionClaimService claims;
 
-  public ClaimReviewWorker(DecisionClaims claims) {
+  public ClaimReviewWorker(DecisionClaimService claims) {
     this.claims = claims;
   }
 
@@ -75,7 +75,7 @@ public class ClaimReviewWorker {
     try {
       claims.claimBeforeDeadline(submitted.orderId(), "tasklist:" + job.getCustomHeaders().get(
           ListenerHeaders.USER_TASK_KEY), submitted.decisionValue(), submitted.correction(),
-          new Actor(assignee, Door.TASKLIST));
+          new Actor(assignee, Channel.TASKLIST));
       return null;
     } catch (InvalidInputException e) {
       return FORM_LABELS.getOrDefault(e.field(), e.field()) + ": " + e.getMessage();

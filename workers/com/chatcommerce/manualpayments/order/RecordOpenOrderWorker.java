@@ -20,11 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RecordOpenOrderWorker {
 
-  private final Submissions submissions;
-  private final OrderQueries queries;
+  private final SubmissionService submissions;
+  private final OrderQueryService queries;
   private final ReviewSchedule schedule;
 
-  public RecordOpenOrderWorker(Submissions submissions, OrderQueries queries, ReviewSchedule schedule) {
+  public RecordOpenOrderWorker(SubmissionService submissions, OrderQueryService queries, ReviewSchedule schedule) {
     this.submissions = submissions;
     this.queries = queries;
     this.schedule = schedule;

@@ -1,6 +1,6 @@
 package com.chatcommerce.manualpayments.order;
 
-import com.chatcommerce.manualpayments.order.PaymentRequests.RefundRequested;
+import com.chatcommerce.manualpayments.order.PaymentRequestService.RefundRequested;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RefundOrderWorker {
 
-  private final Decisions decisions;
+  private final OrderOutcomeService decisions;
 
-  public RefundOrderWorker(Decisions decisions) {
+  public RefundOrderWorker(OrderOutcomeService decisions) {
     this.decisions = decisions;
   }
 
@@ -21,7 +21,7 @@ public class RefundOrderWorker {
 
   @JobWorker(type = JobTypes.ORDER_REFUND)
   public RefundedOrder refund(@VariablesAsType RefundRequested refund) {
-    Order order = decisions.refund(refund.orderId(), new Actor(refund.decidedBy(), Door.API), refund.comment());
+    Order order = decisions.refund(refund.orderId(), new Actor(refund.decidedBy(), Channel.API), refund.comment());
     return new RefundedOrder(
         order.offerId(), order.status().name(), order.amount().amountText(), order.amount().currency());
   }

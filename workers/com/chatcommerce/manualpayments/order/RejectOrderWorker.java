@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class RejectOrderWorker {
 
-  private final Decisions decisions;
+  private final OrderOutcomeService decisions;
 
-  RejectOrderWorker(Decisions decisions) {
+  RejectOrderWorker(OrderOutcomeService decisions) {
     this.decisions = decisions;
   }
 

@@ -9,21 +9,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class SettleDecisionWorker {
 
-  private final DecisionClaims claims;
+  private final DecisionClaimService claims;
 
-  public SettleDecisionWorker(DecisionClaims claims) {
+  public SettleDecisionWorker(DecisionClaimService claims) {
     this.claims = claims;
   }
 
-  /** The decision the gateway routes on, and who took it through which door, for Operate. */
-  public record SettledDecision(String decision, String decidedBy, String decisionDoor) {}
+  /** The decision the gateway routes on, and who took it through which channel, for Operate. */
+  public record SettledDecision(String decision, String decidedBy, String decisionChannel) {}
 
   @JobWorker(type = JobTypes.ORDER_SETTLE_DECISION)
   public SettledDecision settle(@VariablesAsType ReviewDecision closed) {
-    Door door = Door.of(closed.decisionDoor());
+    Channel channel = Channel.of(closed.decisionChannel());
     OrderDecision held =
-        claims.settle(closed.orderId(), door, door == Door.API ? closed.received() : null);
+        claims.settle(closed.orderId(), channel, channel == Channel.API ? closed.received() : null);
     Actor actor = held.actor();
-    return new SettledDecision(held.decision().name(), actor.name(), actor.door().value());
+    return new SettledDecision(held.decision().name(), actor.name(), actor.channel().value());
   }
 }

@@ -1,6 +1,6 @@
 package com.chatcommerce.manualpayments.bench;
 
-import com.chatcommerce.manualpayments.order.PaymentRequests;
+import com.chatcommerce.manualpayments.order.PaymentRequestService;
 import com.chatcommerce.manualpayments.order.ReviewDecision;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
@@ -77,9 +77,9 @@ final class Baseline implements FlowRunner.Driver, AutoCloseable {
     open(JobTypes.ORDER_SETTLE_DECISION,
         List.of(Variables.ORDER_ID, Variables.DECISION, Variables.CORRECTED_AMOUNT, Variables.CORRECTED_CURRENCY,
             Variables.CORRECTED_PAYMENT_DATE, Variables.MANAGER_COMMENT, Variables.DECISION_ID,
-            Variables.DECISION_DOOR, Variables.DECIDED_BY),
+            Variables.DECISION_CHANNEL, Variables.DECIDED_BY),
         job -> Map.of(Variables.DECISION, job.getVariable(Variables.DECISION), Variables.DECIDED_BY, "manager",
-            Variables.DECISION_DOOR, "api"));
+            Variables.DECISION_CHANNEL, "api"));
     open(JobTypes.ORDER_APPROVE, List.of(Variables.ORDER_ID), job -> Map.of(Variables.STATUS, "APPROVED",
         Variables.AMOUNT, "1500.00", Variables.CURRENCY, "RUB"));
     open(JobTypes.ORDER_REJECT, List.of(Variables.ORDER_ID), job -> Map.of(Variables.STATUS, "REJECTED",
@@ -110,7 +110,7 @@ final class Baseline implements FlowRunner.Driver, AutoCloseable {
   public String submit(int flow) {
     String orderId = UUID.randomUUID().toString();
     client.newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
-        .variables(new PaymentRequests.PaymentStarted(orderId, Instant.now().toString()))
+        .variables(new PaymentRequestService.PaymentStarted(orderId, Instant.now().toString()))
         .tags(ManualPaymentProcess.orderTag(orderId)).send().join();
     return orderId;
   }

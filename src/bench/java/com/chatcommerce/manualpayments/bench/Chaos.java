@@ -96,13 +96,13 @@ final class Chaos {
         HttpClient client = Http.newClient();
         Http manager = new Http(client, app.baseUrl(), auth.header("manager"));
         Http platform = new Http(client, app.baseUrl(), auth.header("platform"));
-        String merchant = manager.create("/api/v1/payment-systems", "{\"name\":\"Chaos desk\","
+        String paymentSystem = manager.create("/api/v1/payment-systems", "{\"name\":\"Chaos desk\","
             + "\"commissionPercent\":\"2.5\",\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\","
             + "\"supportedCurrencies\":[\"RUB\"]}");
         String longOffer = manager.create("/api/v1/offers", "{\"name\":\"Chaos\",\"price\":{\"amount\":\"100.00\","
-            + "\"currency\":\"RUB\"},\"paymentSystemId\":" + merchant + "}");
+            + "\"currency\":\"RUB\"},\"paymentSystemId\":" + paymentSystem + "}");
         String shortOffer = manager.create("/api/v1/offers", "{\"name\":\"Chaos short\",\"price\":{\"amount\":"
-            + "\"100.00\",\"currency\":\"RUB\"},\"paymentSystemId\":" + merchant + ",\"confirmationWindow\":\""
+            + "\"100.00\",\"currency\":\"RUB\"},\"paymentSystemId\":" + paymentSystem + ",\"confirmationWindow\":\""
             + SHORT_WINDOW + "\"}");
         String clientId = manager.create("/api/v1/clients", "{\"name\":\"Chaos client\"}");
 

@@ -96,12 +96,12 @@ final class EndToEnd {
       HttpClient client = Http.newClient();
       Http manager = new Http(client, app.baseUrl(), auth.header("manager"));
       Http platform = new Http(client, app.baseUrl(), auth.header("platform"));
-      long merchant = Long.parseLong(manager.create("/api/v1/payment-systems", """
+      long paymentSystem = Long.parseLong(manager.create("/api/v1/payment-systems", """
           {"name":"Card-to-card","commissionPercent":"2.5","fixedFee":{"amount":"10.00","currency":"RUB"},
            "accountCurrency":"RUB","transactionCurrency":"RUB","supportedCurrencies":["RUB","USD"]}"""));
       long offer = Long.parseLong(manager.create("/api/v1/offers",
           "{\"name\":\"Yoga course\",\"price\":{\"amount\":\"1500.00\",\"currency\":\"RUB\"},\"paymentSystemId\":"
-              + merchant + "}"));
+              + paymentSystem + "}"));
       long[] clients = new long[100];
       for (int i = 0; i < clients.length; i++) {
         clients[i] = Long.parseLong(manager.create("/api/v1/clients",

@@ -187,7 +187,7 @@ final class Scaling {
               + " terms_commission_percent, terms_fixed_fee_amount, terms_fixed_fee_currency, terms_account_currency,"
               + " terms_transaction_currency, terms_supported_currencies) VALUES ");
       StringBuilder history = new StringBuilder(ROWS_PER_INSERT * 300).append(
-          "INSERT INTO order_history (order_id, event, field, from_value, to_value, actor, door, comment, created_at)"
+          "INSERT INTO order_history (order_id, event, field, from_value, to_value, actor, channel, comment, created_at)"
               + " VALUES ");
       StringBuilder lines = new StringBuilder(ROWS_PER_INSERT * 120).append(
           "INSERT INTO crm_client_orders (order_id, client_id, offer_id, status, amount, currency, updated_at) VALUES ");

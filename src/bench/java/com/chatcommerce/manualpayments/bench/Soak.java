@@ -64,12 +64,12 @@ final class Soak {
       HttpClient client = Http.newClient();
       Http manager = new Http(client, app.baseUrl(), auth.header("manager"));
       Http platform = new Http(client, app.baseUrl(), auth.header("platform"));
-      String merchant = manager.create("/api/v1/payment-systems", "{\"name\":\"Soak desk\",\"commissionPercent\":\"2.5\","
+      String paymentSystem = manager.create("/api/v1/payment-systems", "{\"name\":\"Soak desk\",\"commissionPercent\":\"2.5\","
           + "\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\",\"supportedCurrencies\":[\"RUB\"]}");
       String longOffer = manager.create("/api/v1/offers", "{\"name\":\"Soak\",\"price\":{\"amount\":\"100.00\","
-          + "\"currency\":\"RUB\"},\"paymentSystemId\":" + merchant + "}");
+          + "\"currency\":\"RUB\"},\"paymentSystemId\":" + paymentSystem + "}");
       String shortOffer = manager.create("/api/v1/offers", "{\"name\":\"Soak short\",\"price\":{\"amount\":\"100.00\","
-          + "\"currency\":\"RUB\"},\"paymentSystemId\":" + merchant + ",\"confirmationWindow\":\"" + SHORT_WINDOW + "\"}");
+          + "\"currency\":\"RUB\"},\"paymentSystemId\":" + paymentSystem + ",\"confirmationWindow\":\"" + SHORT_WINDOW + "\"}");
       String clientId = manager.create("/api/v1/clients", "{\"name\":\"Soak client\"}");
 
       line("soak: " + minutes + " min at " + rate + " flows/s (70 % approved, 10 % rejected, 20 % expire after "

@@ -6,10 +6,10 @@ import static com.chatcommerce.manualpayments.bench.Stats.line;
 import com.chatcommerce.manualpayments.ManualPaymentsApplication;
 import com.chatcommerce.manualpayments.chat.PostChatIndicatorWorker;
 import com.chatcommerce.manualpayments.chat.PostReviewReminderWorker;
-import com.chatcommerce.manualpayments.crm.Clients;
+import com.chatcommerce.manualpayments.crm.ClientService;
 import com.chatcommerce.manualpayments.crm.UpdateCrmWorker;
 import com.chatcommerce.manualpayments.offer.OfferDraft;
-import com.chatcommerce.manualpayments.offer.Offers;
+import com.chatcommerce.manualpayments.offer.OfferService;
 import com.chatcommerce.manualpayments.order.ApproveOrderWorker;
 import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker;
@@ -18,16 +18,16 @@ import com.chatcommerce.manualpayments.order.RejectOrderWorker;
 import com.chatcommerce.manualpayments.order.Actor;
 import com.chatcommerce.manualpayments.order.Correction;
 import com.chatcommerce.manualpayments.order.Decision;
-import com.chatcommerce.manualpayments.order.DecisionClaims;
-import com.chatcommerce.manualpayments.order.Door;
-import com.chatcommerce.manualpayments.order.PaymentRequests;
+import com.chatcommerce.manualpayments.order.DecisionClaimService;
+import com.chatcommerce.manualpayments.order.Channel;
+import com.chatcommerce.manualpayments.order.PaymentRequestService;
 import com.chatcommerce.manualpayments.order.ReviewDecision;
 import com.chatcommerce.manualpayments.order.SettleDecisionWorker;
 import com.chatcommerce.manualpayments.order.Submission;
-import com.chatcommerce.manualpayments.order.Submissions;
+import com.chatcommerce.manualpayments.order.SubmissionService;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemDraft;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemKind;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystems;
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemService;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import io.camunda.client.api.response.ActivatedJob;
 import java.lang.reflect.Proxy;
@@ -69,8 +69,8 @@ public final class WorkersBench {
   private static final class Run {
     private final ConfigurableApplicationContext context;
     private final BenchConfig config;
-    private final Submissions submissions;
-    private final DecisionClaims claims;
+    private final SubmissionService submissions;
+    private final DecisionClaimService claims;
     private final long clientBase;
     private final int clientCount = 100;
     private final long offerId;
@@ -78,13 +78,13 @@ public final class WorkersBench {
     Run(ConfigurableApplicationContext context, BenchConfig config) {
       this.context = context;
       this.config = config;
-      this.submissions = context.getBean(Submissions.class);
-      this.claims = context.getBean(DecisionClaims.class);
-      long merchant = context.getBean(PaymentSystems.class).create(new PaymentSystemDraft(PaymentSystemKind.MANUAL,
+      this.submissions = context.getBean(SubmissionService.class);
+      this.claims = context.getBean(DecisionClaimService.class);
+      long paymentSystem = context.getBean(PaymentSystemService.class).create(new PaymentSystemDraft(PaymentSystemKind.MANUAL,
           "Cash desk", null, "2.5", "10.00", "RUB", "RUB", "RUB", List.of("RUB", "USD"), null, null)).id();
-      this.offerId = context.getBean(Offers.class).create(new OfferDraft("Yoga course", "1500.00", "RUB", merchant,
+      this.offerId = context.getBean(OfferService.class).create(new OfferDraft("Yoga course", "1500.00", "RUB", paymentSystem,
           null)).id();
-      Clients clients = context.getBean(Clients.class);
+      ClientService clients = context.getBean(ClientService.class);
       long first = 0;
       for (int i = 0; i < clientCount; i++) {
         long id = clients.create("Client " + i, "client" + i + "@example.com", "+7900123" + (4000 + i)).id();
@@ -153,13 +153,13 @@ public final class WorkersBench {
           new PostReviewReminderWorker.OpenReview(ids[i], client(i), deadline))));
       // The API claims the first half for approvals (not timed); the deadline claims the second half.
       parallel(jobs, threads, i -> retrying(setupFailures, () -> claims.claimBeforeDeadline(ids[i], "manager/" + ids[i],
-          Decision.APPROVE, Correction.NONE, new Actor("manager", Door.API))));
+          Decision.APPROVE, Correction.NONE, new Actor("manager", Channel.API))));
       timings.add(time(JobTypes.ORDER_SETTLE_DECISION, ids.length, threads, i -> settle.settle(i < jobs
           ? new ReviewDecision(ids[i], "APPROVE", null, null, null, null, "manager/" + ids[i], "api", "manager")
           : new ReviewDecision(ids[i], null, null, null, null, null, null, "timer", null))));
       timings.add(time(JobTypes.ORDER_APPROVE, jobs, threads, i -> approve.approve(ids[i])));
       timings.add(time(JobTypes.ORDER_REJECT, jobs, threads, i -> reject.reject(ids[jobs + i])));
-      timings.add(time(JobTypes.ORDER_REFUND, jobs, threads, i -> refund.refund(new PaymentRequests.RefundRequested(
+      timings.add(time(JobTypes.ORDER_REFUND, jobs, threads, i -> refund.refund(new PaymentRequestService.RefundRequested(
           ids[i], client(i), "manager", "course cancelled", null))));
       return timings;
     }

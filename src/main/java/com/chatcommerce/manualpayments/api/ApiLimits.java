@@ -39,7 +39,7 @@ final class ApiLimits {
   static final int CURSOR = 100;
   static final String CURSOR_PATTERN = "^[A-Za-z0-9_-]*$";
   static final int ACTOR = 100;
-  /** Enum-like words kept as text: statuses, events, doors, field names. */
+  /** Enum-like words kept as text: statuses, events, channels, field names. */
   static final int WORD = 32;
   static final int MAX_CURRENCIES = 200;
   /** What a page holds at most: the largest {@code limit}. */

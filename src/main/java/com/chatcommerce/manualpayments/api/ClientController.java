@@ -1,11 +1,11 @@
 package com.chatcommerce.manualpayments.api;
 
 import com.chatcommerce.manualpayments.chat.ChatIndicator;
-import com.chatcommerce.manualpayments.chat.ChatIndicators;
+import com.chatcommerce.manualpayments.chat.ChatIndicatorService;
 import com.chatcommerce.manualpayments.crm.Client;
 import com.chatcommerce.manualpayments.crm.ClientOrder;
-import com.chatcommerce.manualpayments.crm.Clients;
-import com.chatcommerce.manualpayments.crm.CrmOrderHistory;
+import com.chatcommerce.manualpayments.crm.ClientService;
+import com.chatcommerce.manualpayments.crm.CrmOrderHistoryService;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -34,11 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/clients")
 class ClientController {
 
-  private final Clients clients;
-  private final CrmOrderHistory orderHistory;
-  private final ChatIndicators indicators;
+  private final ClientService clients;
+  private final CrmOrderHistoryService orderHistory;
+  private final ChatIndicatorService indicators;
 
-  ClientController(Clients clients, CrmOrderHistory orderHistory, ChatIndicators indicators) {
+  ClientController(ClientService clients, CrmOrderHistoryService orderHistory, ChatIndicatorService indicators) {
     this.clients = clients;
     this.orderHistory = orderHistory;
     this.indicators = indicators;
@@ -79,10 +79,10 @@ class ClientController {
       @Schema(maxLength = ApiLimits.UUID, format = "uuid") String orderId,
       @Schema(maxLength = ApiLimits.WORD) String status,
       @Schema(maxLength = ApiLimits.COMMENT) String text,
-      @Schema(allowableValues = {ChatIndicators.AUDIENCE}) String audience,
+      @Schema(allowableValues = {ChatIndicatorService.AUDIENCE}) String audience,
       Instant createdAt) {
     static Indicator of(ChatIndicator i) {
-      return new Indicator(i.id(), i.orderId(), i.status(), i.text(), ChatIndicators.AUDIENCE, i.createdAt());
+      return new Indicator(i.id(), i.orderId(), i.status(), i.text(), ChatIndicatorService.AUDIENCE, i.createdAt());
     }
   }
 

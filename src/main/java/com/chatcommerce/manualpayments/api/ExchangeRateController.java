@@ -1,7 +1,7 @@
 package com.chatcommerce.manualpayments.api;
 
 import com.chatcommerce.manualpayments.money.ExchangeRate;
-import com.chatcommerce.manualpayments.money.ExchangeRates;
+import com.chatcommerce.manualpayments.money.ExchangeRateService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/exchange-rates")
 class ExchangeRateController {
 
-  private final ExchangeRates rates;
+  private final ExchangeRateService rates;
 
-  ExchangeRateController(ExchangeRates rates) {
+  ExchangeRateController(ExchangeRateService rates) {
     this.rates = rates;
   }
 

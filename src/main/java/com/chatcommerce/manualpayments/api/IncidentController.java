@@ -1,7 +1,7 @@
 package com.chatcommerce.manualpayments.api;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
-import com.chatcommerce.manualpayments.process.Incidents;
+import com.chatcommerce.manualpayments.process.IncidentService;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,9 +21,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class IncidentController {
 
-  private final Incidents incidents;
+  private final IncidentService incidents;
 
-  IncidentController(Incidents incidents) {
+  IncidentController(IncidentService incidents) {
     this.incidents = incidents;
   }
 

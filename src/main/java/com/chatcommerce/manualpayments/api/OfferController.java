@@ -2,7 +2,7 @@ package com.chatcommerce.manualpayments.api;
 
 import com.chatcommerce.manualpayments.offer.Offer;
 import com.chatcommerce.manualpayments.offer.OfferDraft;
-import com.chatcommerce.manualpayments.offer.Offers;
+import com.chatcommerce.manualpayments.offer.OfferService;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,9 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/offers")
 class OfferController {
 
-  private final Offers offers;
+  private final OfferService offers;
 
-  OfferController(Offers offers) {
+  OfferController(OfferService offers) {
     this.offers = offers;
   }
 

@@ -5,10 +5,10 @@ import com.chatcommerce.manualpayments.order.Decision;
 import com.chatcommerce.manualpayments.order.Order;
 import com.chatcommerce.manualpayments.order.OrderFilter;
 import com.chatcommerce.manualpayments.order.OrderPage;
-import com.chatcommerce.manualpayments.order.OrderQueries;
+import com.chatcommerce.manualpayments.order.OrderQueryService;
 import com.chatcommerce.manualpayments.order.OrderSort;
 import com.chatcommerce.manualpayments.order.OrderSource;
-import com.chatcommerce.manualpayments.order.PaymentRequests;
+import com.chatcommerce.manualpayments.order.PaymentRequestService;
 import com.chatcommerce.manualpayments.order.Submission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -54,11 +54,11 @@ class OrderController {
   private static final Logger LOG = LoggerFactory.getLogger(OrderController.class);
   private static final MediaType CSV = new MediaType("text", "csv");
 
-  private final PaymentRequests requests;
-  private final OrderQueries queries;
+  private final PaymentRequestService requests;
+  private final OrderQueryService queries;
   private final ExportSlots exports;
 
-  OrderController(PaymentRequests requests, OrderQueries queries, ExportSlots exports) {
+  OrderController(PaymentRequestService requests, OrderQueryService queries, ExportSlots exports) {
     this.requests = requests;
     this.queries = queries;
     this.exports = exports;

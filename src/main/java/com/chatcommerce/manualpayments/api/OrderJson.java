@@ -147,12 +147,12 @@ final class OrderJson {
       @Schema(maxLength = ApiLimits.COMMENT) String from,
       @Schema(maxLength = ApiLimits.COMMENT) String to,
       @Schema(maxLength = ApiLimits.ACTOR) String actor,
-      @Schema(maxLength = ApiLimits.WORD) String door,
+      @Schema(maxLength = ApiLimits.WORD) String channel,
       @Schema(maxLength = ApiLimits.COMMENT) String comment,
       Instant at) {
     static HistoryLine of(OrderHistoryEntry e) {
       return new HistoryLine(
-          e.event().name(), e.field(), e.fromValue(), e.toValue(), e.actor(), e.door(), e.comment(), e.createdAt());
+          e.event().name(), e.field(), e.fromValue(), e.toValue(), e.actor(), e.channel(), e.comment(), e.createdAt());
     }
   }
 

@@ -1,8 +1,8 @@
 package com.chatcommerce.manualpayments.api;
 
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImage;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImages;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystems;
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImageService;
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -33,10 +33,10 @@ import org.springframework.web.context.request.WebRequest;
 @RequestMapping("/api/v1/payment-systems")
 class PaymentSystemController {
 
-  private final PaymentSystems paymentSystems;
-  private final PaymentSystemImages images;
+  private final PaymentSystemService paymentSystems;
+  private final PaymentSystemImageService images;
 
-  PaymentSystemController(PaymentSystems paymentSystems, PaymentSystemImages images) {
+  PaymentSystemController(PaymentSystemService paymentSystems, PaymentSystemImageService images) {
     this.paymentSystems = paymentSystems;
     this.images = images;
   }
@@ -80,7 +80,7 @@ class PaymentSystemController {
       @PathVariable @Min(1) long id,
       @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
-    byte[] content = PaymentSystemImages.read(body);
+    byte[] content = PaymentSystemImageService.read(body);
     MediaType declared = MediaType.parseMediaType(contentType);
     images.upload(id, declared.getType() + "/" + declared.getSubtype(), content);
     return PaymentSystemJson.Response.of(paymentSystems.get(id));

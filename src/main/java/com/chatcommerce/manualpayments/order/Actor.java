@@ -1,10 +1,10 @@
 package com.chatcommerce.manualpayments.order;
 
-/** Who changed an order, and through which door. */
-public record Actor(String name, Door door) {
+/** Who changed an order, and through which channel. */
+public record Actor(String name, Channel channel) {
 
   public Actor {
-    name = name == null || name.isBlank() ? door.value() : truncate(name);
+    name = name == null || name.isBlank() ? channel.value() : truncate(name);
   }
 
   private static String truncate(String name) {

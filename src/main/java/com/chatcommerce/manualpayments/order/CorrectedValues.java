@@ -26,8 +26,8 @@ record CorrectedValues(Money amount, LocalDate paymentDate, String managerCommen
           "amount.currency", "the payment system does not support " + amount.currency()
               + "; it supports " + String.join(", ", terms.supportedCurrencies()));
     }
-    LocalDate date = Submissions.paymentDate(correction.paymentDate(), order.paymentDate());
-    return new CorrectedValues(amount, date, Submissions.comment(correction.comment()));
+    LocalDate date = SubmissionService.paymentDate(correction.paymentDate(), order.paymentDate());
+    return new CorrectedValues(amount, date, SubmissionService.comment(correction.comment()));
   }
 
   boolean repricesOrder(Order order) {

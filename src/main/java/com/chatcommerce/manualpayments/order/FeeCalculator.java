@@ -1,7 +1,7 @@
 package com.chatcommerce.manualpayments.order;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
-import com.chatcommerce.manualpayments.money.ExchangeRates;
+import com.chatcommerce.manualpayments.money.ExchangeRateService;
 import com.chatcommerce.manualpayments.money.Money;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -19,9 +19,9 @@ public class FeeCalculator {
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-  private final ExchangeRates rates;
+  private final ExchangeRateService rates;
 
-  public FeeCalculator(ExchangeRates rates) {
+  public FeeCalculator(ExchangeRateService rates) {
     this.rates = rates;
   }
 
@@ -54,8 +54,8 @@ public class FeeCalculator {
   }
 
   /**
-   * The amount the client pays for an offer: in the offer's currency when the merchant supports
-   * it, otherwise converted to the merchant's transaction currency.
+   * The amount the client pays for an offer: in the offer's currency when the payment system supports
+   * it, otherwise converted to the payment system's transaction currency.
    */
   private static Money transactionAmount(OrderTerms terms, Money price, Rates rates, String field) {
     if (terms.supports(price.currency())) {

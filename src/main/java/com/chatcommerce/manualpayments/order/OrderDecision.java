@@ -11,7 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * The one decision an order gets, claimed by the door that took it (the API, Tasklist or the
+ * The one decision an order gets, claimed by the channel that took it (the API, Tasklist or the
  * deadline) before it takes effect: validated and priced when it is claimed, so that the worker
  * that applies it only copies it. The order id is the primary key, so a second claim cannot exist.
  */
@@ -26,7 +26,7 @@ public class OrderDecision {
   @Enumerated(EnumType.STRING)
   private Decision decision;
 
-  private String door;
+  private String channel;
   private String decidedBy;
   private BigDecimal amount;
   private String currency;
@@ -50,7 +50,7 @@ public class OrderDecision {
     this.orderId = orderId;
     this.decisionId = decisionId;
     this.decision = decision;
-    this.door = actor.door().value();
+    this.channel = actor.channel().value();
     this.decidedBy = actor.name();
     this.amount = pricing.amount().amount();
     this.currency = pricing.amount().currency();
@@ -68,7 +68,7 @@ public class OrderDecision {
     return orderId;
   }
 
-  /** The door's own id of the decision: the API's message id, the Tasklist task, or the deadline. */
+  /** The channel's own id of the decision: the API's message id, the Tasklist task, or the deadline. */
   public String decisionId() {
     return decisionId;
   }
@@ -78,7 +78,7 @@ public class OrderDecision {
   }
 
   public Actor actor() {
-    return new Actor(decidedBy, Door.of(door));
+    return new Actor(decidedBy, Channel.of(channel));
   }
 
   public Pricing pricing() {
@@ -101,8 +101,8 @@ public class OrderDecision {
     return claimedAt;
   }
 
-  /** How a refusal describes it to the door that lost. */
+  /** How a refusal describes it to the channel that lost. */
   String describe() {
-    return decision + " by " + decidedBy + " through " + door + ", claimed at " + claimedAt;
+    return decision + " by " + decidedBy + " through " + channel + ", claimed at " + claimedAt;
   }
 }

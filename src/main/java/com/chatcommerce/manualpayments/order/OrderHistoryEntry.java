@@ -29,7 +29,7 @@ public class OrderHistoryEntry {
   private String fromValue;
   private String toValue;
   private String actor;
-  private String door;
+  private String channel;
   private String comment;
   private Instant createdAt;
 
@@ -50,7 +50,7 @@ public class OrderHistoryEntry {
     this.fromValue = fromValue;
     this.toValue = toValue;
     this.actor = actor.name();
-    this.door = actor.door().value();
+    this.channel = actor.channel().value();
     this.comment = comment;
     this.createdAt = now;
   }
@@ -83,8 +83,8 @@ public class OrderHistoryEntry {
     return actor;
   }
 
-  public String door() {
-    return door;
+  public String channel() {
+    return channel;
   }
 
   public String comment() {

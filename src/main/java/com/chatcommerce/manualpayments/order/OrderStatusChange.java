@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /**
  * What the chat and the platform are told about one status an order reached: the order as it
- * stands, and who moved it there, through which door, from which status and when, as its history
+ * stands, and who moved it there, through which channel, from which status and when, as its history
  * records it. {@code decidedBy} is null for OPEN, which nobody decided.
  */
 public record OrderStatusChange(
@@ -20,7 +20,7 @@ public record OrderStatusChange(
     Money net,
     LocalDate paymentDate,
     String decidedBy,
-    String door,
+    String channel,
     RejectionReason reason,
     Instant occurredAt,
     Instant reviewDeadline) {}

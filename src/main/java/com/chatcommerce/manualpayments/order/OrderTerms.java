@@ -22,11 +22,11 @@ public record OrderTerms(
     supportedCurrencies = List.copyOf(supportedCurrencies);
   }
 
-  /** The merchant's terms as they stand now, before any rate was used. */
-  public static OrderTerms of(PaymentSystem merchant) {
+  /** The payment system's terms as they stand now, before any rate was used. */
+  public static OrderTerms of(PaymentSystem paymentSystem) {
     return new OrderTerms(
-        merchant.commissionPercent(), merchant.fixedFeeAmount().orElse(null), merchant.fixedFeeCurrency(),
-        merchant.accountCurrency(), merchant.transactionCurrency(), merchant.supportedCurrencies(), RatesUsed.NONE);
+        paymentSystem.commissionPercent(), paymentSystem.fixedFeeAmount().orElse(null), paymentSystem.fixedFeeCurrency(),
+        paymentSystem.accountCurrency(), paymentSystem.transactionCurrency(), paymentSystem.supportedCurrencies(), RatesUsed.NONE);
   }
 
   public boolean supports(String currency) {

@@ -1,11 +1,11 @@
 package com.chatcommerce.manualpayments.order;
 
-import com.chatcommerce.manualpayments.order.DecisionClaims.ReceivedDecision;
+import com.chatcommerce.manualpayments.order.DecisionClaimService.ReceivedDecision;
 
 /**
- * A manager's decision under the process variables that both doors use: the review form submits
+ * A manager's decision under the process variables that both channels use: the review form submits
  * them in Tasklist, and the API's decision message carries them. Blank fields keep the order's
- * values. {@code decisionId}, {@code decisionDoor} and {@code decidedBy} are the message's own; in
+ * values. {@code decisionId}, {@code decisionChannel} and {@code decidedBy} are the message's own; in
  * Tasklist the task's assignee decides.
  */
 public record ReviewDecision(
@@ -16,14 +16,14 @@ public record ReviewDecision(
     String correctedPaymentDate,
     String managerComment,
     String decisionId,
-    String decisionDoor,
+    String decisionChannel,
     String decidedBy) {
 
   /** What the API publishes for a decision it claimed. */
   static ReviewDecision fromApi(String orderId, Decision decision, Correction correction, String decisionId,
       String caller) {
     return new ReviewDecision(orderId, decision.name(), correction.amount(), correction.currency(),
-        correction.paymentDate(), correction.comment(), decisionId, Door.API.value(), caller);
+        correction.paymentDate(), correction.comment(), decisionId, Channel.API.value(), caller);
   }
 
   Correction correction() {
@@ -31,7 +31,7 @@ public record ReviewDecision(
         given(managerComment));
   }
 
-  /** The decision, or an exception whose message the door shows: the form requires one of the two values. */
+  /** The decision, or an exception whose message the channel shows: the form requires one of the two values. */
   Decision decisionValue() {
     if (decision == null) {
       throw new IllegalArgumentException("no decision: choose Approve or Reject");
@@ -40,7 +40,7 @@ public record ReviewDecision(
   }
 
   ReceivedDecision received() {
-    return new ReceivedDecision(decisionId, decisionValue(), correction(), new Actor(decidedBy, Door.of(decisionDoor)));
+    return new ReceivedDecision(decisionId, decisionValue(), correction(), new Actor(decidedBy, Channel.of(decisionChannel)));
   }
 
   private static String given(String value) {

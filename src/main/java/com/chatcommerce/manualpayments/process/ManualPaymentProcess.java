@@ -110,8 +110,8 @@ public final class ManualPaymentProcess {
     public static final String MANAGER_COMMENT = "managerComment";
     /** The API decision's message id, which its claim carries. */
     public static final String DECISION_ID = "decisionId";
-    /** Which door closed the review: api, tasklist or timer. */
-    public static final String DECISION_DOOR = "decisionDoor";
+    /** Which channel closed the review: api, tasklist or timer. */
+    public static final String DECISION_CHANNEL = "decisionChannel";
     public static final String DECIDED_BY = "decidedBy";
     /** Why a submission was discarded, for Operate. */
     public static final String DISCARD_REASON = "discardReason";

@@ -54,9 +54,9 @@ class ApiDocsAndExportTest {
   void csvExportStreamsTheFilteredOrdersWithSafeCells() {
     Api api = new Api(port);
     Fixtures fixtures = new Fixtures(api);
-    long merchant = fixtures.cashDesk();
-    long offer = fixtures.offer(merchant, "1500.00", "RUB", null);
-    long otherOffer = fixtures.offer(merchant, "99.90", "RUB", null);
+    long paymentSystem = fixtures.cashDesk();
+    long offer = fixtures.offer(paymentSystem, "1500.00", "RUB", null);
+    long otherOffer = fixtures.offer(paymentSystem, "99.90", "RUB", null);
     long client = fixtures.client();
     Instant before = SharedEngine.get().log().now();
     String first = fixtures.submit(client, offer, "=HYPERLINK(\"http://evil\")");
@@ -81,8 +81,8 @@ class ApiDocsAndExportTest {
   void listFiltersBySourceOfferAndSubmissionTime() {
     Api api = new Api(port);
     Fixtures fixtures = new Fixtures(api);
-    long merchant = fixtures.cashDesk();
-    long offer = fixtures.offer(merchant, "100.00", "RUB", null);
+    long paymentSystem = fixtures.cashDesk();
+    long offer = fixtures.offer(paymentSystem, "100.00", "RUB", null);
     long client = fixtures.client();
     String byClient = fixtures.submit(client, offer, null);
     Instant between = SharedEngine.get().log().now();

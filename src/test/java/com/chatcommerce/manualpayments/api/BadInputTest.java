@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Bad input gets a 4xx problem+json that names the field and changes nothing. Paths use the
- * placeholders {offer}, {client}, {merchant} and {order}, filled with records this test made.
+ * placeholders {offer}, {client}, {payment system} and {order}, filled with records this test made.
  */
 @IntegrationTest
 class BadInputTest {
@@ -32,7 +32,7 @@ class BadInputTest {
   @Autowired JdbcTemplate jdbc;
 
   private Api api;
-  private long merchant;
+  private long paymentSystem;
   private long offer;
   private long client;
   private String order;
@@ -41,8 +41,8 @@ class BadInputTest {
   void setUp() {
     api = new Api(port);
     Fixtures fixtures = new Fixtures(api);
-    merchant = fixtures.cashDesk();
-    offer = fixtures.offer(merchant, "1500.00", "RUB", null);
+    paymentSystem = fixtures.cashDesk();
+    offer = fixtures.offer(paymentSystem, "1500.00", "RUB", null);
     client = fixtures.client();
     order = fixtures.submit(client, offer, null);
   }
@@ -74,14 +74,14 @@ class BadInputTest {
         bad("POST", ps, "{" + goodPs + ",\"supportedCurrencies\":[\"RUB\"],\"fixedFee\":{\"amount\":\"-1\",\"currency\":\"RUB\"}}", 400, "fixedFeeAmount"),
         bad("POST", ps, "{\"commissionPercent\":\"1\",\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\",\"supportedCurrencies\":[\"RUB\"]}", 400, "name"),
         bad("PUT", ps + "/999999", "{" + goodPs + ",\"supportedCurrencies\":[\"RUB\"]}", 404, null),
-        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"0\",\"currency\":\"RUB\"},\"paymentSystemId\":{merchant}}", 400, "price.amount"),
-        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10.001\",\"currency\":\"RUB\"},\"paymentSystemId\":{merchant}}", 400, "price.amount"),
-        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10.5\",\"currency\":\"JPY\"},\"paymentSystemId\":{merchant}}", 400, "price.amount"),
-        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"ten\",\"currency\":\"RUB\"},\"paymentSystemId\":{merchant}}", 400, "price.amount"),
-        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10\",\"currency\":\"XYZ\"},\"paymentSystemId\":{merchant}}", 400, "price.currency"),
-        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10\",\"currency\":\"RUB\"},\"paymentSystemId\":{merchant},\"confirmationWindow\":\"30 days\"}", 400, "confirmationWindow"),
-        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10\",\"currency\":\"RUB\"},\"paymentSystemId\":{merchant},\"confirmationWindow\":\"PT0S\"}", 400, "confirmationWindow"),
-        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10\",\"currency\":\"RUB\"},\"paymentSystemId\":{merchant},\"confirmationWindow\":\"P366D\"}", 400, "confirmationWindow"),
+        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"0\",\"currency\":\"RUB\"},\"paymentSystemId\":{paymentSystem}}", 400, "price.amount"),
+        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10.001\",\"currency\":\"RUB\"},\"paymentSystemId\":{paymentSystem}}", 400, "price.amount"),
+        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10.5\",\"currency\":\"JPY\"},\"paymentSystemId\":{paymentSystem}}", 400, "price.amount"),
+        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"ten\",\"currency\":\"RUB\"},\"paymentSystemId\":{paymentSystem}}", 400, "price.amount"),
+        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10\",\"currency\":\"XYZ\"},\"paymentSystemId\":{paymentSystem}}", 400, "price.currency"),
+        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10\",\"currency\":\"RUB\"},\"paymentSystemId\":{paymentSystem},\"confirmationWindow\":\"30 days\"}", 400, "confirmationWindow"),
+        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10\",\"currency\":\"RUB\"},\"paymentSystemId\":{paymentSystem},\"confirmationWindow\":\"PT0S\"}", 400, "confirmationWindow"),
+        bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10\",\"currency\":\"RUB\"},\"paymentSystemId\":{paymentSystem},\"confirmationWindow\":\"P366D\"}", 400, "confirmationWindow"),
         bad("POST", "/api/v1/offers", "{\"name\":\"O\",\"price\":{\"amount\":\"10\",\"currency\":\"RUB\"},\"paymentSystemId\":999999}", 400, "paymentSystemId"),
         bad("POST", "/api/v1/clients", "{\"email\":\"a@b.ru\"}", 400, "name"),
         bad("POST", "/api/v1/clients", "{\"name\":\"" + "n".repeat(201) + "\"}", 400, "name"),
@@ -137,7 +137,7 @@ class BadInputTest {
 
   private String fill(String text) {
     return text.replace("{offer}", String.valueOf(offer)).replace("{client}", String.valueOf(client))
-        .replace("{merchant}", String.valueOf(merchant)).replace("{order}", order);
+        .replace("{paymentSystem}", String.valueOf(paymentSystem)).replace("{order}", order);
   }
 
   /**

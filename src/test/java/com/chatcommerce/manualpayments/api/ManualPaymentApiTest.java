@@ -35,7 +35,7 @@ class ManualPaymentApiTest {
 
   private Api api;
   private Fixtures fixtures;
-  private long merchant;
+  private long paymentSystem;
   private long offer;
   private long client;
 
@@ -43,8 +43,8 @@ class ManualPaymentApiTest {
   void setUp() {
     api = new Api(port);
     fixtures = new Fixtures(api);
-    merchant = fixtures.cashDesk();
-    offer = fixtures.offer(merchant, "1500.00", "RUB", null);
+    paymentSystem = fixtures.cashDesk();
+    offer = fixtures.offer(paymentSystem, "1500.00", "RUB", null);
     client = fixtures.client();
   }
 
@@ -101,7 +101,7 @@ class ManualPaymentApiTest {
     assertThat(events(order)).containsExactly(
         "SUBMITTED:status", "CORRECTED:amount", "CORRECTED:paymentDate", "APPROVED:status");
     JsonNode approval = order.get("history").get(3);
-    assertThat(approval.get("door").asText()).isEqualTo("api");
+    assertThat(approval.get("channel").asText()).isEqualTo("api");
     assertThat(approval.get("from").asText()).isEqualTo("OPEN");
     assertThat(approval.get("comment").asText()).isEqualTo("100 short, agreed");
 
@@ -203,7 +203,7 @@ class ManualPaymentApiTest {
 
   @Test
   void priceInAnUnsupportedCurrencyIsConvertedToTheTransactionCurrencyAtTheStoredRate() {
-    long euroOffer = fixtures.offer(merchant, "20.00", "EUR", null);
+    long euroOffer = fixtures.offer(paymentSystem, "20.00", "EUR", null);
     Api.Response missing = api.post("/api/v1/orders", "{\"clientId\":" + client + ",\"offerId\":" + euroOffer + "}");
     assertThat(missing.status()).isEqualTo(422);
     assertThat(missing.text("detail")).contains("EUR", "RUB");
@@ -222,7 +222,7 @@ class ManualPaymentApiTest {
 
   @Test
   void reviewStaysOpenOneSecondBeforeTheDeadlineAndIsRejectedByTheTimerAfterIt() {
-    long hourOffer = fixtures.offer(merchant, "700.00", "RUB", "PT1H");
+    long hourOffer = fixtures.offer(paymentSystem, "700.00", "RUB", "PT1H");
     String id = fixtures.submit(client, hourOffer, null);
     awaitIndicators(1);
     engineIdle();
@@ -244,7 +244,7 @@ class ManualPaymentApiTest {
     JsonNode order = awaitStatus(id, "REJECTED");
     assertThat(order.get("rejectionReason").asText()).isEqualTo("TIMEOUT");
     JsonNode rejection = order.get("history").get(1);
-    assertThat(rejection.get("door").asText()).isEqualTo("timer");
+    assertThat(rejection.get("channel").asText()).isEqualTo("timer");
     assertThat(rejection.get("actor").asText()).isEqualTo("timer");
     assertThat(awaitIndicators(3).get(2).get("status").asText()).isEqualTo("REJECTED");
     assertThat(api.post("/api/v1/orders/" + id + "/approve", null).status()).isEqualTo(409);
@@ -270,7 +270,7 @@ class ManualPaymentApiTest {
   }
 
   @Test
-  void manualPaymentFilterListsOnlyOffersOfManualMerchants() {
+  void manualPaymentFilterListsOnlyOffersOfManualPaymentSystems() {
     long integrated = new Api(port).post("/api/v1/payment-systems", """
         {"kind":"INTEGRATED","name":"Card acquiring","commissionPercent":"1.9","accountCurrency":"RUB",
          "transactionCurrency":"RUB","supportedCurrencies":["RUB"]}""").body().get("id").asLong();

@@ -57,8 +57,8 @@ class OrderExportTest {
   @BeforeAll
   void insertOrders() {
     Fixtures fixtures = new Fixtures(new Api(port));
-    long merchant = fixtures.cashDesk();
-    long offer = fixtures.offer(merchant, "100.00", "RUB", null);
+    long paymentSystem = fixtures.cashDesk();
+    long offer = fixtures.offer(paymentSystem, "100.00", "RUB", null);
     client = fixtures.client();
     emptyClient = fixtures.client();
     Instant start = Instant.parse("2020-01-01T00:00:00Z");
@@ -69,7 +69,7 @@ class OrderExportTest {
       if (i == 0) {
         oldest = id;
       }
-      rows.add(new Object[] {id, client, offer, merchant, "order " + i, at, at});
+      rows.add(new Object[] {id, client, offer, paymentSystem, "order " + i, at, at});
     }
     // The pool's connections do not auto-commit.
     transaction.executeWithoutResult(status -> jdbc.batchUpdate("""

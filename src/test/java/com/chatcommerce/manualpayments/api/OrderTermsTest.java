@@ -28,7 +28,7 @@ class OrderTermsTest {
 
   private Api api;
   private Fixtures fixtures;
-  private long merchant;
+  private long paymentSystem;
   private long offer;
   private long client;
 
@@ -36,15 +36,15 @@ class OrderTermsTest {
   void setUp() {
     api = new Api(port);
     fixtures = new Fixtures(api);
-    merchant = fixtures.cashDesk();
-    offer = fixtures.offer(merchant, "1500.00", "RUB", null);
+    paymentSystem = fixtures.cashDesk();
+    offer = fixtures.offer(paymentSystem, "1500.00", "RUB", null);
     client = fixtures.client();
   }
 
   @Test
   void correctionAfterTheCommissionChangedIsPricedUnderTheTermsTheOrderWasSubmittedUnder() {
     String id = fixtures.submit(client, offer, null);
-    assertThat(api.put("/api/v1/payment-systems/" + merchant, CASH_DESK_AT_TEN_PERCENT).status()).isEqualTo(200);
+    assertThat(api.put("/api/v1/payment-systems/" + paymentSystem, CASH_DESK_AT_TEN_PERCENT).status()).isEqualTo(200);
 
     assertThat(api.post("/api/v1/orders/" + id + "/approve", """
         {"amount":{"amount":"1400.00","currency":"RUB"}}""").status()).isEqualTo(202);
@@ -97,33 +97,33 @@ class OrderTermsTest {
   }
 
   @Test
-  void manualMerchantWithOpenOrdersCannotBecomeIntegrated() {
+  void manualPaymentSystemWithOpenOrdersCannotBecomeIntegrated() {
     String id = fixtures.submit(client, offer, null);
     String integrated = CASH_DESK_AT_TEN_PERCENT.replace("{\"name\"", "{\"kind\":\"INTEGRATED\",\"name\"");
 
-    Api.Response refused = api.put("/api/v1/payment-systems/" + merchant, integrated);
+    Api.Response refused = api.put("/api/v1/payment-systems/" + paymentSystem, integrated);
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.text("detail")).contains("1 open orders");
-    JsonNode unchanged = api.get("/api/v1/payment-systems/" + merchant).body();
+    JsonNode unchanged = api.get("/api/v1/payment-systems/" + paymentSystem).body();
     assertThat(unchanged.get("kind").asText()).isEqualTo("MANUAL");
     assertThat(unchanged.get("commissionPercent").asText()).isEqualTo("2.5");
 
     assertThat(api.post("/api/v1/orders/" + id + "/reject", "{}").status()).isEqualTo(202);
     awaitStatus(id, "REJECTED");
-    assertThat(api.put("/api/v1/payment-systems/" + merchant, integrated).status()).isEqualTo(200);
+    assertThat(api.put("/api/v1/payment-systems/" + paymentSystem, integrated).status()).isEqualTo(200);
   }
 
   @Test
   void offerEditIsValidatedLikeACreationAndAnUnknownOfferIsNotFound() {
     Api.Response bad = api.put("/api/v1/offers/" + offer, """
-        {"name":"Yoga","price":{"amount":"10.001","currency":"RUB"},"paymentSystemId":%d}""".formatted(merchant));
+        {"name":"Yoga","price":{"amount":"10.001","currency":"RUB"},"paymentSystemId":%d}""".formatted(paymentSystem));
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.body().get("errors").get(0).get("field").asText()).isEqualTo("price.amount");
     assertThat(api.get("/api/v1/offers/" + offer).body().get("price").get("amount").asText()).isEqualTo("1500.00");
 
     assertThat(api.put("/api/v1/offers/999999999", """
-        {"name":"Yoga","price":{"amount":"10.00","currency":"RUB"},"paymentSystemId":%d}""".formatted(merchant))
+        {"name":"Yoga","price":{"amount":"10.00","currency":"RUB"},"paymentSystemId":%d}""".formatted(paymentSystem))
         .status()).isEqualTo(404);
   }
 

@@ -30,15 +30,15 @@ class PayWindowTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private Api api;
-  private long merchant;
+  private long paymentSystem;
   private long offer;
 
   @BeforeEach
   void setUp() {
     api = new Api(port);
     Fixtures fixtures = new Fixtures(api);
-    merchant = fixtures.cashDesk();
-    offer = fixtures.offer(merchant, "1500.00", "RUB", "P7D");
+    paymentSystem = fixtures.cashDesk();
+    offer = fixtures.offer(paymentSystem, "1500.00", "RUB", "P7D");
   }
 
   @Test
@@ -51,7 +51,7 @@ class PayWindowTest {
     assertThat(shown.get("price").toString()).isEqualTo("{\"amount\":\"1500.00\",\"currency\":\"RUB\"}");
     assertThat(shown.get("confirmationWindow").asText()).isEqualTo("P7D");
     JsonNode face = shown.get("paymentSystem");
-    assertThat(face.get("id").asLong()).isEqualTo(merchant);
+    assertThat(face.get("id").asLong()).isEqualTo(paymentSystem);
     assertThat(face.get("name").asText()).isEqualTo("Cash desk");
     assertThat(face.get("commentHint").asText()).isEqualTo("Write the card number you paid from");
     assertThat(face.has("description")).isTrue();
@@ -64,11 +64,11 @@ class PayWindowTest {
 
   @Test
   void uploadedImageIsServedWithItsTypeAndETagAndTheImageUrlPointsThere() throws Exception {
-    HttpResponse<byte[]> uploaded = upload(merchant, "image/png", PNG);
+    HttpResponse<byte[]> uploaded = upload(paymentSystem, "image/png", PNG);
 
     assertThat(uploaded.statusCode()).as(new String(uploaded.body(), StandardCharsets.UTF_8)).isEqualTo(200);
-    String imageUrl = "/api/v1/payment-systems/" + merchant + "/image";
-    assertThat(api.get("/api/v1/payment-systems/" + merchant).text("imageUrl")).isEqualTo(imageUrl);
+    String imageUrl = "/api/v1/payment-systems/" + paymentSystem + "/image";
+    assertThat(api.get("/api/v1/payment-systems/" + paymentSystem).text("imageUrl")).isEqualTo(imageUrl);
     assertThat(Api.as(port, "platform").get("/api/v1/offers/" + offer).body().get("paymentSystem").get("imageUrl")
         .asText()).isEqualTo(imageUrl);
 
@@ -79,13 +79,13 @@ class PayWindowTest {
     String etag = served.headers().firstValue("ETag").orElseThrow();
     assertThat(get(imageUrl, etag).statusCode()).isEqualTo(304);
 
-    assertThat(upload(merchant, "image/webp", WEBP).statusCode()).isEqualTo(200);
+    assertThat(upload(paymentSystem, "image/webp", WEBP).statusCode()).isEqualTo(200);
     HttpResponse<byte[]> replaced = get(imageUrl, etag);
     assertThat(replaced.statusCode()).as("a new image has a new tag").isEqualTo(200);
     assertThat(replaced.headers().firstValue("Content-Type")).hasValue("image/webp");
-    assertThat(upload(merchant, "image/jpeg", JPEG).statusCode()).isEqualTo(200);
+    assertThat(upload(paymentSystem, "image/jpeg", JPEG).statusCode()).isEqualTo(200);
     assertThat(get(imageUrl, null).headers().firstValue("Content-Type")).hasValue("image/jpeg");
-    assertThat(api.put("/api/v1/payment-systems/" + merchant, """
+    assertThat(api.put("/api/v1/payment-systems/" + paymentSystem, """
         {"name":"Cash desk","commissionPercent":"2.5","accountCurrency":"RUB","transactionCurrency":"RUB",
          "supportedCurrencies":["RUB"],"imageUrl":"%s"}""".formatted(imageUrl)).status())
         .as("an edit may keep showing the uploaded image").isEqualTo(200);
@@ -95,21 +95,21 @@ class PayWindowTest {
   void imageIsCheckedByItsContentAndItsSizeAndChangesNothingWhenRefused() throws Exception {
     byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8);
 
-    assertRefused(upload(merchant, "image/png", svg), 400, "image");
-    assertRefused(upload(merchant, "image/jpeg", PNG), 400, "image");
-    assertRefused(upload(merchant, "image/png", new byte[0]), 400, "image");
-    assertRefused(upload(merchant, "image/png", bytes(PNG, 1024 * 1024 + 1)), 413, "image");
-    assertThat(upload(merchant, "image/gif", "GIF89a".getBytes(StandardCharsets.US_ASCII)).statusCode()).isEqualTo(415);
+    assertRefused(upload(paymentSystem, "image/png", svg), 400, "image");
+    assertRefused(upload(paymentSystem, "image/jpeg", PNG), 400, "image");
+    assertRefused(upload(paymentSystem, "image/png", new byte[0]), 400, "image");
+    assertRefused(upload(paymentSystem, "image/png", bytes(PNG, 1024 * 1024 + 1)), 413, "image");
+    assertThat(upload(paymentSystem, "image/gif", "GIF89a".getBytes(StandardCharsets.US_ASCII)).statusCode()).isEqualTo(415);
     assertThat(upload(999_999_999L, "image/png", PNG).statusCode()).isEqualTo(404);
 
-    assertThat(get("/api/v1/payment-systems/" + merchant + "/image", null).statusCode()).isEqualTo(404);
-    assertThat(api.get("/api/v1/payment-systems/" + merchant).body().hasNonNull("imageUrl")).isFalse();
-    assertThat(upload(merchant, "image/png", bytes(PNG, 1024 * 1024)).statusCode()).as("1 MiB exactly").isEqualTo(200);
+    assertThat(get("/api/v1/payment-systems/" + paymentSystem + "/image", null).statusCode()).isEqualTo(404);
+    assertThat(api.get("/api/v1/payment-systems/" + paymentSystem).body().hasNonNull("imageUrl")).isFalse();
+    assertThat(upload(paymentSystem, "image/png", bytes(PNG, 1024 * 1024)).statusCode()).as("1 MiB exactly").isEqualTo(200);
   }
 
   @Test
   void onlyAManagerUploadsAnImage() throws Exception {
-    HttpResponse<byte[]> platform = send(HttpRequest.newBuilder(uri("/api/v1/payment-systems/" + merchant + "/image"))
+    HttpResponse<byte[]> platform = send(HttpRequest.newBuilder(uri("/api/v1/payment-systems/" + paymentSystem + "/image"))
         .header("Authorization", basic("platform")).header("Content-Type", "image/png")
         .PUT(HttpRequest.BodyPublishers.ofByteArray(PNG)).build());
 
@@ -119,20 +119,20 @@ class PayWindowTest {
   @Test
   void typedInImageUrlMustBeHttps() {
     for (String link : new String[] {"javascript:alert(1)", "http://cdn.example.com/a.png", "data:image/png;base64,AA",
-        "https://", "/api/v1/payment-systems/" + merchant + "/image"}) {
-      Api.Response refused = api.post("/api/v1/payment-systems", merchantWithImage(link));
+        "https://", "/api/v1/payment-systems/" + paymentSystem + "/image"}) {
+      Api.Response refused = api.post("/api/v1/payment-systems", paymentSystemWithImage(link));
       assertThat(refused.status()).as(link).isEqualTo(400);
       assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("imageUrl");
     }
-    Api.Response edit = api.put("/api/v1/payment-systems/" + merchant, merchantWithImage("javascript:alert(1)"));
+    Api.Response edit = api.put("/api/v1/payment-systems/" + paymentSystem, paymentSystemWithImage("javascript:alert(1)"));
     assertThat(edit.status()).isEqualTo(400);
 
-    Api.Response created = api.post("/api/v1/payment-systems", merchantWithImage("https://cdn.example.com/a.png"));
+    Api.Response created = api.post("/api/v1/payment-systems", paymentSystemWithImage("https://cdn.example.com/a.png"));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.text("imageUrl")).isEqualTo("https://cdn.example.com/a.png");
   }
 
-  private static String merchantWithImage(String imageUrl) {
+  private static String paymentSystemWithImage(String imageUrl) {
     return """
         {"name":"Cash desk","commissionPercent":"2.5","accountCurrency":"RUB","transactionCurrency":"RUB",
          "supportedCurrencies":["RUB"],"imageUrl":%s}""".formatted(Api.q(imageUrl));

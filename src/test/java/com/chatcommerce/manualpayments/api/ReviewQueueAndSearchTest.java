@@ -31,14 +31,14 @@ class ReviewQueueAndSearchTest {
 
   private Api api;
   private Fixtures fixtures;
-  private long merchant;
+  private long paymentSystem;
   private long client;
 
   @BeforeEach
   void setUp() {
     api = new Api(port);
     fixtures = new Fixtures(api);
-    merchant = fixtures.cashDesk();
+    paymentSystem = fixtures.cashDesk();
     client = fixtures.client();
   }
 
@@ -97,9 +97,9 @@ class ReviewQueueAndSearchTest {
   void aPageOfOrdersIsOneStatementHoweverManyClientsOffersAndPaymentSystemsItNames() {
     List<Long> clients = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
-      long otherMerchant = fixtures.cashDesk();
+      long otherPaymentSystem = fixtures.cashDesk();
       clients.add(fixtures.client());
-      fixtures.submit(clients.getLast(), fixtures.offer(otherMerchant, "100.00", "RUB", null), "row " + i);
+      fixtures.submit(clients.getLast(), fixtures.offer(otherPaymentSystem, "100.00", "RUB", null), "row " + i);
     }
     // No worker is writing while the page is read: every order waits at its review.
     await().atMost(Duration.ofSeconds(20)).until(() -> clients.stream().allMatch(
@@ -179,7 +179,7 @@ class ReviewQueueAndSearchTest {
 
   private long offer(String name, String window) {
     Api.Response response = api.post("/api/v1/offers", "{\"name\":" + Api.q(name)
-        + ",\"price\":{\"amount\":\"100.00\",\"currency\":\"RUB\"},\"paymentSystemId\":" + merchant
+        + ",\"price\":{\"amount\":\"100.00\",\"currency\":\"RUB\"},\"paymentSystemId\":" + paymentSystem
         + ",\"confirmationWindow\":" + Api.q(window) + "}");
     assertThat(response.status()).as(response.raw()).isEqualTo(201);
     return response.body().get("id").asLong();

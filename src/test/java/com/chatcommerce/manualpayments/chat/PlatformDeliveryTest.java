@@ -54,7 +54,7 @@ class PlatformDeliveryTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
-  @Autowired ChatIndicators indicators;
+  @Autowired ChatIndicatorService indicators;
   @Autowired TransactionTemplate transaction;
 
   private final WireMockServer platform = SharedPlatform.get();
@@ -91,7 +91,7 @@ class PlatformDeliveryTest {
     String paymentDate = api.get("/api/v1/orders/" + id).text("paymentDate");
     assertThat(event.get("paymentDate").asText()).isEqualTo(paymentDate);
     assertThat(event.get("decidedBy").isNull()).isTrue();
-    assertThat(event.get("door").asText()).isEqualTo("api");
+    assertThat(event.get("channel").asText()).isEqualTo("api");
     assertThat(event.get("audience").asText()).isEqualTo("staff");
     assertThat(event.get("indicatorText").asText()).contains(offerName, "1500.00 RUB", "Открыто");
 
@@ -106,7 +106,7 @@ class PlatformDeliveryTest {
     assertThat(event.get("statusShownAs").asText()).isEqualTo("Разрешен");
     assertThat(event.get("previousStatus").asText()).isEqualTo("OPEN");
     assertThat(event.get("decidedBy").asText()).isEqualTo("manager");
-    assertThat(event.get("door").asText()).isEqualTo("api");
+    assertThat(event.get("channel").asText()).isEqualTo("api");
     assertThat(event.get("amount").get("amount").asText()).isEqualTo("1400.00");
     assertThat(event.get("fee").get("amount").asText()).isEqualTo("45.00");
     assertThat(event.get("indicatorText").asText())
@@ -181,7 +181,7 @@ class PlatformDeliveryTest {
     assertThat(rejected.get("statusShownAs").asText()).isEqualTo("Отклонен");
     assertThat(rejected.get("previousStatus").asText()).isEqualTo("OPEN");
     assertThat(rejected.get("reason").asText()).isEqualTo("TIMEOUT");
-    assertThat(rejected.get("door").asText()).isEqualTo("timer");
+    assertThat(rejected.get("channel").asText()).isEqualTo("timer");
     assertThat(rejected.get("indicatorText").asText()).contains("Отклонен", "decided by timeout");
   }
 

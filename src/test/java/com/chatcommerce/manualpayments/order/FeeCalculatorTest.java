@@ -6,7 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
-import com.chatcommerce.manualpayments.money.ExchangeRates;
+import com.chatcommerce.manualpayments.money.ExchangeRateService;
 import com.chatcommerce.manualpayments.money.MissingExchangeRateException;
 import com.chatcommerce.manualpayments.money.Money;
 import java.math.BigDecimal;
@@ -15,14 +15,14 @@ import org.junit.jupiter.api.Test;
 
 class FeeCalculatorTest {
 
-  private final ExchangeRates rates = mock(ExchangeRates.class);
+  private final ExchangeRateService rates = mock(ExchangeRateService.class);
   private final FeeCalculator fees = new FeeCalculator(rates);
 
   @Test
   void feeIsCommissionPlusFixedFeeAndNetIsTheRest() {
-    OrderTerms merchant = merchant("2.5", "10.00", "RUB", "RUB", "RUB", List.of("RUB"));
+    OrderTerms paymentSystem = paymentSystem("2.5", "10.00", "RUB", "RUB", "RUB", List.of("RUB"));
 
-    Pricing pricing = fees.submission(merchant, money("1500.00", "RUB"), "amount").pricing();
+    Pricing pricing = fees.submission(paymentSystem, money("1500.00", "RUB"), "amount").pricing();
 
     assertThat(pricing.fee()).isEqualTo(money("47.50", "RUB"));
     assertThat(pricing.net()).isEqualTo(money("1452.50", "RUB"));
@@ -32,20 +32,20 @@ class FeeCalculatorTest {
   void roundsHalfEvenOnlyAtTheEnd() {
     // 0.5 % of 2.50 = 0.0125 → 0.01 (half-even), net 2.4875 → 2.49; rounding the fee first would give 2.49 too,
     // but 0.5 % of 7.50 = 0.0375 → 0.04, and net 7.4625 → 7.46: exact intermediate, one rounding each.
-    OrderTerms merchant = merchant("0.5", null, null, "RUB", "RUB", List.of("RUB"));
+    OrderTerms paymentSystem = paymentSystem("0.5", null, null, "RUB", "RUB", List.of("RUB"));
 
-    assertThat(priced(merchant, "2.50").fee()).isEqualTo(money("0.01", "RUB"));
-    assertThat(priced(merchant, "7.50").fee()).isEqualTo(money("0.04", "RUB"));
-    assertThat(priced(merchant, "7.50").net()).isEqualTo(money("7.46", "RUB"));
+    assertThat(priced(paymentSystem, "2.50").fee()).isEqualTo(money("0.01", "RUB"));
+    assertThat(priced(paymentSystem, "7.50").fee()).isEqualTo(money("0.04", "RUB"));
+    assertThat(priced(paymentSystem, "7.50").net()).isEqualTo(money("7.46", "RUB"));
   }
 
   @Test
   void fixedFeeIsConvertedToTheTransactionCurrencyAndNetToTheAccountCurrency() {
-    OrderTerms merchant = merchant("1", "1.00", "EUR", "RUB", "USD", List.of("RUB", "USD"));
+    OrderTerms paymentSystem = paymentSystem("1", "1.00", "EUR", "RUB", "USD", List.of("RUB", "USD"));
     when(rates.rate("EUR", "USD")).thenReturn(new BigDecimal("1.08"));
     when(rates.rate("USD", "RUB")).thenReturn(new BigDecimal("92.5"));
 
-    Pricing pricing = fees.submission(merchant, money("100.00", "USD"), "amount").pricing();
+    Pricing pricing = fees.submission(paymentSystem, money("100.00", "USD"), "amount").pricing();
 
     // fee = 1.00 + 1.08 = 2.08 USD; net = (100 − 2.08) × 92.5 = 9057.60 RUB.
     assertThat(pricing.fee()).isEqualTo(money("2.08", "USD"));
@@ -54,9 +54,9 @@ class FeeCalculatorTest {
 
   @Test
   void currencyWithoutMinorUnitsRoundsToWholeUnits() {
-    OrderTerms merchant = merchant("3", null, null, "JPY", "JPY", List.of("JPY"));
+    OrderTerms paymentSystem = paymentSystem("3", null, null, "JPY", "JPY", List.of("JPY"));
 
-    Pricing pricing = fees.submission(merchant, money("1050", "JPY"), "amount").pricing();
+    Pricing pricing = fees.submission(paymentSystem, money("1050", "JPY"), "amount").pricing();
 
     assertThat(pricing.fee()).isEqualTo(money("32", "JPY"));
     assertThat(pricing.net()).isEqualTo(money("1018", "JPY"));
@@ -64,53 +64,53 @@ class FeeCalculatorTest {
 
   @Test
   void priceInAnUnsupportedCurrencyIsChargedInTheTransactionCurrency() {
-    OrderTerms merchant = merchant("0", null, null, "RUB", "RUB", List.of("RUB"));
+    OrderTerms paymentSystem = paymentSystem("0", null, null, "RUB", "RUB", List.of("RUB"));
     when(rates.rate("EUR", "RUB")).thenReturn(new BigDecimal("98.7654"));
 
-    assertThat(amountPaid(merchant, money("20.00", "EUR"), "offerId")).isEqualTo(money("1975.31", "RUB"));
-    assertThat(amountPaid(merchant, money("20.00", "RUB"), "offerId")).isEqualTo(money("20.00", "RUB"));
+    assertThat(amountPaid(paymentSystem, money("20.00", "EUR"), "offerId")).isEqualTo(money("1975.31", "RUB"));
+    assertThat(amountPaid(paymentSystem, money("20.00", "RUB"), "offerId")).isEqualTo(money("20.00", "RUB"));
   }
 
   @Test
   void missingRateIsAnErrorNotAGuess() {
-    OrderTerms merchant = merchant("1", null, null, "RUB", "USD", List.of("USD"));
+    OrderTerms paymentSystem = paymentSystem("1", null, null, "RUB", "USD", List.of("USD"));
     when(rates.rate("USD", "RUB")).thenThrow(new MissingExchangeRateException("USD", "RUB"));
 
-    assertThatThrownBy(() -> fees.submission(merchant, money("10.00", "USD"), "amount").pricing())
+    assertThatThrownBy(() -> fees.submission(paymentSystem, money("10.00", "USD"), "amount").pricing())
         .isInstanceOf(MissingExchangeRateException.class)
         .hasMessageContaining("USD to RUB");
   }
 
   @Test
   void netBelowZeroIsRefusedNamingTheFieldWithTheFeeAndTheNet() {
-    OrderTerms merchant = merchant("2.5", "10.00", "RUB", "RUB", "RUB", List.of("RUB"));
+    OrderTerms paymentSystem = paymentSystem("2.5", "10.00", "RUB", "RUB", "RUB", List.of("RUB"));
 
     // fee = 5.00 × 2.5 % + 10.00 = 10.125 → 10.12; net = 5.00 − 10.125 = −5.125 → −5.12.
-    assertThatThrownBy(() -> fees.submission(merchant, money("5.00", "RUB"), "amount.amount").pricing())
+    assertThatThrownBy(() -> fees.submission(paymentSystem, money("5.00", "RUB"), "amount.amount").pricing())
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("amount.amount"))
         .hasMessageContaining("10.12 RUB").hasMessageContaining("-5.12 RUB");
-    assertThat(priced(merchant, "10.26").net()).isEqualTo(money("0.00", "RUB"));
+    assertThat(priced(paymentSystem, "10.26").net()).isEqualTo(money("0.00", "RUB"));
   }
 
   @Test
   void resultTheBooksCannotHoldIsRefusedNamingTheField() {
-    OrderTerms merchant = merchant("0", null, null, "RUB", "USD", List.of("USD"));
+    OrderTerms paymentSystem = paymentSystem("0", null, null, "RUB", "USD", List.of("USD"));
     when(rates.rate("USD", "RUB")).thenReturn(new BigDecimal("92.5"));
 
     // 15 nines fit the books in USD; converted to RUB the net needs 17 digits.
-    assertThatThrownBy(() -> fees.submission(merchant, money("999999999999999", "USD"), "amount.amount").pricing())
+    assertThatThrownBy(() -> fees.submission(paymentSystem, money("999999999999999", "USD"), "amount.amount").pricing())
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("amount.amount"))
         .hasMessageContaining("the net credited").hasMessageContaining("15 digits");
     assertThatThrownBy(() -> amountPaid(
-            merchant("0", null, null, "RUB", "RUB", List.of("RUB")), money("999999999999999", "USD"), "offerId"))
+            paymentSystem("0", null, null, "RUB", "RUB", List.of("RUB")), money("999999999999999", "USD"), "offerId"))
         .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("offerId"));
   }
 
   @Test
   void correctionRepricesAtTheRatesTheOrderWasSubmittedAtNotTodays() {
-    OrderTerms merchant = merchant("2.5", "10.00", "RUB", "USD", "RUB", List.of("RUB", "USD"));
+    OrderTerms paymentSystem = paymentSystem("2.5", "10.00", "RUB", "USD", "RUB", List.of("RUB", "USD"));
     when(rates.rate("RUB", "USD")).thenReturn(new BigDecimal("0.0108"));
-    OrderTerms submittedUnder = fees.submission(merchant, money("1500.00", "RUB"), "offerId").terms();
+    OrderTerms submittedUnder = fees.submission(paymentSystem, money("1500.00", "RUB"), "offerId").terms();
     when(rates.rate("RUB", "USD")).thenReturn(new BigDecimal("0.02"));
 
     Pricing corrected = fees.correction(submittedUnder, money("1400.00", "RUB"), "amount.amount");
@@ -123,8 +123,8 @@ class FeeCalculatorTest {
 
   @Test
   void correctionInANewCurrencyTakesTodaysRateForThePairsTheSubmissionDidNotUse() {
-    OrderTerms merchant = merchant("2.5", "10.00", "RUB", "RUB", "RUB", List.of("RUB", "USD"));
-    OrderTerms submittedUnder = fees.submission(merchant, money("1500.00", "RUB"), "offerId").terms();
+    OrderTerms paymentSystem = paymentSystem("2.5", "10.00", "RUB", "RUB", "RUB", List.of("RUB", "USD"));
+    OrderTerms submittedUnder = fees.submission(paymentSystem, money("1500.00", "RUB"), "offerId").terms();
     when(rates.rate("RUB", "USD")).thenReturn(new BigDecimal("0.0108"));
     when(rates.rate("USD", "RUB")).thenReturn(new BigDecimal("92.5"));
 
@@ -140,16 +140,16 @@ class FeeCalculatorTest {
     return new Money(new BigDecimal(amount), currency);
   }
 
-  private Pricing priced(OrderTerms merchant, String rubles) {
-    return fees.submission(merchant, money(rubles, "RUB"), "amount").pricing();
+  private Pricing priced(OrderTerms paymentSystem, String rubles) {
+    return fees.submission(paymentSystem, money(rubles, "RUB"), "amount").pricing();
   }
 
   /** What the client pays for {@code price}: converted to the transaction currency when not supported. */
-  private Money amountPaid(OrderTerms merchant, Money price, String field) {
-    return fees.submission(merchant, price, field).pricing().amount();
+  private Money amountPaid(OrderTerms paymentSystem, Money price, String field) {
+    return fees.submission(paymentSystem, price, field).pricing().amount();
   }
 
-  private static OrderTerms merchant(
+  private static OrderTerms paymentSystem(
       String commission, String fixedFee, String feeCurrency, String account, String transaction,
       List<String> supported) {
     return new OrderTerms(new BigDecimal(commission), fixedFee == null ? null : new BigDecimal(fixedFee), feeCurrency,

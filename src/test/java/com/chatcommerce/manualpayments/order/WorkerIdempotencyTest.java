@@ -11,7 +11,7 @@ import com.chatcommerce.manualpayments.crm.ClientOrderRepository;
 import com.chatcommerce.manualpayments.crm.UpdateCrmWorker;
 import com.chatcommerce.manualpayments.error.ConflictException;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
-import com.chatcommerce.manualpayments.money.ExchangeRates;
+import com.chatcommerce.manualpayments.money.ExchangeRateService;
 import com.chatcommerce.manualpayments.money.Money;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Errors;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
@@ -49,13 +49,13 @@ class WorkerIdempotencyTest {
   @Autowired RefundOrderWorker refund;
   @Autowired UpdateCrmWorker crm;
   @Autowired PostChatIndicatorWorker chat;
-  @Autowired ExchangeRates rates;
+  @Autowired ExchangeRateService rates;
   @Autowired OrderRepository orders;
   @Autowired OrderHistoryRepository history;
   @Autowired ClientOrderRepository crmLines;
   @Autowired ChatIndicatorRepository indicators;
-  @Autowired Submissions submissions;
-  @Autowired DecisionClaims claims;
+  @Autowired SubmissionService submissions;
+  @Autowired DecisionClaimService claims;
   @Autowired SettleDecisionWorker settle;
   @Autowired Clock clock;
   @Autowired JdbcTemplate jdbc;
@@ -141,14 +141,14 @@ class WorkerIdempotencyTest {
     open();
 
     OrderDecision first = claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
-        new Correction("1400.00", null, null, "short"), new Actor("anna", Door.TASKLIST));
+        new Correction("1400.00", null, null, "short"), new Actor("anna", Channel.TASKLIST));
     OrderDecision again = claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
-        new Correction("1400.00", null, null, "short"), new Actor("anna", Door.TASKLIST));
+        new Correction("1400.00", null, null, "short"), new Actor("anna", Channel.TASKLIST));
 
     assertThat(again.claimedAt()).isEqualTo(first.claimedAt());
     assertThat(claimRows()).isEqualTo(1);
     assertThatThrownBy(() -> claims.claimBeforeDeadline(orderId, "api:2", Decision.REJECT, Correction.NONE,
-            new Actor("boris", Door.API)))
+            new Actor("boris", Channel.API)))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("APPROVE by anna through tasklist");
   }
@@ -159,7 +159,7 @@ class WorkerIdempotencyTest {
     rates.put("USD", "RUB", "92.5");
     open();
     claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
-        new Correction("1400.00", "USD", "2026-11-21", "paid in dollars"), new Actor("anna", Door.TASKLIST));
+        new Correction("1400.00", "USD", "2026-11-21", "paid in dollars"), new Actor("anna", Channel.TASKLIST));
     settle.settle(closedBy("tasklist"));
 
     var first = approve.approve(orderId);
@@ -175,7 +175,7 @@ class WorkerIdempotencyTest {
     assertThat(order.managerComment()).isEqualTo("paid in dollars");
     assertThat(order.pendingAction()).isNull();
     assertThat(history.findByOrderIdOrderByIdAsc(orderId))
-        .extracting(e -> e.event() + ":" + e.field() + ":" + e.actor() + ":" + e.door())
+        .extracting(e -> e.event() + ":" + e.field() + ":" + e.actor() + ":" + e.channel())
         .containsExactly("SUBMITTED:status:client:" + setup.clientId() + ":api", "CORRECTED:amount:anna:tasklist",
             "CORRECTED:currency:anna:tasklist", "CORRECTED:paymentDate:anna:tasklist", "APPROVED:status:anna:tasklist");
   }
@@ -186,11 +186,11 @@ class WorkerIdempotencyTest {
     Order before = orders.findById(orderId).orElseThrow();
 
     assertThatThrownBy(() -> claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
-            new Correction("10.00", "EUR", null, null), new Actor("anna", Door.TASKLIST)))
+            new Correction("10.00", "EUR", null, null), new Actor("anna", Channel.TASKLIST)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("does not support EUR");
     assertThatThrownBy(() -> claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
-            new Correction("5.00", null, null, null), new Actor("anna", Door.TASKLIST)))
+            new Correction("5.00", null, null, null), new Actor("anna", Channel.TASKLIST)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("-5.12 RUB");
 
@@ -208,7 +208,7 @@ class WorkerIdempotencyTest {
         Timestamp.from(clock.instant().minusSeconds(1)), orderId));
 
     assertThatThrownBy(() -> claims.claimBeforeDeadline(orderId, "m/late", Decision.APPROVE, Correction.NONE,
-            new Actor("manager", Door.API)))
+            new Actor("manager", Channel.API)))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("passed its review deadline");
     assertThat(claimRows()).isZero();
@@ -253,7 +253,7 @@ class WorkerIdempotencyTest {
   void deadlineThatReachesTheEngineBeforeAClaimedDecisionAppliesTheClaimedDecision() {
     open();
     claims.claimBeforeDeadline(orderId, "manager/key-1", Decision.APPROVE, Correction.NONE,
-        new Actor("manager", Door.API));
+        new Actor("manager", Channel.API));
 
     assertThat(settle.settle(closedBy("timer")))
         .isEqualTo(new SettleDecisionWorker.SettledDecision("APPROVE", "manager", "api"));
@@ -270,7 +270,7 @@ class WorkerIdempotencyTest {
 
     assertThat(orders.findById(orderId).orElseThrow().amount()).hasToString("1400.00 RUB");
     assertThat(claims.claimBeforeDeadline(orderId, "manager/key-2", Decision.APPROVE,
-        new Correction("1400.00", null, null, "short"), new Actor("manager", Door.API)).decisionId())
+        new Correction("1400.00", null, null, "short"), new Actor("manager", Channel.API)).decisionId())
         .as("the platform's retry with the same key finds its decision taken").isEqualTo("manager/key-2");
   }
 
@@ -288,9 +288,9 @@ class WorkerIdempotencyTest {
   @Test
   void refundingTwiceRecordsOneRefund() {
     open();
-    claims.claimBeforeDeadline(orderId, "m/1", Decision.APPROVE, Correction.NONE, new Actor("manager-1", Door.API));
+    claims.claimBeforeDeadline(orderId, "m/1", Decision.APPROVE, Correction.NONE, new Actor("manager-1", Channel.API));
     approve.approve(orderId);
-    var request = new PaymentRequests.RefundRequested(orderId, setup.clientId(), "manager-1", "returned", 1L);
+    var request = new PaymentRequestService.RefundRequested(orderId, setup.clientId(), "manager-1", "returned", 1L);
 
     var first = refund.refund(request);
     var second = refund.refund(request);
@@ -337,9 +337,9 @@ class WorkerIdempotencyTest {
     return new RecordOpenOrderWorker.SubmittedPayment(orderId, submittedAt.toString(), null, null, null, null);
   }
 
-  /** The variables with which the review closed through a door that claimed before, or the deadline. */
-  private ReviewDecision closedBy(String door) {
-    return new ReviewDecision(orderId, null, null, null, null, null, null, door, null);
+  /** The variables with which the review closed through a channel that claimed before, or the deadline. */
+  private ReviewDecision closedBy(String channel) {
+    return new ReviewDecision(orderId, null, null, null, null, null, null, channel, null);
   }
 
   private int claimRows() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ValidPaymentSystemTest {
 
   @Test
-  void aManualMerchantOfTheSpecIsAccepted() {
+  void aManualPaymentSystemOfTheSpecIsAccepted() {
     ValidPaymentSystem valid = ValidPaymentSystem.of(new PaymentSystemDraft(
         null, "Cash desk", null, "2.5", "10.00", "RUB", "RUB", "USD", List.of("RUB", "USD", "RUB"), "Order number", null),
         null);

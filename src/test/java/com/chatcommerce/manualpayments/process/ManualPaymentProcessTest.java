@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatcommerce.manualpayments.order.DecidedOrder;
 import com.chatcommerce.manualpayments.order.Decision;
-import com.chatcommerce.manualpayments.order.PaymentRequests.PaymentStarted;
-import com.chatcommerce.manualpayments.order.PaymentRequests.RefundRequested;
+import com.chatcommerce.manualpayments.order.PaymentRequestService.PaymentStarted;
+import com.chatcommerce.manualpayments.order.PaymentRequestService.RefundRequested;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker.CurrencyOption;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker.OpenOrderForReview;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker.SubmittedPayment;
@@ -82,7 +82,7 @@ class ManualPaymentProcessTest {
     assertThat(settle.getVariablesAsMap())
         .containsEntry(Variables.ORDER_ID, orderId)
         .containsEntry(Variables.DECISION, "APPROVE")
-        .containsEntry(Variables.DECISION_DOOR, "api")
+        .containsEntry(Variables.DECISION_CHANNEL, "api")
         .containsEntry(Variables.DECIDED_BY, "manager");
     complete(settle, settled("APPROVE", "manager", "api"));
     ActivatedJob approve = engine.nextJob(JobTypes.ORDER_APPROVE);
@@ -164,7 +164,7 @@ class ManualPaymentProcessTest {
     ActivatedJob settle = engine.nextJob(JobTypes.ORDER_SETTLE_DECISION);
     assertThat(settle.getVariablesAsMap())
         .containsEntry(Variables.DECISION, "APPROVE")
-        .containsEntry(Variables.DECISION_DOOR, "tasklist")
+        .containsEntry(Variables.DECISION_CHANNEL, "tasklist")
         .containsEntry(Variables.CORRECTED_AMOUNT, "1400.50")
         .containsEntry(Variables.COMMENT, "paid in cash");
     complete(settle, settled("APPROVE", "anna", "tasklist"));
@@ -195,7 +195,7 @@ class ManualPaymentProcessTest {
 
     engine.increaseTime(WINDOW);
     assertThat(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION).getVariablesAsMap())
-        .containsEntry(Variables.DECISION_DOOR, "timer")
+        .containsEntry(Variables.DECISION_CHANNEL, "timer")
         .doesNotContainKey(Variables.CORRECTED_AMOUNT);
   }
 
@@ -212,7 +212,7 @@ class ManualPaymentProcessTest {
 
     engine.increaseTime(Duration.ofSeconds(2));
     ActivatedJob settle = engine.nextJob(JobTypes.ORDER_SETTLE_DECISION);
-    assertThat(settle.getVariablesAsMap()).containsEntry(Variables.DECISION_DOOR, "timer");
+    assertThat(settle.getVariablesAsMap()).containsEntry(Variables.DECISION_CHANNEL, "timer");
     complete(settle, settled("REJECT", "timer", "timer"));
     complete(engine.nextJob(JobTypes.ORDER_REJECT), decided("REJECTED"));
     finishOutcome("REJECTED");
@@ -238,7 +238,7 @@ class ManualPaymentProcessTest {
     engine.increaseTime(Duration.ofMinutes(2));
 
     assertThat(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION).getVariablesAsMap())
-        .containsEntry(Variables.DECISION_DOOR, "timer");
+        .containsEntry(Variables.DECISION_CHANNEL, "timer");
   }
 
   @Test

@@ -8,7 +8,7 @@ import static com.chatcommerce.manualpayments.process.ManualPaymentProcess.Eleme
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.chatcommerce.manualpayments.money.ExchangeRates;
+import com.chatcommerce.manualpayments.money.ExchangeRateService;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.support.EngineRecords;
@@ -44,7 +44,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Tasklist's door on the engine, with the application's real workers against MariaDB: a manager
+ * Tasklist's channel on the engine, with the application's real workers against MariaDB: a manager
  * assigns the review task and completes it with exactly what the review form submits (the fixture
  * the browser test proves), the engine runs the task's completing listener, and the process goes
  * on or the completion is denied. Every order a test opens is checked afterwards: none is OPEN
@@ -60,14 +60,14 @@ class TasklistReviewTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
-  @Autowired ExchangeRates rates;
+  @Autowired ExchangeRateService rates;
 
   private final InMemoryEngine engine = SharedEngine.get();
   private final Tasklist tasklist = new Tasklist(engine);
   private final List<String> opened = new ArrayList<>();
   private Api manager;
   private Fixtures fixtures;
-  private long merchant;
+  private long paymentSystem;
   private long offer;
   private long client;
 
@@ -75,8 +75,8 @@ class TasklistReviewTest {
   void setUp() {
     manager = new Api(port);
     fixtures = new Fixtures(manager);
-    merchant = fixtures.cashDesk();
-    offer = fixtures.offer(merchant, "1500.00", "RUB", WINDOW.toString());
+    paymentSystem = fixtures.cashDesk();
+    offer = fixtures.offer(paymentSystem, "1500.00", "RUB", WINDOW.toString());
     client = fixtures.client();
   }
 
@@ -109,7 +109,7 @@ class TasklistReviewTest {
     JsonNode order = awaitStatus(id, "APPROVED");
     JsonNode approval = last(order.get("history"));
     assertThat(approval.get("actor").asText()).isEqualTo("anna");
-    assertThat(approval.get("door").asText()).isEqualTo("tasklist");
+    assertThat(approval.get("channel").asText()).isEqualTo("tasklist");
     assertThat(order.get("amount").get("amount").asText()).isEqualTo("1500.00");
     assertThat(order.get("comment").asText()).isEqualTo("paid in cash");
     assertThat(order.has("managerComment")).isFalse();
@@ -117,7 +117,7 @@ class TasklistReviewTest {
     instanceAssert(id).isCompleted().hasNoIncidents()
         .hasPassedElementsInOrder(REVIEW_PAYMENT, SETTLE_DECISION, APPROVE_ORDER)
         .hasVariableWithValue(Variables.DECIDED_BY, "anna")
-        .hasVariableWithValue(Variables.DECISION_DOOR, "tasklist");
+        .hasVariableWithValue(Variables.DECISION_CHANNEL, "tasklist");
   }
 
   @Test
@@ -178,7 +178,7 @@ class TasklistReviewTest {
     rates.put("USD", "RUB", "92.5");
     String id = submit(null);
     long task = reviewTask(id);
-    assertThat(manager.put("/api/v1/payment-systems/" + merchant, """
+    assertThat(manager.put("/api/v1/payment-systems/" + paymentSystem, """
         {"name":"Cash desk","commissionPercent":"10","accountCurrency":"RUB","transactionCurrency":"RUB",
          "supportedCurrencies":["RUB"]}""").status()).isEqualTo(200);
 
@@ -259,7 +259,7 @@ class TasklistReviewTest {
       assertThat(completion.reason()).contains("REJECT by manager through api");
     }
     JsonNode order = awaitStatus(id, "REJECTED");
-    assertThat(last(order.get("history")).get("door").asText()).isEqualTo("api");
+    assertThat(last(order.get("history")).get("channel").asText()).isEqualTo("api");
   }
 
   @Test
@@ -267,7 +267,7 @@ class TasklistReviewTest {
     int rounds = 8;
     int tasklistWon = 0;
     // Two threads of their own: the common pool has one on a two-core machine, and would run the two in turn.
-    ExecutorService doors = Executors.newFixedThreadPool(2);
+    ExecutorService channels = Executors.newFixedThreadPool(2);
     for (int round = 0; round < rounds; round++) {
       String id = submit(null);
       long task = reviewTask(id);
@@ -276,21 +276,21 @@ class TasklistReviewTest {
       CompletableFuture<Completion> completion = CompletableFuture.supplyAsync(() -> {
         awaitLatch(start);
         return tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE));
-      }, doors);
-      // The API starts later each round, so that both doors get their turn at arriving first.
+      }, channels);
+      // The API starts later each round, so that both channels get their turn at arriving first.
       Duration apiLater = Duration.ofMillis(15L * round);
       CompletableFuture<Integer> api = CompletableFuture.supplyAsync(() -> {
         awaitLatch(start);
         pause(apiLater);
         return manager.post("/api/v1/orders/" + id + "/reject", null).status();
-      }, doors);
+      }, channels);
       start.countDown();
 
       int apiStatus = api.get();
       Completion tasklistResult = completion.get();
       String status = awaitDecided(id);
       List<String> outcomes = jdbc.queryForList(
-          "select concat(event, ':', actor, ':', door) from order_history where order_id = ? and field = 'status'"
+          "select concat(event, ':', actor, ':', channel) from order_history where order_id = ? and field = 'status'"
               + " and event <> 'SUBMITTED'", String.class, id);
       String context = "round " + round + ": api " + apiStatus + ", tasklist " + tasklistResult;
       assertThat(outcomes).as(context).hasSize(1);
@@ -306,7 +306,7 @@ class TasklistReviewTest {
       }
       instanceAssert(id).isCompleted().hasNoIncidents();
     }
-    doors.shutdown();
+    channels.shutdown();
     System.out.printf("Tasklist against the API: Tasklist won %d of %d rounds%n", tasklistWon, rounds);
   }
 

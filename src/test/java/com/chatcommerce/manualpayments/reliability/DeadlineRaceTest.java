@@ -9,8 +9,8 @@ import static org.awaitility.Awaitility.await;
 import com.chatcommerce.manualpayments.order.Actor;
 import com.chatcommerce.manualpayments.order.Correction;
 import com.chatcommerce.manualpayments.order.Decision;
-import com.chatcommerce.manualpayments.order.DecisionClaims;
-import com.chatcommerce.manualpayments.order.Door;
+import com.chatcommerce.manualpayments.order.DecisionClaimService;
+import com.chatcommerce.manualpayments.order.Channel;
 import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.Fixtures;
@@ -47,7 +47,7 @@ class DeadlineRaceTest {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
-  @Autowired DecisionClaims claims;
+  @Autowired DecisionClaimService claims;
 
   private Api api;
   private Fixtures fixtures;
@@ -119,7 +119,7 @@ class DeadlineRaceTest {
   void decisionClaimedBeforeTheDeadlineWhoseMessageNeverArrivesIsAppliedWhenTheTimerClosesTheReview() {
     String id = openForReview();
     claims.claimBeforeDeadline(id, "manager/late-message", Decision.APPROVE, Correction.NONE,
-        new Actor("manager", Door.API));
+        new Actor("manager", Channel.API));
 
     SharedEngine.get().increaseTime(WINDOW);
 
@@ -144,23 +144,23 @@ class DeadlineRaceTest {
     String status = jdbc.queryForObject("select status from orders where id = ?", String.class, id);
     long key = jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
     List<String> outcomes = jdbc.queryForList(
-        "select concat(event, ':', door) from order_history where order_id = ? and event in ('APPROVED','REJECTED')",
+        "select concat(event, ':', channel) from order_history where order_id = ? and event in ('APPROVED','REJECTED')",
         String.class, id);
 
     assertThat(outcomes).as(context + ": exactly one outcome in the history").hasSize(1);
     ProcessInstanceAssert instance = new ProcessInstanceAssert(key, records()).isCompleted().hasNoIncidents();
-    Map<String, Object> claim = jdbc.queryForMap("select d.door, case when d.claimed_at < o.review_deadline then 'yes' else 'no' end in_time"
+    Map<String, Object> claim = jdbc.queryForMap("select d.channel, case when d.claimed_at < o.review_deadline then 'yes' else 'no' end in_time"
         + " from order_decisions d join orders o on o.id = d.order_id where d.order_id = ?", id);
     if (apiStatus == 202) {
       assertThat(status).as(context + ": an accepted decision is applied").isEqualTo("APPROVED");
       assertThat(outcomes).containsExactly("APPROVED:api");
       assertThat(claim).as(context + ": an accepted decision was claimed before the deadline")
-          .containsEntry("door", "api").containsEntry("in_time", "yes");
+          .containsEntry("channel", "api").containsEntry("in_time", "yes");
       instance.hasPassedElement(APPROVE_ORDER).hasNotPassedElement(REJECT_ORDER);
     } else {
       assertThat(status).as(context + ": a refused decision means the deadline came first").isEqualTo("REJECTED");
       assertThat(outcomes).containsExactly("REJECTED:timer");
-      assertThat(claim).as(context + ": the deadline's claim").containsEntry("door", "timer");
+      assertThat(claim).as(context + ": the deadline's claim").containsEntry("channel", "timer");
       assertThat(jdbc.queryForObject("select rejection_reason from orders where id = ?", String.class, id))
           .isEqualTo("TIMEOUT");
       instance.hasPassedElement(REJECT_ORDER).hasNotPassedElement(APPROVE_ORDER);

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.ManualPaymentsApplication;
 import com.chatcommerce.manualpayments.order.OrderSource;
-import com.chatcommerce.manualpayments.order.PaymentRequests;
+import com.chatcommerce.manualpayments.order.PaymentRequestService;
 import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Elements;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
@@ -104,7 +104,7 @@ class EmbeddedRunOnH2Test {
 
   @Test
   void submissionWhoseCommitTheApiHoldsBackIsWaitedForWithoutUsingARetry() {
-    PaymentRequests requests = app.getBean(PaymentRequests.class);
+    PaymentRequestService requests = app.getBean(PaymentRequestService.class);
     // The API's own transaction, held open two seconds after the engine started the process.
     String id = app.getBean(TransactionTemplate.class).execute(t -> {
       String opened = requests.submit(new Submission(OrderSource.CLIENT, client, offer, null, null, null, null, false,

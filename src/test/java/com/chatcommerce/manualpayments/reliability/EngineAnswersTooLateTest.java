@@ -148,7 +148,7 @@ class EngineAnswersTooLateTest {
     Api.Response retry = api.send(HttpMethod.POST, "/api/v1/orders/" + id + "/approve", body, "application/json", key);
 
     assertThat(retry.status()).as(retry.raw()).isEqualTo(202);
-    assertThat(jdbc.queryForList("select concat_ws('|', event, actor, door, coalesce(comment, '-')) from order_history"
+    assertThat(jdbc.queryForList("select concat_ws('|', event, actor, channel, coalesce(comment, '-')) from order_history"
         + " where order_id = ? and field = 'status' order by id", String.class, id))
         .containsExactly("SUBMITTED|client:" + client + "|api|-", "APPROVED|manager|api|seen on the statement");
     await().atMost(Duration.ofSeconds(20)).until(() -> finished(instance));

@@ -9,7 +9,7 @@ import com.chatcommerce.manualpayments.ManualPaymentsApplication;
 import com.chatcommerce.manualpayments.order.Order;
 import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.Submission;
-import com.chatcommerce.manualpayments.order.Submissions;
+import com.chatcommerce.manualpayments.order.SubmissionService;
 import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
 import com.chatcommerce.manualpayments.support.Catalog;
@@ -73,7 +73,7 @@ class EngineUnavailableTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired Catalog catalog;
-  @Autowired Submissions submissions;
+  @Autowired SubmissionService submissions;
   @Autowired TransactionTemplate transaction;
 
   @AfterAll

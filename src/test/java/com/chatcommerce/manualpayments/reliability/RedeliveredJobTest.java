@@ -11,11 +11,11 @@ import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker;
 import com.chatcommerce.manualpayments.order.RefundOrderWorker;
 import com.chatcommerce.manualpayments.order.RejectOrderWorker;
-import com.chatcommerce.manualpayments.order.PaymentRequests;
+import com.chatcommerce.manualpayments.order.PaymentRequestService;
 import com.chatcommerce.manualpayments.order.ReviewDecision;
 import com.chatcommerce.manualpayments.order.SettleDecisionWorker;
 import com.chatcommerce.manualpayments.order.Submission;
-import com.chatcommerce.manualpayments.order.Submissions;
+import com.chatcommerce.manualpayments.order.SubmissionService;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Messages;
@@ -82,7 +82,7 @@ class RedeliveredJobTest {
     List<String> redelivered = runScenario(true, diedAfterCommit);
 
     // Each entry: the job type, then the order as the delivery left it: status, rejection reason,
-    // the decision claimed and the door that claimed it.
+    // the decision claimed and the channel that claimed it.
     assertThat(diedAfterCommit).containsExactlyInAnyOrder(
         JobTypes.ORDER_RECORD_OPEN + " OPEN",
         JobTypes.ORDER_SETTLE_DECISION + " OPEN claimed APPROVE by api",
@@ -130,7 +130,7 @@ class RedeliveredJobTest {
     decide(refunded, "APPROVE", driver);
     engine.client().newPublishMessageCommand().messageName(Messages.REFUND_REQUESTED).correlationKey(refunded)
         .messageId("refund:" + refunded)
-        .variables(new PaymentRequests.RefundRequested(refunded, setup.clientId(), "manager", null, null))
+        .variables(new PaymentRequestService.RefundRequested(refunded, setup.clientId(), "manager", null, null))
         .send().join();
     driver.run(JobTypes.ORDER_REFUND, JobTypes.CRM_UPDATE_ORDER, JobTypes.CHAT_POST_INDICATOR);
     engine.increaseTime(Duration.ofHours(1));
@@ -143,7 +143,7 @@ class RedeliveredJobTest {
       state.addAll(jdbc.queryForList("select concat_ws('|', status, final_amount, fee_amount, net_amount,"
           + " coalesce(rejection_reason, '-'), coalesce(pending_action, '-')) from orders where id = ?", String.class, id));
       state.addAll(jdbc.queryForList("select concat_ws('|', event, field, coalesce(from_value, '-'),"
-          + " coalesce(to_value, '-'), actor, door) from order_history where order_id = ? order by id", String.class, id));
+          + " coalesce(to_value, '-'), actor, channel) from order_history where order_id = ? order by id", String.class, id));
       state.addAll(jdbc.queryForList("select replace(text, ?, '<order>') from chat_indicators where order_id = ?"
           + " order by id", String.class, id, id));
       state.addAll(jdbc.queryForList("select concat_ws('|', status, amount) from crm_client_orders"
@@ -158,10 +158,10 @@ class RedeliveredJobTest {
   private String start(Catalog.Setup setup, OrderSource source, Driver driver) {
     String orderId = UUID.randomUUID().toString();
     // What the API writes before it starts the process.
-    Instant submittedAt = app.getBean(Submissions.class).open(orderId, new Submission(source,
+    Instant submittedAt = app.getBean(SubmissionService.class).open(orderId, new Submission(source,
         setup.clientId(), setup.offerId(), null, null, null, null, false, "platform")).submittedAt();
     engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
-        .variables(new PaymentRequests.PaymentStarted(orderId, submittedAt.toString()))
+        .variables(new PaymentRequestService.PaymentStarted(orderId, submittedAt.toString()))
         .send().join();
     driver.run(JobTypes.ORDER_RECORD_OPEN, JobTypes.CRM_UPDATE_ORDER, JobTypes.CHAT_POST_INDICATOR);
     return orderId;
@@ -208,7 +208,7 @@ class RedeliveredJobTest {
 
     private String orderState(String orderId) {
       return jdbc.queryForObject("select concat_ws(' ', o.status, o.rejection_reason,"
-          + " case when o.status = 'OPEN' and d.decision is not null then concat('claimed ', d.decision, ' by ', d.door) end)"
+          + " case when o.status = 'OPEN' and d.decision is not null then concat('claimed ', d.decision, ' by ', d.channel) end)"
           + " from orders o left join order_decisions d on d.order_id = o.id where o.id = ?", String.class, orderId);
     }
 
@@ -236,7 +236,7 @@ class RedeliveredJobTest {
         case JobTypes.ORDER_APPROVE -> app.getBean(ApproveOrderWorker.class).approve(orderId);
         case JobTypes.ORDER_REJECT -> app.getBean(RejectOrderWorker.class).reject(orderId);
         case JobTypes.ORDER_REFUND -> app.getBean(RefundOrderWorker.class)
-            .refund(job.getVariablesAsType(PaymentRequests.RefundRequested.class));
+            .refund(job.getVariablesAsType(PaymentRequestService.RefundRequested.class));
         case JobTypes.CRM_UPDATE_ORDER -> {
           app.getBean(UpdateCrmWorker.class).update(job.getVariablesAsType(UpdateCrmWorker.OrderState.class));
           yield Map.of();

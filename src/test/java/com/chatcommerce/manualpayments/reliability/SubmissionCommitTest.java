@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.order.OrderSource;
-import com.chatcommerce.manualpayments.order.PaymentRequests;
+import com.chatcommerce.manualpayments.order.PaymentRequestService;
 import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Elements;
 import com.chatcommerce.manualpayments.support.Catalog;
@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class SubmissionCommitTest {
 
-  @Autowired PaymentRequests requests;
+  @Autowired PaymentRequestService requests;
   @Autowired TransactionTemplate transaction;
   @Autowired Catalog catalog;
   @Autowired JdbcTemplate jdbc;

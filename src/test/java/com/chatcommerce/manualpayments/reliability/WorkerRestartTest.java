@@ -60,10 +60,10 @@ class WorkerRestartTest {
   void flowsWaitingInEveryStateCompleteExactlyOnceAfterTheWorkersRestart() {
     Api api = new Api(Integer.parseInt(apiContext.getEnvironment().getProperty("local.server.port")));
     Fixtures fixtures = new Fixtures(api);
-    long merchant = fixtures.cashDesk();
-    long offer = fixtures.offer(merchant, "300.00", "RUB", null);
-    long hourOffer = fixtures.offer(merchant, "300.00", "RUB", "PT1H");
-    long dayOffer = fixtures.offer(merchant, "300.00", "RUB", "P1D");
+    long paymentSystem = fixtures.cashDesk();
+    long offer = fixtures.offer(paymentSystem, "300.00", "RUB", null);
+    long hourOffer = fixtures.offer(paymentSystem, "300.00", "RUB", "PT1H");
+    long dayOffer = fixtures.offer(paymentSystem, "300.00", "RUB", "P1D");
     long client = fixtures.client();
     JdbcTemplate jdbc = apiContext.getBean(JdbcTemplate.class);
 
@@ -111,7 +111,7 @@ class WorkerRestartTest {
     assertThat(events(jdbc, toApprove)).containsExactly("SUBMITTED", "APPROVED");
     assertThat(events(jdbc, toExpire)).containsExactly("SUBMITTED", "REJECTED");
     assertThat(events(jdbc, submittedWhileDown)).containsExactly("SUBMITTED", "REJECTED");
-    assertThat(jdbc.queryForList("select concat_ws('|', event, actor, door, coalesce(comment, '-')) from order_history"
+    assertThat(jdbc.queryForList("select concat_ws('|', event, actor, channel, coalesce(comment, '-')) from order_history"
         + " where order_id = ? and field = 'status' order by id", String.class, decidedWhileDown))
         .as("the deadline applied the claimed decision, in its manager's name")
         .containsExactly("SUBMITTED|client:" + client + "|api|decided before its review opened",

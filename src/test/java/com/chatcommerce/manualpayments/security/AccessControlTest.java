@@ -34,7 +34,7 @@ class AccessControlTest {
 
   @LocalServerPort int port;
 
-  private long merchant;
+  private long paymentSystem;
   private long offer;
   private long client;
   private String order;
@@ -42,8 +42,8 @@ class AccessControlTest {
   @BeforeEach
   void setUp() {
     Fixtures fixtures = new Fixtures(new Api(port));
-    merchant = fixtures.cashDesk();
-    offer = fixtures.offer(merchant, "100.00", "RUB", null);
+    paymentSystem = fixtures.cashDesk();
+    offer = fixtures.offer(paymentSystem, "100.00", "RUB", null);
     client = fixtures.client();
     order = fixtures.submit(client, offer, null);
     new Api(port).put("/api/v1/exchange-rates/CHF/RUB", "{\"rate\":\"101.5\"}");
@@ -56,10 +56,10 @@ class AccessControlTest {
     return Stream.of(
         endpoint("GET", "/api/v1/payment-systems", readers),
         endpoint("POST", "/api/v1/payment-systems", managers),
-        endpoint("GET", "/api/v1/payment-systems/{merchant}", readers),
-        endpoint("PUT", "/api/v1/payment-systems/{merchant}", managers),
+        endpoint("GET", "/api/v1/payment-systems/{paymentSystem}", readers),
+        endpoint("PUT", "/api/v1/payment-systems/{paymentSystem}", managers),
         // No image was uploaded: a 404 shows the caller got past the access check.
-        endpoint("GET", "/api/v1/payment-systems/{merchant}/image", all,
+        endpoint("GET", "/api/v1/payment-systems/{paymentSystem}/image", all,
             Map.of("platform", 404, "manager", 404, "analyst", 404)),
         endpoint("GET", "/api/v1/offers", all),
         endpoint("GET", "/api/v1/offers?manualPayment=true", all),
@@ -195,7 +195,7 @@ class AccessControlTest {
   }
 
   private String fill(String path) {
-    return path.replace("{merchant}", String.valueOf(merchant)).replace("{offer}", String.valueOf(offer))
+    return path.replace("{paymentSystem}", String.valueOf(paymentSystem)).replace("{offer}", String.valueOf(offer))
         .replace("{client}", String.valueOf(client)).replace("{order}", order);
   }
 }

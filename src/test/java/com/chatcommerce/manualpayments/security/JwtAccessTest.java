@@ -8,7 +8,7 @@ import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.ReviewDecision;
 import com.chatcommerce.manualpayments.order.SettleDecisionWorker;
 import com.chatcommerce.manualpayments.order.Submission;
-import com.chatcommerce.manualpayments.order.Submissions;
+import com.chatcommerce.manualpayments.order.SubmissionService;
 import com.chatcommerce.manualpayments.support.Catalog;
 import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.IntegrationTestConfiguration;
@@ -73,7 +73,7 @@ class JwtAccessTest {
 
   @LocalServerPort int port;
   @Autowired Catalog catalog;
-  @Autowired Submissions submissions;
+  @Autowired SubmissionService submissions;
   @Autowired SettleDecisionWorker settle;
   @Autowired ApproveOrderWorker approve;
   @Autowired ObjectMapper json;
@@ -138,7 +138,7 @@ class JwtAccessTest {
     assertThat(order.get("status").asText()).isEqualTo("APPROVED");
     JsonNode approval = order.get("history").get(1);
     assertThat(approval.get("actor").asText()).as("preferred_username, not the subject").isEqualTo("jane.manager");
-    assertThat(approval.get("door").asText()).isEqualTo("api");
+    assertThat(approval.get("channel").asText()).isEqualTo("api");
   }
 
   @Test

@@ -11,7 +11,7 @@ public final class Fixtures {
     this.api = api;
   }
 
-  /** A manual merchant: 2.5 % + 10.00 RUB per transfer, crediting RUB, accepting RUB and USD. */
+  /** A manual payment system: 2.5 % + 10.00 RUB per transfer, crediting RUB, accepting RUB and USD. */
   public long cashDesk() {
     return created(api.post("/api/v1/payment-systems", """
         {"name":"Cash desk","commissionPercent":"2.5","fixedFee":{"amount":"10.00","currency":"RUB"},

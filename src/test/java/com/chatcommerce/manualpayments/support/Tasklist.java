@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Tasklist's door on the in-memory engine. Tasklist V2 assigns and completes a Camunda user task
+ * Tasklist's channel on the in-memory engine. Tasklist V2 assigns and completes a Camunda user task
  * with the engine's own user-task commands, sent through the cluster's REST API; the in-memory
  * engine has no REST API, so this writes the same commands to its log ({@code EngineLog}). The
  * engine, the task's completing listener and the application's real workers do the rest.

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class Offers {
+public class OfferService {
 
   /** spec §2: the time to confirm payment defaults to 30 days. */
   public static final String DEFAULT_CONFIRMATION_WINDOW = "P30D";
@@ -25,7 +25,7 @@ public class Offers {
   private final PaymentSystemRepository paymentSystems;
   private final Clock clock;
 
-  public Offers(OfferRepository offers, PaymentSystemRepository paymentSystems, Clock clock) {
+  public OfferService(OfferRepository offers, PaymentSystemRepository paymentSystems, Clock clock) {
     this.offers = offers;
     this.paymentSystems = paymentSystems;
     this.clock = clock;

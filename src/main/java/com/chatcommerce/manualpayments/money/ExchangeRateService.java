@@ -9,12 +9,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class ExchangeRates {
+public class ExchangeRateService {
 
   private final ExchangeRateRepository repository;
   private final Clock clock;
 
-  public ExchangeRates(ExchangeRateRepository repository, Clock clock) {
+  public ExchangeRateService(ExchangeRateRepository repository, Clock clock) {
     this.repository = repository;
     this.clock = clock;
   }

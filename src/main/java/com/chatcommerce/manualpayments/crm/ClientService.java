@@ -12,14 +12,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class Clients {
+public class ClientService {
 
   private static final int MAX_QUERY = 200;
 
   private final ClientRepository repository;
   private final Clock clock;
 
-  public Clients(ClientRepository repository, Clock clock) {
+  public ClientService(ClientRepository repository, Clock clock) {
     this.repository = repository;
     this.clock = clock;
   }

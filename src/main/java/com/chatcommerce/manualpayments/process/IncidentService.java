@@ -20,9 +20,9 @@ import org.springframework.stereotype.Service;
  * anything changes.
  */
 @Service
-public class Incidents {
+public class IncidentService {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Incidents.class);
+  private static final Logger LOG = LoggerFactory.getLogger(IncidentService.class);
 
   /**
    * How the engine names the job that blocks an incident (Zeebe 8.8.21, IncidentResolveProcessor's
@@ -33,7 +33,7 @@ public class Incidents {
 
   private final CamundaClient camunda;
 
-  public Incidents(CamundaClient camunda) {
+  public IncidentService(CamundaClient camunda) {
     this.camunda = camunda;
   }
 

@@ -1,7 +1,7 @@
 package com.chatcommerce.manualpayments.chat;
 
 import com.chatcommerce.manualpayments.money.Money;
-import com.chatcommerce.manualpayments.order.OrderQueries;
+import com.chatcommerce.manualpayments.order.OrderQueryService;
 import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.paging.Cursors;
 import com.chatcommerce.manualpayments.paging.Page;
@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class ChatIndicators {
+public class ChatIndicatorService {
 
   /** The kind of indicator a reminder is, beside the order statuses. */
   public static final String REMINDER = "REMINDER";
@@ -32,11 +32,11 @@ public class ChatIndicators {
   static final String REVIEW_REMINDER = "order.review_reminder";
 
   private final ChatIndicatorRepository repository;
-  private final OrderQueries orders;
+  private final OrderQueryService orders;
   private final ObjectMapper json;
   private final Clock clock;
 
-  public ChatIndicators(ChatIndicatorRepository repository, OrderQueries orders, ObjectMapper json, Clock clock) {
+  public ChatIndicatorService(ChatIndicatorRepository repository, OrderQueryService orders, ObjectMapper json, Clock clock) {
     this.repository = repository;
     this.orders = orders;
     this.json = json;
@@ -57,7 +57,7 @@ public class ChatIndicators {
       Amount net,
       LocalDate paymentDate,
       String decidedBy,
-      String door,
+      String channel,
       RejectionReason reason,
       Instant occurredAt,
       Instant reviewDeadline,
@@ -78,7 +78,7 @@ public class ChatIndicators {
   @Transactional
   public ChatIndicator post(String orderId, long clientId, OrderStatus status) {
     return once(orderId, clientId, status.name(), STATUS_CHANGED, () -> orders.statusChange(orderId, status),
-        ChatIndicators::text);
+        ChatIndicatorService::text);
   }
 
   /** The reminder before a review's deadline; posted once per order, like a status. */
@@ -112,7 +112,7 @@ public class ChatIndicators {
     return new PlatformEvent(
         type, c.orderId(), c.status(), c.status().shownAs(), reminder ? null : c.previousStatus(), c.clientId(),
         c.offerName(), Amount.of(c.amount()), Amount.of(c.fee()), Amount.of(c.net()), c.paymentDate(),
-        c.decidedBy(), c.door(), c.reason(), reminder ? posted : c.occurredAt(), c.reviewDeadline(), text, AUDIENCE);
+        c.decidedBy(), c.channel(), c.reason(), reminder ? posted : c.occurredAt(), c.reviewDeadline(), text, AUDIENCE);
   }
 
   /** The indicator as the chat shows it: the offer, the money, the status in Russian, who decided, the payment date. */

@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Keeps the order history on the client's card in the CRM in step with the order. */
 @Service
-public class CrmOrderHistory {
+public class CrmOrderHistoryService {
 
   /**
    * How far along its life an order is. A late, repeated update never moves a line backwards, so
@@ -26,7 +26,7 @@ public class CrmOrderHistory {
   private final ClientRepository clients;
   private final Clock clock;
 
-  public CrmOrderHistory(ClientOrderRepository lines, ClientRepository clients, Clock clock) {
+  public CrmOrderHistoryService(ClientOrderRepository lines, ClientRepository clients, Clock clock) {
     this.lines = lines;
     this.clients = clients;
     this.clock = clock;

@@ -9,12 +9,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class PaymentSystems {
+public class PaymentSystemService {
 
   private final PaymentSystemRepository repository;
   private final Clock clock;
 
-  public PaymentSystems(PaymentSystemRepository repository, Clock clock) {
+  public PaymentSystemService(PaymentSystemRepository repository, Clock clock) {
     this.repository = repository;
     this.clock = clock;
   }
@@ -26,7 +26,7 @@ public class PaymentSystems {
 
   /**
    * Changes the payment system for the orders submitted from now on; an open order keeps the terms
-   * it was submitted under. A manual merchant with open orders cannot become an integrated one:
+   * it was submitted under. A manual payment system with open orders cannot become an integrated one:
    * those orders still wait for a manager's decision.
    *
    * @throws ConflictException the switch to INTEGRATED while orders are open

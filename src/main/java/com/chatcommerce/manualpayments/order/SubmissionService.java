@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Opens orders: validates a submission, prices it, and records it as OPEN with its first history row. */
 @Service
-public class Submissions {
+public class SubmissionService {
 
   static final int COMMENT_LIMIT = 1000;
 
@@ -32,7 +32,7 @@ public class Submissions {
   private final SubmissionCommitWindow commitWindow;
   private final Clock clock;
 
-  public Submissions(
+  public SubmissionService(
       OrderRepository orders,
       OrderHistoryRepository history,
       ClientRepository clients,
@@ -63,7 +63,7 @@ public class Submissions {
     Order order = orders.save(new Order(orderId, open, priced, now));
     Actor actor =
         new Actor(
-            open.source() == OrderSource.CLIENT ? "client:" + open.clientId() : "manager", Door.API);
+            open.source() == OrderSource.CLIENT ? "client:" + open.clientId() : "manager", Channel.API);
     history.save(
         new OrderHistoryEntry(
             orderId, HistoryEvent.SUBMITTED, OrderHistoryEntry.STATUS_FIELD, null,

@@ -10,14 +10,14 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Claims an order for a decision before the decision takes effect, so that exactly one decision
- * wins whichever door it comes through. Every door locks the order's row first, so two claims
+ * wins whichever channel it comes through. Every channel locks the order's row first, so two claims
  * never race: the second one reads the order only after the first committed, and is refused.
  *
  * <p>A claim is validated and priced here, once: a decision that breaks a money rule is refused at
- * its door (400 at the API, a denied completion in Tasklist) and never reaches the process.
+ * its channel (400 at the API, a denied completion in Tasklist) and never reaches the process.
  */
 @Service
-public class DecisionClaims {
+public class DecisionClaimService {
 
   /** The id of the deadline's own claim: an order has one deadline. */
   static final String DEADLINE_DECISION_ID = "deadline";
@@ -27,7 +27,7 @@ public class DecisionClaims {
   private final FeeCalculator fees;
   private final Clock clock;
 
-  public DecisionClaims(
+  public DecisionClaimService(
       OrderRepository orders,
       OrderDecisionRepository decisions,
       FeeCalculator fees,
@@ -65,14 +65,14 @@ public class DecisionClaims {
 
   /**
    * The decision that holds once the engine closed the review, whichever way it closed: the order's
-   * claim, if a door claimed it (even a claim whose message or completion reached the engine after
+   * claim, if a channel claimed it (even a claim whose message or completion reached the engine after
    * the deadline, as it was taken in time); otherwise the decision the engine received, claimed now.
    * That happens for the deadline, which rejects, and for a decision message whose API request was
    * rolled back after the engine had taken it in: the engine's order of events rules, so no
    * deadline check.
    */
   @Transactional
-  public OrderDecision settle(String orderId, Door door, ReceivedDecision received) {
+  public OrderDecision settle(String orderId, Channel channel, ReceivedDecision received) {
     Order order = lockedOrder(orderId);
     Optional<OrderDecision> claimed = decisions.findById(orderId);
     if (claimed.isPresent()) {
@@ -80,8 +80,8 @@ public class DecisionClaims {
     }
     requireUndecided(order);
     Instant now = clock.instant();
-    return switch (door) {
-      case TIMER -> claim(order, DEADLINE_DECISION_ID, Decision.REJECT, Correction.NONE, new Actor("timer", Door.TIMER),
+    return switch (channel) {
+      case TIMER -> claim(order, DEADLINE_DECISION_ID, Decision.REJECT, Correction.NONE, new Actor("timer", Channel.TIMER),
           RejectionReason.TIMEOUT, now);
       case API -> claim(order, received.decisionId(), received.decision(), received.correction(), received.actor(),
           null, now);
@@ -90,7 +90,7 @@ public class DecisionClaims {
     };
   }
 
-  /** A decision as the engine received it from a door, for {@link #settle}. */
+  /** A decision as the engine received it from a channel, for {@link #settle}. */
   public record ReceivedDecision(String decisionId, Decision decision, Correction correction, Actor actor) {}
 
   private OrderDecision claim(

@@ -13,15 +13,15 @@ import org.springframework.transaction.annotation.Transactional;
  * there is never an order without a process, nor a claim without its decision message.
  */
 @Service
-public class PaymentRequests {
+public class PaymentRequestService {
 
-  private final Submissions submissions;
+  private final SubmissionService submissions;
   private final OrderRepository orders;
-  private final DecisionClaims claims;
+  private final DecisionClaimService claims;
   private final PaymentProcessClient process;
 
-  public PaymentRequests(
-      Submissions submissions, OrderRepository orders, DecisionClaims claims, PaymentProcessClient process) {
+  public PaymentRequestService(
+      SubmissionService submissions, OrderRepository orders, DecisionClaimService claims, PaymentProcessClient process) {
     this.submissions = submissions;
     this.orders = orders;
     this.claims = claims;
@@ -53,7 +53,7 @@ public class PaymentRequests {
   public Order decide(
       String orderId, Decision decision, Correction correction, String caller, String idempotencyKey) {
     String decisionId = idempotencyKey == null ? UUID.randomUUID().toString() : caller + "/" + idempotencyKey;
-    claims.claimBeforeDeadline(orderId, decisionId, decision, correction, new Actor(caller, Door.API));
+    claims.claimBeforeDeadline(orderId, decisionId, decision, correction, new Actor(caller, Channel.API));
     process.publishDecision(orderId, decisionId, ReviewDecision.fromApi(orderId, decision, correction, decisionId,
         caller));
     return lockedOrder(orderId);
@@ -62,7 +62,7 @@ public class PaymentRequests {
   @Transactional
   public Order refund(String orderId, String comment, String caller) {
     Order order = lockedOrder(orderId);
-    String checkedComment = Submissions.comment(comment);
+    String checkedComment = SubmissionService.comment(comment);
     if (!order.status().isRefundable() || order.pendingAction() != null) {
       String pending =
           order.pendingAction() == null ? "" : " with a " + order.pendingAction() + " already in progress";

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class OrderQueries {
+public class OrderQueryService {
 
   public static final int MAX_LIMIT = 100;
   private static final int EXPORT_BATCH = 500;
@@ -23,7 +23,7 @@ public class OrderQueries {
   private final OrderHistoryRepository history;
   private final EntityManager entities;
 
-  public OrderQueries(OrderRepository orders, OrderHistoryRepository history, EntityManager entities) {
+  public OrderQueryService(OrderRepository orders, OrderHistoryRepository history, EntityManager entities) {
     this.orders = orders;
     this.history = history;
     this.entities = entities;
@@ -56,7 +56,7 @@ public class OrderQueries {
     return new OrderStatusChange(
         orderId, status, change.fromValue() == null ? null : OrderStatus.valueOf(change.fromValue()),
         order.clientId(), orders.offerName(orderId).orElseThrow(), order.amount(), order.fee(), order.net(),
-        order.paymentDate(), status == OrderStatus.OPEN ? null : change.actor(), change.door(),
+        order.paymentDate(), status == OrderStatus.OPEN ? null : change.actor(), change.channel(),
         status == OrderStatus.REJECTED ? order.rejectionReason() : null, change.createdAt(), order.reviewDeadline());
   }
 

@@ -3,7 +3,7 @@ package com.chatcommerce.manualpayments.order;
 import java.util.Locale;
 
 /** Where a decision or change to an order came from, as the audit history records it. */
-public enum Door {
+public enum Channel {
   TASKLIST,
   API,
   TIMER;
@@ -12,9 +12,9 @@ public enum Door {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  public static Door of(String value) {
+  public static Channel of(String value) {
     if (value == null) {
-      throw new IllegalArgumentException("no door given");
+      throw new IllegalArgumentException("no channel given");
     }
     return valueOf(value.toUpperCase(Locale.ROOT));
   }

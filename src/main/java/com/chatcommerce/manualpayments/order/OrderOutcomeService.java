@@ -15,16 +15,16 @@ import org.springframework.transaction.annotation.Transactional;
  * outcome again returns the order as it is and writes nothing.
  */
 @Service
-public class Decisions {
+public class OrderOutcomeService {
 
-  private static final Logger LOG = LoggerFactory.getLogger(Decisions.class);
+  private static final Logger LOG = LoggerFactory.getLogger(OrderOutcomeService.class);
 
   private final OrderRepository orders;
   private final OrderDecisionRepository claims;
   private final OrderHistoryRepository history;
   private final Clock clock;
 
-  public Decisions(
+  public OrderOutcomeService(
       OrderRepository orders, OrderDecisionRepository claims, OrderHistoryRepository history, Clock clock) {
     this.orders = orders;
     this.claims = claims;
@@ -66,7 +66,7 @@ public class Decisions {
     if (!order.status().isRefundable()) {
       return alreadyApplied(order, OrderStatus.REFUNDED);
     }
-    changeStatus(order, OrderStatus.REFUNDED, null, actor, Submissions.comment(comment), clock.instant());
+    changeStatus(order, OrderStatus.REFUNDED, null, actor, SubmissionService.comment(comment), clock.instant());
     return order;
   }
 
@@ -102,8 +102,8 @@ public class Decisions {
         new OrderHistoryEntry(
             order.id(), HistoryEvent.valueOf(target.name()), OrderHistoryEntry.STATUS_FIELD,
             order.status().name(), target.name(), actor, comment, now));
-    LOG.info("order={} outcome={} from={} actor={} door={}", order.id(), target, order.status(), actor.name(),
-        actor.door().value());
+    LOG.info("order={} outcome={} from={} actor={} channel={}", order.id(), target, order.status(), actor.name(),
+        actor.channel().value());
     order.moveTo(target, reason, now);
   }
 }

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The payment systems' uploaded images: PNG, JPEG or WebP by their content, at most 1 MiB. */
 @Service
-public class PaymentSystemImages {
+public class PaymentSystemImageService {
 
   public static final int MAX_BYTES = 1024 * 1024;
 
@@ -23,7 +23,7 @@ public class PaymentSystemImages {
   private final PaymentSystemImageRepository images;
   private final Clock clock;
 
-  public PaymentSystemImages(
+  public PaymentSystemImageService(
       PaymentSystemRepository paymentSystems, PaymentSystemImageRepository images, Clock clock) {
     this.paymentSystems = paymentSystems;
     this.images = images;
