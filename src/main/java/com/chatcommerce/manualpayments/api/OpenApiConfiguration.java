@@ -1,6 +1,6 @@
 package com.chatcommerce.manualpayments.api;
 
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImages;
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImageService;
 import com.chatcommerce.manualpayments.security.SecurityProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -23,11 +23,14 @@ import java.util.Map;
 import java.util.Set;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.RequestBody;
 
+/** The API's document; a run without a web server (the workers alone) has no API to describe. */
 @Configuration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class OpenApiConfiguration {
 
   // Map.ofEntries: Map.of takes at most ten pairs.
@@ -75,7 +78,7 @@ class OpenApiConfiguration {
             .description("Payments made outside the platform: submissions, manager decisions, refunds."))
         .components(new Components()
             .addSchemas("Problem", problem)
-            .addSchemas("Image", new StringSchema().format("binary").maxLength(PaymentSystemImages.MAX_BYTES)
+            .addSchemas("Image", new StringSchema().format("binary").maxLength(PaymentSystemImageService.MAX_BYTES)
                 .description("PNG, JPEG or WebP, at most 1 MiB"))
             .addSecuritySchemes(scheme, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme(scheme)))
         .addSecurityItem(new SecurityRequirement().addList(scheme));
