@@ -1,0 +1,167 @@
+package com.chatcommerce.manualpayments.crm;
+
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The trigrams of every client's lower-cased name and email and of its phone (table
+ * {@code client_search_grams}, migration V11), and the client search that reads them. A term of 3
+ * or more characters can only be inside a value that has all the term's trigrams, so the search
+ * reads the clients listed under the term's rarest trigram, keeps those that also have the next
+ * rarest ones, and checks the term itself on what is left with the same LIKE as the plain walk: the
+ * trigrams only narrow the rows, the LIKE decides, and the answer is the walk's.
+ */
+@Repository
+public class ClientSearchIndex {
+
+  /** A trigram listed under more clients than this counts as common; reading this many is cheap. */
+  private static final int COMMON = 1000;
+  /** Trigrams of a long term whose counts are read; the others are left to the LIKE. */
+  private static final int PROBED = 8;
+  /** Trigrams a candidate must have besides the one that lists it. */
+  private static final int FILTERS = 3;
+
+  private final JdbcTemplate jdbc;
+  private final EntityManager entities;
+
+  ClientSearchIndex(JdbcTemplate jdbc, EntityManager entities) {
+    this.jdbc = jdbc;
+    this.entities = entities;
+  }
+
+  /**
+   * The trigrams stored for a client. Lower-cased one code point at a time, as the database's
+   * {@code lower()} does, because the search compares the term with {@code lower(name)}.
+   */
+  public static Set<String> grams(String name, String email, String phone) {
+    Set<String> grams = new LinkedHashSet<>();
+    for (String value : new String[] {lower(name), lower(email), phone}) {
+      grams.addAll(grams(value));
+    }
+    return grams;
+  }
+
+  /** Every run of 3 code points in the value, in order, once each. */
+  static Set<String> grams(String value) {
+    Set<String> grams = new LinkedHashSet<>();
+    if (value != null) {
+      int[] points = value.codePoints().toArray();
+      for (int i = 0; i + 3 <= points.length; i++) {
+        grams.add(new String(points, i, 3));
+      }
+    }
+    return grams;
+  }
+
+  private static String lower(String value) {
+    if (value == null) {
+      return null;
+    }
+    StringBuilder lowered = new StringBuilder(value.length());
+    value.codePoints().forEach(point -> lowered.appendCodePoint(Character.toLowerCase(point)));
+    return lowered.toString();
+  }
+
+  /** Replaces the client's trigrams; called in the transaction that creates or edits the client. */
+  void index(Client client) {
+    jdbc.update("DELETE FROM client_search_grams WHERE client_id = ?", client.id());
+    List<Object[]> rows = new ArrayList<>();
+    for (String gram : grams(client.name(), client.email(), client.phone())) {
+      rows.add(new Object[] {gram, client.id()});
+    }
+    jdbc.batchUpdate("INSERT INTO client_search_grams (gram, client_id) VALUES (?, ?)", rows);
+  }
+
+  /**
+   * Whether both terms are long enough to be found through their trigrams. A term of 1 or 2
+   * characters has none; it is left to the walk by id, which such a term rarely makes long, since
+   * a character or two is inside most names and the page fills within its first rows.
+   */
+  static boolean canServe(String text, String phone) {
+    return text.codePointCount(0, text.length()) >= 3 && phone.codePointCount(0, phone.length()) >= 3;
+  }
+
+  /**
+   * A keyset page (at most {@code max} clients with an id above {@code after}, by id) of the
+   * clients whose lower-cased name or email contains the LIKE pattern {@code textPattern} or whose
+   * phone contains {@code phonePattern}; {@code text} and {@code phone} are the terms the patterns
+   * were made from. When the two terms differ (punctuation typed in a phone), a client may match
+   * either, so each term's candidates are read and the two pages merged by id.
+   */
+  List<Client> search(String text, String phone, String textPattern, String phonePattern, long after, int max) {
+    TreeMap<Long, Client> found = new TreeMap<>();
+    for (String term : new LinkedHashSet<>(List.of(text, phone))) {
+      for (Client client : candidates(term, textPattern, phonePattern, after, max)) {
+        found.putIfAbsent(client.id(), client);
+      }
+    }
+    return found.values().stream().limit(max).toList();
+  }
+
+  private List<Client> candidates(String term, String textPattern, String phonePattern, long after, int max) {
+    List<String> rarestFirst = rarestFirst(List.copyOf(grams(term)), after);
+    if (rarestFirst.isEmpty()) {
+      return List.of();
+    }
+    List<String> used = rarestFirst.subList(0, Math.min(rarestFirst.size(), 1 + FILTERS));
+    StringBuilder sql = new StringBuilder(
+        "SELECT c.* FROM client_search_grams g JOIN crm_clients c ON c.id = g.client_id WHERE g.gram = ?1"
+            + " AND g.client_id > ?2");
+    for (int i = 1; i < used.size(); i++) {
+      sql.append(" AND EXISTS (SELECT 1 FROM client_search_grams f WHERE f.gram = ?").append(i + 5)
+          .append(" AND f.client_id = g.client_id)");
+    }
+    sql.append(" AND (lower(c.name) LIKE ?3 ESCAPE '!' OR lower(c.email) LIKE ?3 ESCAPE '!'"
+        + " OR c.phone LIKE ?4 ESCAPE '!') ORDER BY g.client_id LIMIT ?5");
+    var query = entities.createNativeQuery(sql.toString(), Client.class)
+        .setParameter(1, used.get(0)).setParameter(2, after).setParameter(3, textPattern)
+        .setParameter(4, phonePattern).setParameter(5, max);
+    for (int i = 1; i < used.size(); i++) {
+      query.setParameter(i + 5, used.get(i));
+    }
+    @SuppressWarnings("unchecked")
+    List<Client> clients = query.getResultList();
+    return clients;
+  }
+
+  /**
+   * The term's trigrams (at most {@link #PROBED}, spread over it), rarest first by how many clients
+   * after the cursor have them, each counted up to {@link #COMMON} so that a common trigram costs
+   * no more than a rare one; empty when a trigram is in no such client, as then no client matches.
+   */
+  private List<String> rarestFirst(List<String> grams, long after) {
+    List<String> probed = new ArrayList<>();
+    for (int i = 0; i < Math.min(grams.size(), PROBED); i++) {
+      probed.add(grams.get(grams.size() <= PROBED ? i : i * (grams.size() - 1) / (PROBED - 1)));
+    }
+    StringBuilder sql = new StringBuilder();
+    List<Object> args = new ArrayList<>();
+    for (int i = 0; i < probed.size(); i++) {
+      sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(" AS i, COUNT(*) AS n FROM")
+          .append(" (SELECT 1 AS one FROM client_search_grams WHERE gram = ? AND client_id > ? LIMIT ")
+          .append(COMMON).append(") t").append(i);
+      args.add(probed.get(i));
+      args.add(after);
+    }
+    long[] counts = new long[probed.size()];
+    jdbc.query(sql.toString(), row -> {
+      counts[row.getInt(1)] = row.getLong(2);
+    }, args.toArray());
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < probed.size(); i++) {
+      if (counts[i] == 0) {
+        return List.of();
+      }
+      order.add(i);
+    }
+    order.sort(Comparator.comparingLong(i -> counts[i]));
+    return order.stream().map(probed::get).toList();
+  }
+}
