@@ -85,8 +85,12 @@ final class Scaling {
             .append(price(o)).append(",'RUB',1,'P30D','").append(sql(created)).append("')");
       }
       s.executeUpdate(offers.toString());
-      // The migration's manual account took id 1; the loaded clients take 1..n.
+      // The migration's manual account took id 1; the loaded clients take 1..n. Its search trigrams
+      // move with it, which the foreign key allows only with its checks off.
+      s.execute("SET SESSION foreign_key_checks = 0");
       s.executeUpdate("UPDATE crm_clients SET id = " + (config.clients() + 1L) + " WHERE manual_account");
+      s.executeUpdate("UPDATE client_search_grams SET client_id = " + (config.clients() + 1L) + " WHERE client_id = 1");
+      s.execute("SET SESSION foreign_key_checks = 1");
       for (int from = 1; from <= config.clients(); from += ROWS_PER_INSERT) {
         StringBuilder clients = new StringBuilder("INSERT INTO crm_clients (id, name, email, phone, created_at) VALUES ");
         for (int id = from; id < from + ROWS_PER_INSERT && id <= config.clients(); id++) {

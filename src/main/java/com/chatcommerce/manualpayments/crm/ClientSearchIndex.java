@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +26,8 @@ public class ClientSearchIndex {
   private static final int COMMON = 1000;
   /** Trigrams of a long term whose counts are read; the others are left to the LIKE. */
   private static final int PROBED = 8;
+
+  private static final Pattern PHONE_CHARACTERS = Pattern.compile("\\+?[0-9]*");
 
   private final JdbcTemplate jdbc;
   private final EntityManager entities;
@@ -78,24 +81,37 @@ public class ClientSearchIndex {
   }
 
   /**
-   * Whether both terms are long enough to be found through their trigrams. A term of 1 or 2
-   * characters has none; it is left to the walk by id, which such a term rarely makes long, since
-   * a character or two is inside most names and the page fills within its first rows.
+   * Whether every term the search must look up is long enough to be found through its trigrams. A
+   * term of 1 or 2 characters has none; it is left to the walk by id, which such a term rarely makes
+   * long, since a character or two is inside most names and the page fills within its first rows.
    */
   static boolean canServe(String text, String phone) {
-    return text.codePointCount(0, text.length()) >= 3 && phone.codePointCount(0, phone.length()) >= 3;
+    return terms(text, phone).stream().allMatch(term -> term.codePointCount(0, term.length()) >= 3);
+  }
+
+  /**
+   * The terms whose candidates are read: the text, for the name and email (and a phone it is
+   * inside), and the phone term when it differs (punctuation typed in a phone) and could be inside a
+   * phone at all: phones are stored in E.164 form, a plus and digits (ContactRules).
+   */
+  private static Set<String> terms(String text, String phone) {
+    Set<String> terms = new LinkedHashSet<>(List.of(text));
+    if (PHONE_CHARACTERS.matcher(phone).matches()) {
+      terms.add(phone);
+    }
+    return terms;
   }
 
   /**
    * A keyset page (at most {@code max} clients with an id above {@code after}, by id) of the
    * clients whose lower-cased name or email contains the LIKE pattern {@code textPattern} or whose
    * phone contains {@code phonePattern}; {@code text} and {@code phone} are the terms the patterns
-   * were made from. When the two terms differ (punctuation typed in a phone), a client may match
-   * either, so each term's candidates are read and the two pages merged by id.
+   * were made from. A client may match either term, so each term's candidates are read and the
+   * pages merged by id.
    */
   List<Client> search(String text, String phone, String textPattern, String phonePattern, long after, int max) {
     TreeMap<Long, Client> found = new TreeMap<>();
-    for (String term : new LinkedHashSet<>(List.of(text, phone))) {
+    for (String term : terms(text, phone)) {
       for (Client client : candidates(term, textPattern, phonePattern, after, max)) {
         found.putIfAbsent(client.id(), client);
       }

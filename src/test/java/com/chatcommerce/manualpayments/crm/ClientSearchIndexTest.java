@@ -65,7 +65,8 @@ class ClientSearchIndexTest {
       values.add(email == null ? name : email);
       values.add(phone == null ? name : phone.substring(1, 4) + " " + phone.substring(4, 8) + "-" + phone.substring(8));
     }
-    List<String> queries = new ArrayList<>(List.of("жж", "%", "_q", "ё!", "!!!", "%_%", "--(", "7 9 7"));
+    List<String> queries = new ArrayList<>(
+        List.of("жж", "%", "_q", "ё!", "!!!", "%_%", "--(", "7 9 7", "( +", "+7 977", "(977) 1", "ж ж", "z q"));
     for (int i = 0; i < 80; i++) {
       String value = values.get(random.nextInt(values.size()));
       int length = Math.min(value.length(), 3 + random.nextInt(5));
