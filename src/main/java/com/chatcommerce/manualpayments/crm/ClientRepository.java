@@ -17,8 +17,8 @@ public interface ClientRepository extends JpaRepository<Client, Long> {
 
   /**
    * A keyset page of the clients whose name, email or phone contains the patterns (lower-cased,
-   * {@code !} escapes the wildcards). No B-tree index serves a match inside a value: the database
-   * walks the clients by id and stops once the page is full.
+   * {@code !} escapes the wildcards), walking the clients by id until the page is full. Used for
+   * terms too short for {@link ClientSearchIndex}, which checks its candidates with the same LIKE.
    */
   @Query("select c from Client c where c.id > :after and (lower(c.name) like :text escape '!'"
       + " or lower(c.email) like :text escape '!' or c.phone like :phone escape '!') order by c.id")

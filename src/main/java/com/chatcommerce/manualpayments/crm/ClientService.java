@@ -17,21 +17,25 @@ public class ClientService {
   private static final int MAX_QUERY = 200;
 
   private final ClientRepository repository;
+  private final ClientSearchIndex searchIndex;
   private final Clock clock;
 
-  public ClientService(ClientRepository repository, Clock clock) {
+  public ClientService(ClientRepository repository, ClientSearchIndex searchIndex, Clock clock) {
     this.repository = repository;
+    this.searchIndex = searchIndex;
     this.clock = clock;
   }
 
   @Transactional
   public Client create(String name, String email, String phone) {
-    return repository.save(
+    Client client = repository.save(
         new Client(
             name(name),
             ContactRules.email(email, "email", false),
             ContactRules.phone(phone, "phone", false),
             clock.instant()));
+    searchIndex.index(client);
+    return client;
   }
 
   /** Replaces the client's name and contacts; the orders keep the contacts they were submitted with. */
@@ -42,6 +46,7 @@ public class ClientService {
     String checkedPhone = ContactRules.phone(phone, "phone", false);
     Client client = get(id);
     client.apply(checkedName, checkedEmail, checkedPhone);
+    searchIndex.index(client);
     return client;
   }
 
@@ -85,8 +90,11 @@ public class ClientService {
       found = repository.findByIdGreaterThanOrderByIdAsc(after, onePast);
     } else {
       String text = query.strip().toLowerCase(Locale.ROOT);
-      String phone = text.replaceAll("[\\s()-]", "");
-      found = repository.search(contains(text), contains(phone.isEmpty() ? text : phone), after, onePast);
+      String stripped = text.replaceAll("[\\s()-]", "");
+      String phone = stripped.isEmpty() ? text : stripped;
+      found = ClientSearchIndex.canServe(text, phone)
+          ? searchIndex.search(text, phone, contains(text), contains(phone), after, limit + 1)
+          : repository.search(contains(text), contains(phone), after, onePast);
     }
     return Page.of(found, limit, client -> Cursors.ofId(client.id()));
   }

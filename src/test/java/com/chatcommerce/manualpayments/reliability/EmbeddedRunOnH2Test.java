@@ -124,6 +124,27 @@ class EmbeddedRunOnH2Test {
   }
 
   @Test
+  void clientSearchReadsTheTrigramsTheMigrationAndTheEditsWroteOnH2() {
+    long manualAccount = manager.get("/api/v1/clients/manual-account").body().get("id").asLong();
+    assertThat(searched("MANUAL acc")).as("the manual account's trigrams, from V11's backfill").contains(manualAccount);
+
+    Api.Response created = manager.post("/api/v1/clients", "{\"name\":\"Жанна 100%_H2\"}");
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+    long id = created.body().get("id").asLong();
+    assertThat(searched("жанна 100%_h2")).containsExactly(id);
+    assertThat(manager.put("/api/v1/clients/" + id, "{\"name\":\"Ирина 100%_H2\"}").status()).isEqualTo(200);
+    assertThat(searched("ирина 100%_h2")).containsExactly(id);
+    assertThat(searched("жанна 100%_h2")).isEmpty();
+  }
+
+  private static List<Long> searched(String query) {
+    List<Long> ids = new ArrayList<>();
+    manager.get("/api/v1/clients?limit=100&q=" + query).body()
+        .get("clients").forEach(c -> ids.add(c.get("id").asLong()));
+    return ids;
+  }
+
+  @Test
   void repeatWithItsIdempotencyKeyReplaysAResponseLongerThanEightThousandCharacters() {
     String body = "{\"name\":\"Long description on H2\",\"description\":" + Api.q("<".repeat(1500))
         + ",\"commissionPercent\":\"2.5\",\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\","
