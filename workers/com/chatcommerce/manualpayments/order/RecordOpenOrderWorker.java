@@ -30,13 +30,6 @@ public class RecordOpenOrderWorker {
     this.schedule = schedule;
   }
 
-  /**
-   * The start variables. The API sets {@code orderId} and {@code submittedAt} (its order holds the
-   * rest); Tasklist's start form sets the others and no {@code orderId}.
-   */
-  public record SubmittedPayment(
-      String orderId, String submittedAt, Long clientId, Long offerId, String paymentDate, String comment) {}
-
   /** What the rest of the process reads, and what the review form shows. */
   public record OpenOrderForReview(
       String orderId,

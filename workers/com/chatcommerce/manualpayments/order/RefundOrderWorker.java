@@ -1,6 +1,6 @@
 package com.chatcommerce.manualpayments.order;
 
-import com.chatcommerce.manualpayments.order.PaymentRequestService.RefundRequested;
+import com.chatcommerce.manualpayments.order.RefundRequested;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;

@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.bench;
 
+import com.chatcommerce.manualpayments.order.SubmittedPayment;
 import com.chatcommerce.manualpayments.order.PaymentRequestService;
 import com.chatcommerce.manualpayments.order.ReviewDecision;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
@@ -110,7 +111,7 @@ final class Baseline implements FlowRunner.Driver, AutoCloseable {
   public String submit(int flow) {
     String orderId = UUID.randomUUID().toString();
     client.newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
-        .variables(new PaymentRequestService.PaymentStarted(orderId, Instant.now().toString()))
+        .variables(SubmittedPayment.byApi(orderId, Instant.now().toString()))
         .tags(ManualPaymentProcess.orderTag(orderId)).send().join();
     return orderId;
   }

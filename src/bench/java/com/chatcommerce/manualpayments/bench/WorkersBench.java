@@ -1,5 +1,7 @@
 package com.chatcommerce.manualpayments.bench;
 
+import com.chatcommerce.manualpayments.order.SubmittedPayment;
+import com.chatcommerce.manualpayments.order.RefundRequested;
 import static com.chatcommerce.manualpayments.bench.Stats.f;
 import static com.chatcommerce.manualpayments.bench.Stats.line;
 
@@ -143,7 +145,7 @@ public final class WorkersBench {
       List<Timing> timings = new ArrayList<>();
       String submittedAt = Instant.now().toString();
       timings.add(time(JobTypes.ORDER_RECORD_OPEN, ids.length, threads, i -> recordOpen.recordOpen(
-          new RecordOpenOrderWorker.SubmittedPayment(ids[i], submittedAt, null, null, null, null),
+          new SubmittedPayment(ids[i], submittedAt, null, null, null, null),
           job(1_000_000L + i))));
       timings.add(time(JobTypes.CRM_UPDATE_ORDER, ids.length, threads, i -> crm.update(
           new UpdateCrmWorker.OrderState(ids[i], client(i), offerId, "OPEN", "1500.00", "RUB"))));
@@ -159,7 +161,7 @@ public final class WorkersBench {
           : new ReviewDecision(ids[i], null, null, null, null, null, null, "timer", null))));
       timings.add(time(JobTypes.ORDER_APPROVE, jobs, threads, i -> approve.approve(ids[i])));
       timings.add(time(JobTypes.ORDER_REJECT, jobs, threads, i -> reject.reject(ids[jobs + i])));
-      timings.add(time(JobTypes.ORDER_REFUND, jobs, threads, i -> refund.refund(new PaymentRequestService.RefundRequested(
+      timings.add(time(JobTypes.ORDER_REFUND, jobs, threads, i -> refund.refund(new RefundRequested(
           ids[i], client(i), "manager", "course cancelled", null))));
       return timings;
     }

@@ -28,19 +28,12 @@ public class PaymentRequestService {
     this.process = process;
   }
 
-  /** The start variables of an order's payment instance: its order holds the rest. */
-  public record PaymentStarted(String orderId, String submittedAt) {}
-
-  /** The start variables of a refund instance. */
-  public record RefundRequested(
-      String orderId, long clientId, String decidedBy, String comment, Long paymentProcessInstanceKey) {}
-
   @Transactional
   public Order submit(Submission submission) {
     String orderId = UUID.randomUUID().toString();
     Order order = submissions.open(orderId, submission);
     orders.flush();
-    order.attachProcess(process.startPayment(orderId, new PaymentStarted(orderId, order.submittedAt().toString())));
+    order.attachProcess(process.startPayment(orderId, SubmittedPayment.byApi(orderId, order.submittedAt().toString())));
     return order;
   }
 

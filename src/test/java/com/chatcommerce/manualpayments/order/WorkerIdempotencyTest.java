@@ -115,7 +115,7 @@ class WorkerIdempotencyTest {
 
   @Test
   void processStartedFromTasklistGetsAnOrderIdDerivedFromTheInstanceOnEveryDelivery() {
-    var payment = new RecordOpenOrderWorker.SubmittedPayment(null, null, setup.clientId(), setup.offerId(), null, null);
+    var payment = new SubmittedPayment(null, null, setup.clientId(), setup.offerId(), null, null);
 
     String first = recordOpen.recordOpen(payment, job(4242L)).orderId();
     String second = recordOpen.recordOpen(payment, job(4242L)).orderId();
@@ -126,7 +126,7 @@ class WorkerIdempotencyTest {
 
   @Test
   void tasklistStartNamingAnUnknownOfferBecomesTheInvalidSubmissionBpmnErrorWithItsReason() {
-    var payment = new RecordOpenOrderWorker.SubmittedPayment(null, null, setup.clientId(), 999_999L, null, null);
+    var payment = new SubmittedPayment(null, null, setup.clientId(), 999_999L, null, null);
 
     assertThatThrownBy(() -> recordOpen.recordOpen(payment, job(77L)))
         .isInstanceOfSatisfying(BpmnError.class, e -> {
@@ -290,7 +290,7 @@ class WorkerIdempotencyTest {
     open();
     claims.claimBeforeDeadline(orderId, "m/1", Decision.APPROVE, Correction.NONE, new Actor("manager-1", Channel.API));
     approve.approve(orderId);
-    var request = new PaymentRequestService.RefundRequested(orderId, setup.clientId(), "manager-1", "returned", 1L);
+    var request = new RefundRequested(orderId, setup.clientId(), "manager-1", "returned", 1L);
 
     var first = refund.refund(request);
     var second = refund.refund(request);
@@ -333,8 +333,8 @@ class WorkerIdempotencyTest {
   }
 
   /** The start variables the API gives the process. */
-  private RecordOpenOrderWorker.SubmittedPayment startedByApi(Instant submittedAt) {
-    return new RecordOpenOrderWorker.SubmittedPayment(orderId, submittedAt.toString(), null, null, null, null);
+  private SubmittedPayment startedByApi(Instant submittedAt) {
+    return new SubmittedPayment(orderId, submittedAt.toString(), null, null, null, null);
   }
 
   /** The variables with which the review closed through a channel that claimed before, or the deadline. */

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatcommerce.manualpayments.order.DecidedOrder;
 import com.chatcommerce.manualpayments.order.Decision;
-import com.chatcommerce.manualpayments.order.PaymentRequestService.PaymentStarted;
-import com.chatcommerce.manualpayments.order.PaymentRequestService.RefundRequested;
+import com.chatcommerce.manualpayments.order.SubmittedPayment;
+import com.chatcommerce.manualpayments.order.RefundRequested;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker.CurrencyOption;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker.OpenOrderForReview;
-import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker.SubmittedPayment;
+import com.chatcommerce.manualpayments.order.SubmittedPayment;
 import com.chatcommerce.manualpayments.order.RefundOrderWorker.RefundedOrder;
 import com.chatcommerce.manualpayments.order.ReviewDecision;
 import com.chatcommerce.manualpayments.order.SettleDecisionWorker.SettledDecision;
@@ -364,7 +364,7 @@ class ManualPaymentProcessTest {
   /** Starts as the API does: the order id and when the API opened the order. */
   private long start(String source) {
     return engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
-        .variables(new PaymentStarted(orderId, engine.log().now().toString()))
+        .variables(SubmittedPayment.byApi(orderId, engine.log().now().toString()))
         .send().join().getProcessInstanceKey();
   }
 

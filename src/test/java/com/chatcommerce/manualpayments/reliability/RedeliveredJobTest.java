@@ -1,5 +1,7 @@
 package com.chatcommerce.manualpayments.reliability;
 
+import com.chatcommerce.manualpayments.order.SubmittedPayment;
+import com.chatcommerce.manualpayments.order.RefundRequested;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatcommerce.manualpayments.ManualPaymentsApplication;
@@ -130,7 +132,7 @@ class RedeliveredJobTest {
     decide(refunded, "APPROVE", driver);
     engine.client().newPublishMessageCommand().messageName(Messages.REFUND_REQUESTED).correlationKey(refunded)
         .messageId("refund:" + refunded)
-        .variables(new PaymentRequestService.RefundRequested(refunded, setup.clientId(), "manager", null, null))
+        .variables(new RefundRequested(refunded, setup.clientId(), "manager", null, null))
         .send().join();
     driver.run(JobTypes.ORDER_REFUND, JobTypes.CRM_UPDATE_ORDER, JobTypes.CHAT_POST_INDICATOR);
     engine.increaseTime(Duration.ofHours(1));
@@ -161,7 +163,7 @@ class RedeliveredJobTest {
     Instant submittedAt = app.getBean(SubmissionService.class).open(orderId, new Submission(source,
         setup.clientId(), setup.offerId(), null, null, null, null, false, "platform")).submittedAt();
     engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
-        .variables(new PaymentRequestService.PaymentStarted(orderId, submittedAt.toString()))
+        .variables(SubmittedPayment.byApi(orderId, submittedAt.toString()))
         .send().join();
     driver.run(JobTypes.ORDER_RECORD_OPEN, JobTypes.CRM_UPDATE_ORDER, JobTypes.CHAT_POST_INDICATOR);
     return orderId;
@@ -230,13 +232,13 @@ class RedeliveredJobTest {
       String orderId = (String) job.getVariable(Variables.ORDER_ID);
       return switch (job.getType()) {
         case JobTypes.ORDER_RECORD_OPEN -> app.getBean(RecordOpenOrderWorker.class)
-            .recordOpen(job.getVariablesAsType(RecordOpenOrderWorker.SubmittedPayment.class), job);
+            .recordOpen(job.getVariablesAsType(SubmittedPayment.class), job);
         case JobTypes.ORDER_SETTLE_DECISION -> app.getBean(SettleDecisionWorker.class)
             .settle(job.getVariablesAsType(ReviewDecision.class));
         case JobTypes.ORDER_APPROVE -> app.getBean(ApproveOrderWorker.class).approve(orderId);
         case JobTypes.ORDER_REJECT -> app.getBean(RejectOrderWorker.class).reject(orderId);
         case JobTypes.ORDER_REFUND -> app.getBean(RefundOrderWorker.class)
-            .refund(job.getVariablesAsType(PaymentRequestService.RefundRequested.class));
+            .refund(job.getVariablesAsType(RefundRequested.class));
         case JobTypes.CRM_UPDATE_ORDER -> {
           app.getBean(UpdateCrmWorker.class).update(job.getVariablesAsType(UpdateCrmWorker.OrderState.class));
           yield Map.of();

@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.tooling;
 
+import com.chatcommerce.manualpayments.order.SubmittedPayment;
 import static com.chatcommerce.manualpayments.tooling.ToolingCheck.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -101,11 +102,11 @@ class CamundaArtifactsTest {
     assertThat(started.path(Variables.PAYMENT_DATE).isTextual()).as(context).isTrue();
     assertThat(LocalDate.parse(started.path(Variables.PAYMENT_DATE).asText())).isEqualTo(LocalDate.of(2026, 11, 20));
     assertThat(started.path(Variables.COMMENT).isTextual()).as(context).isTrue();
-    RecordOpenOrderWorker.SubmittedPayment read = JSON.copy()
+    SubmittedPayment read = JSON.copy()
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
         .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
-        .treeToValue(started, RecordOpenOrderWorker.SubmittedPayment.class);
-    assertThat(read).isEqualTo(new RecordOpenOrderWorker.SubmittedPayment(null, null, 7L, 3L, "2026-11-20",
+        .treeToValue(started, SubmittedPayment.class);
+    assertThat(read).isEqualTo(new SubmittedPayment(null, null, 7L, 3L, "2026-11-20",
         "paid at the office"));
   }
 
