@@ -26,6 +26,7 @@ public class PostChatIndicatorWorker {
 
   @JobWorker(type = JobTypes.CHAT_POST_INDICATOR)
   public void post(@VariablesAsType StatusChange change) {
-    platform.deliver(indicators.post(change.orderId(), change.clientId(), OrderStatus.valueOf(change.status())));
+    platform.deliver(
+        indicators.post(change.orderId(), change.clientId(), OrderStatus.valueOf(change.status())));
   }
 }

@@ -31,7 +31,10 @@ public class PostReviewReminderWorker {
   public void remind(@VariablesAsType OpenReview review) {
     Instant deadline = Instant.parse(review.reviewDeadline());
     ChatIndicator reminder = indicators.postReminder(review.orderId(), review.clientId(), deadline);
-    LOG.warn("review reminder: order={} is still open and rejects itself at {}", review.orderId(), deadline);
+    LOG.warn(
+        "review reminder: order={} is still open and rejects itself at {}",
+        review.orderId(),
+        deadline);
     platform.deliver(reminder);
   }
 }

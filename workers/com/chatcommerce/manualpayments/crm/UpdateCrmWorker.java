@@ -22,7 +22,11 @@ public class UpdateCrmWorker {
   @JobWorker(type = JobTypes.CRM_UPDATE_ORDER)
   public void update(@VariablesAsType OrderState state) {
     history.show(
-        state.orderId(), state.clientId(), state.offerId(), state.status(), new BigDecimal(state.amount()),
+        state.orderId(),
+        state.clientId(),
+        state.offerId(),
+        state.status(),
+        new BigDecimal(state.amount()),
         state.currency());
   }
 }

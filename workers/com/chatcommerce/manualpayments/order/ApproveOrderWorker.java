@@ -6,7 +6,10 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import org.springframework.stereotype.Component;
 
-/** Approves the order as claimed: APPROVED for a client's payment, COMPLETED for one a manager added. */
+/**
+ * Approves the order as claimed: APPROVED for a client's payment, COMPLETED for one a manager
+ * added.
+ */
 @Component
 public class ApproveOrderWorker {
 

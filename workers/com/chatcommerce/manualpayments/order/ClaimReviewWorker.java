@@ -28,12 +28,15 @@ public class ClaimReviewWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(ClaimReviewWorker.class);
 
-  /** The review form's labels of the fields an error names, as the manager sees them in Tasklist. */
-  private static final Map<String, String> FORM_LABELS = Map.of(
-      "amount.amount", "Amount actually paid",
-      "amount.currency", "Currency of that amount",
-      "paymentDate", "Actual payment date",
-      "comment", "Your comment");
+  /**
+   * The review form's labels of the fields an error names, as the manager sees them in Tasklist.
+   */
+  private static final Map<String, String> FORM_LABELS =
+      Map.of(
+          "amount.amount", "Amount actually paid",
+          "amount.currency", "Currency of that amount",
+          "paymentDate", "Actual payment date",
+          "comment", "Your comment");
 
   private final DecisionClaimService claims;
 
@@ -45,14 +48,16 @@ public class ClaimReviewWorker {
    * Fetches every variable: with a list of names, the 8.8 engine fails to hand out a task
    * listener's job whose completion carries a null value (a form field left empty, as form-js
    * submits it) while it filters them ({@code JobVariablesCollector}, a NullPointerException from
-   * {@code Collectors.toMap}), and the manager's completion is lost. {@code TasklistReviewTest} found it.
+   * {@code Collectors.toMap}), and the manager's completion is lost. {@code TasklistReviewTest}
+   * found it.
    */
   @JobWorker(type = JobTypes.ORDER_CLAIM_REVIEW, autoComplete = false, fetchAllVariables = true)
   public void claim(@VariablesAsType ReviewDecision submitted, ActivatedJob job, JobClient client) {
     String refusal = refusal(submitted, job);
     CompleteJobCommandStep1 completion = client.newCompleteCommand(job);
     if (refusal != null) {
-      completion = completion.withResult(result -> result.forUserTask().deny(true).deniedReason(refusal));
+      completion =
+          completion.withResult(result -> result.forUserTask().deny(true).deniedReason(refusal));
     }
     try {
       completion.send().join();
@@ -62,7 +67,10 @@ public class ClaimReviewWorker {
       }
       // The platform's decision or the deadline closed the review meanwhile; a claim made here is
       // settled by the process all the same.
-      LOG.info("review of order {} closed while its completion was checked: {}", submitted.orderId(), e.getMessage());
+      LOG.info(
+          "review of order {} closed while its completion was checked: {}",
+          submitted.orderId(),
+          e.getMessage());
     }
   }
 
@@ -73,8 +81,11 @@ public class ClaimReviewWorker {
       return "Assign the task to yourself before completing it: the order records who decided.";
     }
     try {
-      claims.claimBeforeDeadline(submitted.orderId(), "tasklist:" + job.getCustomHeaders().get(
-          ListenerHeaders.USER_TASK_KEY), submitted.decisionValue(), submitted.correction(),
+      claims.claimBeforeDeadline(
+          submitted.orderId(),
+          "tasklist:" + job.getCustomHeaders().get(ListenerHeaders.USER_TASK_KEY),
+          submitted.decisionValue(),
+          submitted.correction(),
           new Actor(assignee, Channel.TASKLIST));
       return null;
     } catch (InvalidInputException e) {

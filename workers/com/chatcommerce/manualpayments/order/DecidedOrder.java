@@ -1,9 +1,12 @@
 package com.chatcommerce.manualpayments.order;
 
-/** What the CRM and chat steps after a decision or a refund read: the order's new status and amount. */
+/**
+ * What the CRM and chat steps after a decision or a refund read: the order's new status and amount.
+ */
 public record DecidedOrder(String status, String amount, String currency) {
 
   static DecidedOrder of(Order order) {
-    return new DecidedOrder(order.status().name(), order.amount().amountText(), order.amount().currency());
+    return new DecidedOrder(
+        order.status().name(), order.amount().amountText(), order.amount().currency());
   }
 }

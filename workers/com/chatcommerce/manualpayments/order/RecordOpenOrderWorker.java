@@ -24,7 +24,8 @@ public class RecordOpenOrderWorker {
   private final OrderQueryService queries;
   private final ReviewSchedule schedule;
 
-  public RecordOpenOrderWorker(SubmissionService submissions, OrderQueryService queries, ReviewSchedule schedule) {
+  public RecordOpenOrderWorker(
+      SubmissionService submissions, OrderQueryService queries, ReviewSchedule schedule) {
     this.submissions = submissions;
     this.queries = queries;
     this.schedule = schedule;
@@ -56,27 +57,47 @@ public class RecordOpenOrderWorker {
   @JobWorker(
       type = JobTypes.ORDER_RECORD_OPEN,
       fetchVariables = {
-        Variables.ORDER_ID, Variables.SUBMITTED_AT, Variables.CLIENT_ID, Variables.OFFER_ID, Variables.PAYMENT_DATE,
+        Variables.ORDER_ID,
+        Variables.SUBMITTED_AT,
+        Variables.CLIENT_ID,
+        Variables.OFFER_ID,
+        Variables.PAYMENT_DATE,
         Variables.COMMENT
       })
   @Transactional
-  public OpenOrderForReview recordOpen(@VariablesAsType SubmittedPayment payment, ActivatedJob job) {
+  public OpenOrderForReview recordOpen(
+      @VariablesAsType SubmittedPayment payment, ActivatedJob job) {
     Order order;
     try {
-      order = payment.orderId() != null
-          ? submissions.attachProcess(payment.orderId(), submittedAt(payment), job.getProcessInstanceKey())
-          : openForTasklist(payment, job);
+      order =
+          payment.orderId() != null
+              ? submissions.attachProcess(
+                  payment.orderId(), submittedAt(payment), job.getProcessInstanceKey())
+              : openForTasklist(payment, job);
     } catch (InvalidInputException e) {
       String reason = e.field() + ": " + e.getMessage();
-      throw CamundaError.bpmnError(Errors.INVALID_SUBMISSION, reason, Map.of(Variables.DISCARD_REASON, reason));
+      throw CamundaError.bpmnError(
+          Errors.INVALID_SUBMISSION, reason, Map.of(Variables.DISCARD_REASON, reason));
     }
     ReviewDetails details = queries.reviewDetails(order.id());
     return new OpenOrderForReview(
-        order.id(), order.source().name(), order.clientId(), order.offerId(), order.status().name(),
-        order.amount().amountText(), order.amount().currency(), order.paymentDate().toString(), order.comment(),
-        order.reviewDeadline().toString(), schedule.shown(order.reviewDeadline()),
-        schedule.reminderAt(order).toString(), details.clientName(), details.offerName(),
-        details.supportedCurrencies().stream().map(code -> new CurrencyOption(code, code)).toList());
+        order.id(),
+        order.source().name(),
+        order.clientId(),
+        order.offerId(),
+        order.status().name(),
+        order.amount().amountText(),
+        order.amount().currency(),
+        order.paymentDate().toString(),
+        order.comment(),
+        order.reviewDeadline().toString(),
+        schedule.shown(order.reviewDeadline()),
+        schedule.reminderAt(order).toString(),
+        details.clientName(),
+        details.offerName(),
+        details.supportedCurrencies().stream()
+            .map(code -> new CurrencyOption(code, code))
+            .toList());
   }
 
   private static Instant submittedAt(SubmittedPayment payment) {
@@ -89,10 +110,22 @@ public class RecordOpenOrderWorker {
    * the submission is theirs.
    */
   private Order openForTasklist(SubmittedPayment payment, ActivatedJob job) {
-    String orderId = UUID.nameUUIDFromBytes(("process-instance:" + job.getProcessInstanceKey())
-        .getBytes(StandardCharsets.UTF_8)).toString();
-    Submission submission = new Submission(OrderSource.MANAGER, payment.clientId(), payment.offerId(),
-        payment.paymentDate(), payment.comment(), null, null, false, null);
+    String orderId =
+        UUID.nameUUIDFromBytes(
+                ("process-instance:" + job.getProcessInstanceKey())
+                    .getBytes(StandardCharsets.UTF_8))
+            .toString();
+    Submission submission =
+        new Submission(
+            OrderSource.MANAGER,
+            payment.clientId(),
+            payment.offerId(),
+            payment.paymentDate(),
+            payment.comment(),
+            null,
+            null,
+            false,
+            null);
     return submissions.openForProcess(orderId, submission, job.getProcessInstanceKey());
   }
 }

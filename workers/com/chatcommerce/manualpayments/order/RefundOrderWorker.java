@@ -1,6 +1,5 @@
 package com.chatcommerce.manualpayments.order;
 
-import com.chatcommerce.manualpayments.order.RefundRequested;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
@@ -21,8 +20,13 @@ public class RefundOrderWorker {
 
   @JobWorker(type = JobTypes.ORDER_REFUND)
   public RefundedOrder refund(@VariablesAsType RefundRequested refund) {
-    Order order = decisions.refund(refund.orderId(), new Actor(refund.decidedBy(), Channel.API), refund.comment());
+    Order order =
+        decisions.refund(
+            refund.orderId(), new Actor(refund.decidedBy(), Channel.API), refund.comment());
     return new RefundedOrder(
-        order.offerId(), order.status().name(), order.amount().amountText(), order.amount().currency());
+        order.offerId(),
+        order.status().name(),
+        order.amount().amountText(),
+        order.amount().currency());
   }
 }

@@ -5,7 +5,10 @@ import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import org.springframework.stereotype.Component;
 
-/** Settles which decision holds once the review closed: the order's claim, or the deadline's rejection. */
+/**
+ * Settles which decision holds once the review closed: the order's claim, or the deadline's
+ * rejection.
+ */
 @Component
 public class SettleDecisionWorker {
 

@@ -12,17 +12,21 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** An operator learns the application's settings from docs/operations.md: each one must be there. */
+/**
+ * An operator learns the application's settings from docs/operations.md: each one must be there.
+ */
 class ConfigurationDocumentedTest {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]+)");
 
   @Test
-  void everyEnvironmentVariableOfTheProductionConfigurationIsInTheOperationsGuide() throws IOException {
+  void everyEnvironmentVariableOfTheProductionConfigurationIsInTheOperationsGuide()
+      throws IOException {
     String guide = Files.readString(Path.of("docs/operations.md"));
     List<String> variables = new ArrayList<>();
     try (Stream<Path> files = Files.list(Path.of("src/main/resources"))) {
-      for (Path file : files.filter(f -> f.getFileName().toString().matches("application.*\\.yaml")).toList()) {
+      for (Path file :
+          files.filter(f -> f.getFileName().toString().matches("application.*\\.yaml")).toList()) {
         Matcher m = PLACEHOLDER.matcher(Files.readString(file));
         while (m.find()) {
           variables.add(m.group(1));

@@ -23,16 +23,23 @@ class EmbeddedEngineNetworkTest {
 
   @Test
   void inMemoryEngineAcceptsConnectionsOnLoopbackOnly() throws SocketException {
-    List<InetAddress> networkAddresses = NetworkInterface.networkInterfaces()
-        .filter(EmbeddedEngineNetworkTest::isUp)
-        .flatMap(NetworkInterface::inetAddresses)
-        .filter(a -> !a.isLoopbackAddress() && !(a instanceof Inet6Address && a.isLinkLocalAddress()))
-        .toList();
-    assumeFalse(networkAddresses.isEmpty(), "this machine has no address but loopback to try the engine's port on");
+    List<InetAddress> networkAddresses =
+        NetworkInterface.networkInterfaces()
+            .filter(EmbeddedEngineNetworkTest::isUp)
+            .flatMap(NetworkInterface::inetAddresses)
+            .filter(
+                a ->
+                    !a.isLoopbackAddress()
+                        && !(a instanceof Inet6Address && a.isLinkLocalAddress()))
+            .toList();
+    assumeFalse(
+        networkAddresses.isEmpty(),
+        "this machine has no address but loopback to try the engine's port on");
 
     try (InMemoryEngine engine = InMemoryEngine.start()) {
       assertThat(connects(InetAddress.getLoopbackAddress(), engine.port())).as("loopback").isTrue();
-      assertThat(networkAddresses).allSatisfy(a -> assertThat(connects(a, engine.port())).as(a.toString()).isFalse());
+      assertThat(networkAddresses)
+          .allSatisfy(a -> assertThat(connects(a, engine.port())).as(a.toString()).isFalse());
     }
   }
 

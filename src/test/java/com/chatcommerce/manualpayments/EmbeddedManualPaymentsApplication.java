@@ -7,10 +7,10 @@ import org.springframework.boot.SpringApplication;
 
 /**
  * The embedded default, started by {@code ./mvnw spring-boot:test-run}: the in-memory engine (test
- * classpath only, so the production jar never contains it) and H2 in MySQL mode unless
- * DATABASE_URL names a real database. The application reaches the engine over gRPC exactly as it
- * would reach a cluster. The engine listens on loopback only ({@code LoopbackGrpcServerProvider}):
- * its gateway has no authentication.
+ * classpath only, so the production jar never contains it) and H2 in MySQL mode unless DATABASE_URL
+ * names a real database. The application reaches the engine over gRPC exactly as it would reach a
+ * cluster. The engine listens on loopback only ({@code LoopbackGrpcServerProvider}): its gateway
+ * has no authentication.
  */
 public final class EmbeddedManualPaymentsApplication {
 
@@ -24,7 +24,8 @@ public final class EmbeddedManualPaymentsApplication {
     System.setProperty("camunda.client.grpc-address", InMemoryEngine.grpcAddress(engine));
     if (System.getenv("DATABASE_URL") == null) {
       System.setProperty(
-          "spring.datasource.url", "jdbc:h2:mem:manual_payments;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
+          "spring.datasource.url",
+          "jdbc:h2:mem:manual_payments;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1");
       System.setProperty("spring.datasource.username", "sa");
       System.setProperty("spring.datasource.password", "");
     }

@@ -11,9 +11,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The real thing: submissions and approvals through the API over HTTP, as the platform and a
  * manager send them; the application's workers do the rest against MariaDB. A flow is OPEN (and
- * recorded) when its OPEN chat indicator row exists — the last of the three OPEN steps, so the order
- * row, its CRM line and the chat indicator are all there — and decided when its APPROVED indicator
- * row exists, the last step before the process ends.
+ * recorded) when its OPEN chat indicator row exists — the last of the three OPEN steps, so the
+ * order row, its CRM line and the chat indicator are all there — and decided when its APPROVED
+ * indicator row exists, the last step before the process ends.
  */
 final class ApiDriver implements FlowRunner.Driver {
 
@@ -34,10 +34,15 @@ final class ApiDriver implements FlowRunner.Driver {
 
   @Override
   public String submit(int flow) throws Exception {
-    Http.Response response = platform.post("/api/v1/orders",
-        "{\"offerId\":" + offerId + ",\"clientId\":" + clientIds[flow % clientIds.length]
-            + ",\"comment\":\"paid from card *1234\"}",
-        idempotencyKeys ? "submit-" + UUID.randomUUID() : null);
+    Http.Response response =
+        platform.post(
+            "/api/v1/orders",
+            "{\"offerId\":"
+                + offerId
+                + ",\"clientId\":"
+                + clientIds[flow % clientIds.length]
+                + ",\"comment\":\"paid from card *1234\"}",
+            idempotencyKeys ? "submit-" + UUID.randomUUID() : null);
     if (response.status() != 201) {
       throw new IllegalStateException("submit gave " + response.status() + ": " + response.body());
     }
@@ -52,8 +57,11 @@ final class ApiDriver implements FlowRunner.Driver {
 
   @Override
   public void approve(String orderId) throws Exception {
-    Http.Response response = manager.post("/api/v1/orders/" + orderId + "/approve", "{}",
-        idempotencyKeys ? "approve-" + orderId : null);
+    Http.Response response =
+        manager.post(
+            "/api/v1/orders/" + orderId + "/approve",
+            "{}",
+            idempotencyKeys ? "approve-" + orderId : null);
     if (response.status() != 202) {
       throw new IllegalStateException("approve gave " + response.status() + ": " + response.body());
     }
@@ -75,32 +83,38 @@ final class ApiDriver implements FlowRunner.Driver {
     private volatile boolean running = true;
 
     IndicatorWatcher(BenchDatabase db, FlowRunner.Signals signals) {
-      thread = Thread.ofPlatform().name("indicator-watcher").daemon().start(() -> {
-        Set<Long> seen = new HashSet<>();
-        long highest = 0;
-        try (Connection c = db.connect();
-            PreparedStatement poll =
-                c.prepareStatement("SELECT id, order_id, status FROM chat_indicators WHERE id > ? ORDER BY id")) {
-          c.setAutoCommit(true);
-          while (running) {
-            poll.setLong(1, Math.max(0, highest - REREAD));
-            try (ResultSet r = poll.executeQuery()) {
-              while (r.next()) {
-                long id = r.getLong(1);
-                if (seen.add(id)) {
-                  signals.reached(r.getString(2), r.getString(3));
-                  highest = Math.max(highest, id);
-                }
-              }
-            }
-            Thread.sleep(POLL_MILLIS);
-          }
-        } catch (Exception e) {
-          if (running) {
-            System.err.println("indicator watcher stopped: " + e);
-          }
-        }
-      });
+      thread =
+          Thread.ofPlatform()
+              .name("indicator-watcher")
+              .daemon()
+              .start(
+                  () -> {
+                    Set<Long> seen = new HashSet<>();
+                    long highest = 0;
+                    try (Connection c = db.connect();
+                        PreparedStatement poll =
+                            c.prepareStatement(
+                                "SELECT id, order_id, status FROM chat_indicators WHERE id > ? ORDER BY id")) {
+                      c.setAutoCommit(true);
+                      while (running) {
+                        poll.setLong(1, Math.max(0, highest - REREAD));
+                        try (ResultSet r = poll.executeQuery()) {
+                          while (r.next()) {
+                            long id = r.getLong(1);
+                            if (seen.add(id)) {
+                              signals.reached(r.getString(2), r.getString(3));
+                              highest = Math.max(highest, id);
+                            }
+                          }
+                        }
+                        Thread.sleep(POLL_MILLIS);
+                      }
+                    } catch (Exception e) {
+                      if (running) {
+                        System.err.println("indicator watcher stopped: " + e);
+                      }
+                    }
+                  });
     }
 
     @Override

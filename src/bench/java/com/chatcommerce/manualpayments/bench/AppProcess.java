@@ -36,8 +36,12 @@ final class AppProcess implements AutoCloseable {
     return dir;
   }
 
-  /** Starts {@code mainClass} with the application's embedded profile; waits for it only if it is the web app. */
-  static Process fork(BenchConfig config, String mainClass, List<String> jvmArgs, List<String> args, Path log)
+  /**
+   * Starts {@code mainClass} with the application's embedded profile; waits for it only if it is
+   * the web app.
+   */
+  static Process fork(
+      BenchConfig config, String mainClass, List<String> jvmArgs, List<String> args, Path log)
       throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>();
@@ -55,24 +59,36 @@ final class AppProcess implements AutoCloseable {
     command.add("--spring.datasource.password=" + config.dbPassword());
     command.addAll(args);
     command.addAll(config.appArgs());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().remove("DATABASE_URL");
     return builder.start();
   }
 
-  static AppProcess start(BenchConfig config, String engineGrpcAddress, String name, List<String> extraArgs)
+  static AppProcess start(
+      BenchConfig config, String engineGrpcAddress, String name, List<String> extraArgs)
       throws Exception {
     return start(config, engineGrpcAddress, name, extraArgs, freePort());
   }
 
   /** On a given port: an instance restarted after a crash is where its clients left it. */
-  static AppProcess start(BenchConfig config, String engineGrpcAddress, String name, List<String> extraArgs, int port)
+  static AppProcess start(
+      BenchConfig config, String engineGrpcAddress, String name, List<String> extraArgs, int port)
       throws Exception {
     Path log = logDir().resolve(name + ".log");
-    Process process = fork(config, "com.chatcommerce.manualpayments.ManualPaymentsApplication", List.of(),
-        concat(List.of("--server.port=" + port, "--camunda.client.grpc-address=" + engineGrpcAddress), extraArgs), log);
+    Process process =
+        fork(
+            config,
+            "com.chatcommerce.manualpayments.ManualPaymentsApplication",
+            List.of(),
+            concat(
+                List.of(
+                    "--server.port=" + port, "--camunda.client.grpc-address=" + engineGrpcAddress),
+                extraArgs),
+            log);
     AppProcess app = new AppProcess(process, port, log);
-    // Generous: the chaos part restarts it while the load and the rest of the machine keep the cores busy.
+    // Generous: the chaos part restarts it while the load and the rest of the machine keep the
+    // cores busy.
     app.awaitHealthy(Duration.ofMinutes(5));
     return app;
   }
@@ -90,7 +106,10 @@ final class AppProcess implements AutoCloseable {
   void startProfile(String part) {
     String name = System.getProperty("bench.jfr", "");
     if (!name.isBlank() && !name.startsWith("${")) {
-      jcmd("JFR.start", "name=bench", "settings=profile",
+      jcmd(
+          "JFR.start",
+          "name=bench",
+          "settings=profile",
           "filename=" + Path.of("target", "bench", name + "-" + part + ".jfr").toAbsolutePath());
     }
   }
@@ -109,10 +128,16 @@ final class AppProcess implements AutoCloseable {
 
   private void jcmd(String... command) {
     try {
-      List<String> line = new ArrayList<>(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(process.pid())));
+      List<String> line =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                  Long.toString(process.pid())));
       line.addAll(List.of(command));
-      new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start()
+      new ProcessBuilder(line)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
           .waitFor();
     } catch (Exception e) {
       System.err.println("jcmd failed: " + e);
@@ -136,12 +161,16 @@ final class AppProcess implements AutoCloseable {
     long deadline = System.nanoTime() + within.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("the application exited while starting; see " + log.toAbsolutePath());
+        throw new IllegalStateException(
+            "the application exited while starting; see " + log.toAbsolutePath());
       }
       try {
-        HttpResponse<String> response = http.send(
-            HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health")).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            http.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
           return;
         }
@@ -150,7 +179,8 @@ final class AppProcess implements AutoCloseable {
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("the application did not become healthy in " + within + "; see " + log);
+    throw new IllegalStateException(
+        "the application did not become healthy in " + within + "; see " + log);
   }
 
   /** SIGKILL: no shutdown hook, no graceful stop; open transactions die with their connections. */

@@ -44,16 +44,21 @@ final class Auth {
     generator.initialize(2048);
     KeyPair keys = generator.generateKeyPair();
     Path pem = AppProcess.logDir().resolve("jwt-public-key.pem").toAbsolutePath();
-    Files.writeString(pem, "-----BEGIN PUBLIC KEY-----\n"
-        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(keys.getPublic().getEncoded())
-        + "\n-----END PUBLIC KEY-----\n");
+    Files.writeString(
+        pem,
+        "-----BEGIN PUBLIC KEY-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(keys.getPublic().getEncoded())
+            + "\n-----END PUBLIC KEY-----\n");
     return new Auth("jwt", keys, pem);
   }
 
   /** The application's arguments for this mode. */
   List<String> appArgs() {
     return mode.equals("jwt")
-        ? List.of("--manual-payments.security.mode=jwt", "--manual-payments.security.audience=" + AUDIENCE,
+        ? List.of(
+            "--manual-payments.security.mode=jwt",
+            "--manual-payments.security.audience=" + AUDIENCE,
             "--spring.security.oauth2.resourceserver.jwt.public-key-location=file:" + publicKey)
         : List.of();
   }
@@ -61,16 +66,18 @@ final class Auth {
   /** The Authorization header of a demo user: {@code platform} or {@code manager}. */
   String header(String user) throws Exception {
     if (mode.equals("basic")) {
-      return "Basic " + Base64.getEncoder().encodeToString(
-          (user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
+      return "Basic "
+          + Base64.getEncoder()
+              .encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
     }
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
-        .subject(user)
-        .audience(AUDIENCE)
-        .claim("roles", List.of(user))
-        .issueTime(new Date())
-        .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(6))))
-        .build();
+    JWTClaimsSet claims =
+        new JWTClaimsSet.Builder()
+            .subject(user)
+            .audience(AUDIENCE)
+            .claim("roles", List.of(user))
+            .issueTime(new Date())
+            .expirationTime(Date.from(Instant.now().plus(Duration.ofHours(6))))
+            .build();
     SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
     jwt.sign(new RSASSASigner(keys.getPrivate()));
     return "Bearer " + jwt.serialize();

@@ -37,7 +37,9 @@ record BenchConfig(
     String url = text("bench.db.url", "");
     return new BenchConfig(
         Arrays.stream(text("bench.parts", "e2e,workers,scaling").split(","))
-            .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet()),
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .collect(Collectors.toSet()),
         number("bench.flows", 2000),
         number("bench.warmup", 200),
         number("bench.jvm-warmup", 1000),

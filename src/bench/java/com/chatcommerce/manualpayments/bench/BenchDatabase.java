@@ -18,7 +18,8 @@ final class BenchDatabase {
   BenchDatabase(BenchConfig config) {
     this.config = config;
     if (config.dbUrl().contains("manual_payments_test")) {
-      throw new IllegalArgumentException("the benchmark never uses the tests' database manual_payments_test");
+      throw new IllegalArgumentException(
+          "the benchmark never uses the tests' database manual_payments_test");
     }
   }
 
@@ -46,7 +47,9 @@ final class BenchDatabase {
   }
 
   long count(String sql) throws SQLException {
-    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getLong(1);
     }
@@ -55,7 +58,9 @@ final class BenchDatabase {
   /** EXPLAIN of one statement as plain lines, one per row of the plan. */
   List<String> explain(String sql) throws SQLException {
     List<String> lines = new ArrayList<>();
-    try (Connection c = connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery("EXPLAIN " + sql)) {
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("EXPLAIN " + sql)) {
       ResultSetMetaData meta = r.getMetaData();
       while (r.next()) {
         StringBuilder line = new StringBuilder();

@@ -23,10 +23,19 @@ public final class BenchMain {
     quietEngineLogs();
     BenchConfig config = BenchConfig.fromSystemProperties();
     BenchDatabase db = new BenchDatabase(config);
-    line("bench: parts=" + String.join(",", config.parts().stream().sorted().toList()) + " database=" + config.dbUrl()
-        + " java=" + Runtime.version() + " cores=" + Runtime.getRuntime().availableProcessors()
-        + (config.appArgs().isEmpty() ? "" : " app-args=" + String.join(" ", config.appArgs()))
-        + (config.appJvmArgs().isEmpty() ? "" : " app-jvm=" + String.join(" ", config.appJvmArgs())));
+    line(
+        "bench: parts="
+            + String.join(",", config.parts().stream().sorted().toList())
+            + " database="
+            + config.dbUrl()
+            + " java="
+            + Runtime.version()
+            + " cores="
+            + Runtime.getRuntime().availableProcessors()
+            + (config.appArgs().isEmpty() ? "" : " app-args=" + String.join(" ", config.appArgs()))
+            + (config.appJvmArgs().isEmpty()
+                ? ""
+                : " app-jvm=" + String.join(" ", config.appJvmArgs())));
     int exit = 0;
     try {
       if (config.runs("e2e")) {
@@ -57,20 +66,29 @@ public final class BenchMain {
   /**
    * Keeps the output to figures. The in-memory engine's batch-operation actor reads the engine's
    * state from a second thread while the processing thread writes it, and logs the resulting
-   * ConcurrentModificationException with its stack every few seconds; batch operations take no
-   * part in a payment. Only that error is dropped: any other failure of an engine actor still shows.
+   * ConcurrentModificationException with its stack every few seconds; batch operations take no part
+   * in a payment. Only that error is dropped: any other failure of an engine actor still shows.
    */
   private static void quietEngineLogs() {
     LoggerContext logs = (LoggerContext) LoggerFactory.getILoggerFactory();
     logs.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
-    TurboFilter concurrentReads = new TurboFilter() {
-      @Override
-      public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-          Throwable t) {
-        return t != null && t.getCause() instanceof ConcurrentModificationException
-            && logger.getName().equals("io.camunda.zeebe.util.actor") ? FilterReply.DENY : FilterReply.NEUTRAL;
-      }
-    };
+    TurboFilter concurrentReads =
+        new TurboFilter() {
+          @Override
+          public FilterReply decide(
+              Marker marker,
+              Logger logger,
+              Level level,
+              String format,
+              Object[] params,
+              Throwable t) {
+            return t != null
+                    && t.getCause() instanceof ConcurrentModificationException
+                    && logger.getName().equals("io.camunda.zeebe.util.actor")
+                ? FilterReply.DENY
+                : FilterReply.NEUTRAL;
+          }
+        };
     concurrentReads.start();
     logs.addTurboFilter(concurrentReads);
   }

@@ -35,26 +35,36 @@ import java.util.function.Consumer;
 /**
  * The crash test ({@code -Dbench.parts=chaos}): steady load ({@code -Dbench.chaos.rate} flows/s,
  * default 5) for {@code -Dbench.chaos.minutes} (5), while the application, in its own JVM against
- * MariaDB and the engine in this one, is killed with SIGKILL at a random moment of each of
- * {@code -Dbench.chaos.kills} (5) equal slots and restarted on the same port at once.
+ * MariaDB and the engine in this one, is killed with SIGKILL at a random moment of each of {@code
+ * -Dbench.chaos.kills} (5) equal slots and restarted on the same port at once.
  *
  * <p>The load client behaves as the platform must: every POST carries an Idempotency-Key, and every
- * call that fails (no answer, a broken connection, a 5xx, 409 "in progress") is sent again with
- * the same key until it gets its answer. At the end it accounts for every key and every flow: one
- * order per key, each order's process ended once with the planned outcome, no duplicate history
- * row or indicator, no order OPEN past its deadline, and no process still running.
+ * call that fails (no answer, a broken connection, a 5xx, 409 "in progress") is sent again with the
+ * same key until it gets its answer. At the end it accounts for every key and every flow: one order
+ * per key, each order's process ended once with the planned outcome, no duplicate history row or
+ * indicator, no order OPEN past its deadline, and no process still running.
  */
 final class Chaos {
 
   private static final Duration SHORT_WINDOW = Duration.ofSeconds(30);
-  /** Decisions outlive a kill and the restart after it; shorter than deployed for the in-memory engine (see Soak). */
+
+  /**
+   * Decisions outlive a kill and the restart after it; shorter than deployed for the in-memory
+   * engine (see Soak).
+   */
   private static final Duration DECISION_TTL = Duration.ofMinutes(5);
+
   /** Jobs a killed instance had taken come back after this; the handlers take milliseconds. */
   private static final Duration JOB_TIMEOUT = Duration.ofSeconds(30);
+
   private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
   private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
 
-  private enum Plan { APPROVE, REJECT, EXPIRE }
+  private enum Plan {
+    APPROVE,
+    REJECT,
+    EXPIRE
+  }
 
   /** One payment the platform sends: its submission's key, and what happened to it. */
   private static final class Flow {
@@ -96,43 +106,90 @@ final class Chaos {
         HttpClient client = Http.newClient();
         Http manager = new Http(client, app.baseUrl(), auth.header("manager"));
         Http platform = new Http(client, app.baseUrl(), auth.header("platform"));
-        String paymentSystem = manager.create("/api/v1/payment-systems", "{\"name\":\"Chaos desk\","
-            + "\"commissionPercent\":\"2.5\",\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\","
-            + "\"supportedCurrencies\":[\"RUB\"]}");
-        String longOffer = manager.create("/api/v1/offers", "{\"name\":\"Chaos\",\"price\":{\"amount\":\"100.00\","
-            + "\"currency\":\"RUB\"},\"paymentSystemId\":" + paymentSystem + "}");
-        String shortOffer = manager.create("/api/v1/offers", "{\"name\":\"Chaos short\",\"price\":{\"amount\":"
-            + "\"100.00\",\"currency\":\"RUB\"},\"paymentSystemId\":" + paymentSystem + ",\"confirmationWindow\":\""
-            + SHORT_WINDOW + "\"}");
+        String paymentSystem =
+            manager.create(
+                "/api/v1/payment-systems",
+                "{\"name\":\"Chaos desk\","
+                    + "\"commissionPercent\":\"2.5\",\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\","
+                    + "\"supportedCurrencies\":[\"RUB\"]}");
+        String longOffer =
+            manager.create(
+                "/api/v1/offers",
+                "{\"name\":\"Chaos\",\"price\":{\"amount\":\"100.00\","
+                    + "\"currency\":\"RUB\"},\"paymentSystemId\":"
+                    + paymentSystem
+                    + "}");
+        String shortOffer =
+            manager.create(
+                "/api/v1/offers",
+                "{\"name\":\"Chaos short\",\"price\":{\"amount\":"
+                    + "\"100.00\",\"currency\":\"RUB\"},\"paymentSystemId\":"
+                    + paymentSystem
+                    + ",\"confirmationWindow\":\""
+                    + SHORT_WINDOW
+                    + "\"}");
         String clientId = manager.create("/api/v1/clients", "{\"name\":\"Chaos client\"}");
 
-        line("chaos: " + minutes + " min at " + rate + " flows/s (70 % approved, 10 % rejected, 20 % expire after "
-            + SHORT_WINDOW.toSeconds() + " s), " + kills + " SIGKILLs at random moments; app -Xmx" + config.appXmx()
-            + ", job timeout " + JOB_TIMEOUT + ", decision message TTL " + DECISION_TTL + "; failed calls are"
-            + " retried every " + RETRY_EVERY.toSeconds() + " s with their key for up to " + GIVE_UP_AFTER);
+        line(
+            "chaos: "
+                + minutes
+                + " min at "
+                + rate
+                + " flows/s (70 % approved, 10 % rejected, 20 % expire after "
+                + SHORT_WINDOW.toSeconds()
+                + " s), "
+                + kills
+                + " SIGKILLs at random moments; app -Xmx"
+                + config.appXmx()
+                + ", job timeout "
+                + JOB_TIMEOUT
+                + ", decision message TTL "
+                + DECISION_TTL
+                + "; failed calls are"
+                + " retried every "
+                + RETRY_EVERY.toSeconds()
+                + " s with their key for up to "
+                + GIVE_UP_AFTER);
         ScheduledThreadPoolExecutor load = new ScheduledThreadPoolExecutor(64);
         load.setRemoveOnCancelPolicy(true);
         Instant start = Instant.now();
-        ScheduledFuture<?> generator = load.scheduleAtFixedRate(() -> {
-          for (int i = 0; i < rate; i++) {
-            load.execute(() -> startFlow(platform, manager, load, clientId, longOffer, shortOffer));
-          }
-        }, 0, 1, TimeUnit.SECONDS);
+        ScheduledFuture<?> generator =
+            load.scheduleAtFixedRate(
+                () -> {
+                  for (int i = 0; i < rate; i++) {
+                    load.execute(
+                        () -> startFlow(platform, manager, load, clientId, longOffer, shortOffer));
+                  }
+                },
+                0,
+                1,
+                TimeUnit.SECONDS);
 
         Duration slot = Duration.ofMinutes(minutes).dividedBy(kills);
         List<String> restarts = new ArrayList<>();
         for (int k = 0; k < kills; k++) {
           Instant slotStart = start.plus(slot.multipliedBy(k));
-          Instant killAt = slotStart.plusMillis(ThreadLocalRandom.current().nextLong(slot.toMillis() / 5,
-              slot.toMillis() * 4 / 5));
+          Instant killAt =
+              slotStart.plusMillis(
+                  ThreadLocalRandom.current()
+                      .nextLong(slot.toMillis() / 5, slot.toMillis() * 4 / 5));
           sleepUntil(killAt);
           app.kill();
           Instant killed = Instant.now();
-          app = AppProcess.start(config, engine.grpcAddress(), "chaos-app-" + (k + 1), appArgs, port);
+          app =
+              AppProcess.start(config, engine.grpcAddress(), "chaos-app-" + (k + 1), appArgs, port);
           long down = Duration.between(killed, Instant.now()).toMillis();
-          restarts.add(String.format("t=%ds down %.1fs", Duration.between(start, killed).toSeconds(), down / 1000.0));
-          line(String.format("chaos kill %d at t=%ds; healthy again after %.1f s; flows so far %d, settled %d",
-              k + 1, Duration.between(start, killed).toSeconds(), down / 1000.0, flows.size(), settled()));
+          restarts.add(
+              String.format(
+                  "t=%ds down %.1fs", Duration.between(start, killed).toSeconds(), down / 1000.0));
+          line(
+              String.format(
+                  "chaos kill %d at t=%ds; healthy again after %.1f s; flows so far %d, settled %d",
+                  k + 1,
+                  Duration.between(start, killed).toSeconds(),
+                  down / 1000.0,
+                  flows.size(),
+                  settled()));
         }
         sleepUntil(start.plus(Duration.ofMinutes(minutes)));
         generator.cancel(false);
@@ -159,8 +216,13 @@ final class Chaos {
     return flows.values().stream().filter(f -> f.settled).count();
   }
 
-  private void startFlow(Http platform, Http manager, ScheduledThreadPoolExecutor load, String clientId,
-      String longOffer, String shortOffer) {
+  private void startFlow(
+      Http platform,
+      Http manager,
+      ScheduledThreadPoolExecutor load,
+      String clientId,
+      String longOffer,
+      String shortOffer) {
     int dice = ThreadLocalRandom.current().nextInt(10);
     Plan plan = dice < 7 ? Plan.APPROVE : dice < 8 ? Plan.REJECT : Plan.EXPIRE;
     String offer = plan == Plan.EXPIRE ? shortOffer : longOffer;
@@ -168,18 +230,38 @@ final class Chaos {
     Flow flow = new Flow(plan);
     flows.put(key, flow);
     Instant giveUp = Instant.now().plus(GIVE_UP_AFTER);
-    send(load, "submit", 201, giveUp, flow, () -> platform.post("/api/v1/orders",
-        "{\"offerId\":" + offer + ",\"clientId\":" + clientId + "}", key), submitted -> {
+    send(
+        load,
+        "submit",
+        201,
+        giveUp,
+        flow,
+        () ->
+            platform.post(
+                "/api/v1/orders", "{\"offerId\":" + offer + ",\"clientId\":" + clientId + "}", key),
+        submitted -> {
           flow.orderId = submitted.json().get("id").asText();
           if (plan == Plan.EXPIRE) {
             flow.settled = true;
             return;
           }
           String decision = plan == Plan.APPROVE ? "approve" : "reject";
-          load.schedule(() -> send(load, decision, 202, Instant.now().plus(GIVE_UP_AFTER), flow,
-                  () -> manager.post("/api/v1/orders/" + flow.orderId + "/" + decision, "{}", key + "-" + decision),
-                  r -> flow.settled = true),
-              ThreadLocalRandom.current().nextInt(1, 6), TimeUnit.SECONDS);
+          load.schedule(
+              () ->
+                  send(
+                      load,
+                      decision,
+                      202,
+                      Instant.now().plus(GIVE_UP_AFTER),
+                      flow,
+                      () ->
+                          manager.post(
+                              "/api/v1/orders/" + flow.orderId + "/" + decision,
+                              "{}",
+                              key + "-" + decision),
+                      r -> flow.settled = true),
+              ThreadLocalRandom.current().nextInt(1, 6),
+              TimeUnit.SECONDS);
         });
   }
 
@@ -189,47 +271,69 @@ final class Chaos {
 
   /**
    * Sends a request until it gets {@code expected}, again with the same key after each failure. A
-   * decision answered 409 (not "in progress") was taken by an earlier try whose answer was lost; the
-   * order's end state, accounted at the end, says whether it held.
+   * decision answered 409 (not "in progress") was taken by an earlier try whose answer was lost;
+   * the order's end state, accounted at the end, says whether it held.
    */
-  private void send(ScheduledThreadPoolExecutor load, String what, int expected, Instant giveUp, Flow flow, Call call,
+  private void send(
+      ScheduledThreadPoolExecutor load,
+      String what,
+      int expected,
+      Instant giveUp,
+      Flow flow,
+      Call call,
       Consumer<Http.Response> then) {
     attempts.incrementAndGet();
     Http.Response response = null;
     String outcome;
     try {
       response = call.call();
-      boolean inProgress = response.status() == 409 && response.body().contains("Request in progress");
+      boolean inProgress =
+          response.status() == 409 && response.body().contains("Request in progress");
       outcome = response.status() + (inProgress ? " in progress" : "");
     } catch (Exception e) {
       outcome = e.getClass().getSimpleName();
     }
     responses.computeIfAbsent(what + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
-    if (response != null && (response.status() == expected
-        || (expected == 202 && response.status() == 409 && !outcome.endsWith("in progress")))) {
+    if (response != null
+        && (response.status() == expected
+            || (expected == 202 && response.status() == 409 && !outcome.endsWith("in progress")))) {
       then.accept(response);
       return;
     }
     failedCalls.incrementAndGet();
-    boolean retryable = response == null || response.status() >= 500 || outcome.endsWith("in progress");
+    boolean retryable =
+        response == null || response.status() >= 500 || outcome.endsWith("in progress");
     if (retryable && Instant.now().isBefore(giveUp)) {
-      load.schedule(() -> send(load, what, expected, giveUp, flow, call, then), RETRY_EVERY.toMillis(),
+      load.schedule(
+          () -> send(load, what, expected, giveUp, flow, call, then),
+          RETRY_EVERY.toMillis(),
           TimeUnit.MILLISECONDS);
     } else {
       flow.settled = true;
       if (abandoned.getAndIncrement() < 5) {
-        System.err.println("chaos: " + what + " abandoned: " + outcome + (response == null ? "" : " " + response.body()));
+        System.err.println(
+            "chaos: "
+                + what
+                + " abandoned: "
+                + outcome
+                + (response == null ? "" : " " + response.body()));
       }
     }
   }
 
   private void account(InMemoryEngine engine, List<String> restarts) throws Exception {
-    Instant deadline = Instant.now().plus(JOB_TIMEOUT.multipliedBy(2)).plus(SHORT_WINDOW).plus(Duration.ofMinutes(1));
+    Instant deadline =
+        Instant.now()
+            .plus(JOB_TIMEOUT.multipliedBy(2))
+            .plus(SHORT_WINDOW)
+            .plus(Duration.ofMinutes(1));
     ProcessCounts processes = null;
     long open;
     do {
       Thread.sleep(2_000);
-      open = db.count("SELECT COUNT(*) FROM orders WHERE status = 'OPEN' OR pending_action IS NOT NULL");
+      open =
+          db.count(
+              "SELECT COUNT(*) FROM orders WHERE status = 'OPEN' OR pending_action IS NOT NULL");
       // The record stream is read from its start: only once the orders are done, not every turn.
       if (open == 0) {
         processes = processes(engine);
@@ -242,8 +346,11 @@ final class Chaos {
     Map<String, String> statusById = new HashMap<>();
     Map<String, String> reasonById = new HashMap<>();
     Map<String, Long> processById = new HashMap<>();
-    try (Connection c = db.connect(); Statement s = c.createStatement();
-        ResultSet r = s.executeQuery("SELECT id, status, rejection_reason, process_instance_key FROM orders")) {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery(
+                "SELECT id, status, rejection_reason, process_instance_key FROM orders")) {
       while (r.next()) {
         statusById.put(r.getString(1), r.getString(2));
         reasonById.put(r.getString(1), r.getString(3));
@@ -262,45 +369,102 @@ final class Chaos {
       answeredIds.add(flow.orderId);
       String status = statusById.get(flow.orderId);
       String reason = reasonById.get(flow.orderId);
-      boolean planned = switch (flow.plan) {
-        case APPROVE -> "APPROVED".equals(status);
-        case REJECT -> "REJECTED".equals(status) && "MANAGER".equals(reason);
-        case EXPIRE -> "REJECTED".equals(status) && "TIMEOUT".equals(reason);
-      };
+      boolean planned =
+          switch (flow.plan) {
+            case APPROVE -> "APPROVED".equals(status);
+            case REJECT -> "REJECTED".equals(status) && "MANAGER".equals(reason);
+            case EXPIRE -> "REJECTED".equals(status) && "TIMEOUT".equals(reason);
+          };
       if (planned) {
         asPlanned++;
       }
     }
-    long ordersWithoutKey = statusById.keySet().stream().filter(id -> !answeredIds.contains(id)).count();
+    long ordersWithoutKey =
+        statusById.keySet().stream().filter(id -> !answeredIds.contains(id)).count();
     ProcessCounts ended = processes;
     long endedTwice = ended.completedTwice();
-    long orderProcessesEnded = processById.values().stream()
-        .filter(k -> k != null && ended.completed().contains(k)).count();
+    long orderProcessesEnded =
+        processById.values().stream()
+            .filter(k -> k != null && ended.completed().contains(k))
+            .count();
     long discarded = ended.completed().stream().filter(k -> !processById.containsValue(k)).count();
-    long duplicateHistory = db.count("SELECT COUNT(*) FROM (SELECT order_id FROM order_history"
-        + " GROUP BY order_id, event, field HAVING COUNT(*) > 1) d");
-    long finalTwice = db.count("SELECT COUNT(*) FROM (SELECT order_id FROM order_history"
-        + " WHERE event IN ('APPROVED', 'REJECTED', 'COMPLETED') GROUP BY order_id HAVING COUNT(*) > 1) d");
-    long duplicateIndicators = db.count("SELECT COUNT(*) FROM (SELECT order_id FROM chat_indicators"
-        + " GROUP BY order_id, status HAVING COUNT(*) > 1) d");
-    long openPastDeadline = db.count("SELECT COUNT(*) FROM orders WHERE status = 'OPEN'"
-        + " AND review_deadline < UTC_TIMESTAMP(6)");
+    long duplicateHistory =
+        db.count(
+            "SELECT COUNT(*) FROM (SELECT order_id FROM order_history"
+                + " GROUP BY order_id, event, field HAVING COUNT(*) > 1) d");
+    long finalTwice =
+        db.count(
+            "SELECT COUNT(*) FROM (SELECT order_id FROM order_history"
+                + " WHERE event IN ('APPROVED', 'REJECTED', 'COMPLETED') GROUP BY order_id HAVING COUNT(*) > 1) d");
+    long duplicateIndicators =
+        db.count(
+            "SELECT COUNT(*) FROM (SELECT order_id FROM chat_indicators"
+                + " GROUP BY order_id, status HAVING COUNT(*) > 1) d");
+    long openPastDeadline =
+        db.count(
+            "SELECT COUNT(*) FROM orders WHERE status = 'OPEN'"
+                + " AND review_deadline < UTC_TIMESTAMP(6)");
 
     line("chaos kills: " + restarts.size() + " (" + String.join(", ", restarts) + ")");
-    line("chaos requests: " + attempts.get() + " sent, " + failedCalls.get() + " failed and retried with their key, "
-        + abandoned.get() + " abandoned; " + new TreeMap<>(responses));
-    line("chaos keys: " + keys + " submission keys, " + answered + " answered 201, " + statusById.size()
-        + " orders in the database, " + ordersWithoutKey + " orders no key was answered with");
-    line("chaos flows: " + asPlanned + " of " + answered + " ended as planned; order processes ended "
-        + orderProcessesEnded + " of " + processById.size() + ", processes ended twice " + endedTwice
-        + ", still running " + processes.running() + ", discarded submissions (process without an order) "
-        + discarded + "; orders still open or pending " + open);
-    line("chaos duplicates: history rows " + duplicateHistory + ", final status twice " + finalTwice
-        + ", chat indicators " + duplicateIndicators + "; orders OPEN past their deadline " + openPastDeadline);
-    boolean accounted = abandoned.get() == 0 && answered == keys && statusById.size() == keys
-        && ordersWithoutKey == 0 && asPlanned == answered && orderProcessesEnded == processById.size()
-        && endedTwice == 0 && processes.running() == 0 && open == 0 && duplicateHistory == 0 && finalTwice == 0
-        && duplicateIndicators == 0 && openPastDeadline == 0;
+    line(
+        "chaos requests: "
+            + attempts.get()
+            + " sent, "
+            + failedCalls.get()
+            + " failed and retried with their key, "
+            + abandoned.get()
+            + " abandoned; "
+            + new TreeMap<>(responses));
+    line(
+        "chaos keys: "
+            + keys
+            + " submission keys, "
+            + answered
+            + " answered 201, "
+            + statusById.size()
+            + " orders in the database, "
+            + ordersWithoutKey
+            + " orders no key was answered with");
+    line(
+        "chaos flows: "
+            + asPlanned
+            + " of "
+            + answered
+            + " ended as planned; order processes ended "
+            + orderProcessesEnded
+            + " of "
+            + processById.size()
+            + ", processes ended twice "
+            + endedTwice
+            + ", still running "
+            + processes.running()
+            + ", discarded submissions (process without an order) "
+            + discarded
+            + "; orders still open or pending "
+            + open);
+    line(
+        "chaos duplicates: history rows "
+            + duplicateHistory
+            + ", final status twice "
+            + finalTwice
+            + ", chat indicators "
+            + duplicateIndicators
+            + "; orders OPEN past their deadline "
+            + openPastDeadline);
+    boolean accounted =
+        abandoned.get() == 0
+            && answered == keys
+            && statusById.size() == keys
+            && ordersWithoutKey == 0
+            && asPlanned == answered
+            && orderProcessesEnded == processById.size()
+            && endedTwice == 0
+            && processes.running() == 0
+            && open == 0
+            && duplicateHistory == 0
+            && finalTwice == 0
+            && duplicateIndicators == 0
+            && openPastDeadline == 0;
     line("chaos every request and flow accounted for: " + (accounted ? "yes" : "NO"));
   }
 
@@ -311,7 +475,8 @@ final class Chaos {
     Set<Long> activated = new HashSet<>();
     Map<Long, Integer> ended = new HashMap<>();
     for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
-      if (record.getRecordType() != RecordType.EVENT || record.getValueType() != ValueType.PROCESS_INSTANCE) {
+      if (record.getRecordType() != RecordType.EVENT
+          || record.getValueType() != ValueType.PROCESS_INSTANCE) {
         continue;
       }
       ProcessInstanceRecordValue value = (ProcessInstanceRecordValue) record.getValue();

@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where the machine's CPU went during a measured run: this JVM, the application's JVM, MariaDB,
- * and everything else (another build on the shared machine). Read from /proc; in cores, averaged
- * over the run.
+ * Where the machine's CPU went during a measured run: this JVM, the application's JVM, MariaDB, and
+ * everything else (another build on the shared machine). Read from /proc; in cores, averaged over
+ * the run.
  */
 final class CpuMeter {
 
@@ -31,7 +31,12 @@ final class CpuMeter {
 
   static Optional<Long> mariadb() {
     return ProcessHandle.allProcesses()
-        .filter(p -> p.info().command().map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld")).orElse(false))
+        .filter(
+            p ->
+                p.info()
+                    .command()
+                    .map(c -> c.endsWith("/mariadbd") || c.endsWith("/mysqld"))
+                    .orElse(false))
         .map(ProcessHandle::pid)
         .findFirst();
   }
@@ -53,7 +58,8 @@ final class CpuMeter {
   String stop(int units, String unit) {
     double seconds = (System.nanoTime() - startNanos) / 1e9;
     long busy = busyTicks() - startBusy;
-    StringBuilder out = new StringBuilder("  cpu (cores, of " + Runtime.getRuntime().availableProcessors() + "):");
+    StringBuilder out =
+        new StringBuilder("  cpu (cores, of " + Runtime.getRuntime().availableProcessors() + "):");
     long ours = 0;
     for (Map.Entry<String, Long> e : pids.entrySet()) {
       long used = processTicks(e.getValue()) - startTicks.get(e.getKey());
@@ -64,15 +70,22 @@ final class CpuMeter {
       }
       out.append(',');
     }
-    out.append(Stats.f(" other processes %.2f; GC pauses in this JVM %d ms%s",
-        Math.max(0, busy - ours) / TICKS_PER_SECOND / seconds, gcMillis() - startGcMillis,
-        (busy - ours) / TICKS_PER_SECOND / seconds > 0.25 ? "  <- the machine was shared: repeat this run" : ""));
+    out.append(
+        Stats.f(
+            " other processes %.2f; GC pauses in this JVM %d ms%s",
+            Math.max(0, busy - ours) / TICKS_PER_SECOND / seconds,
+            gcMillis() - startGcMillis,
+            (busy - ours) / TICKS_PER_SECOND / seconds > 0.25
+                ? "  <- the machine was shared: repeat this run"
+                : ""));
     return out.toString();
   }
 
   private static long gcMillis() {
     return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
-        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+        .filter(t -> t > 0)
+        .sum();
   }
 
   private static long busyTicks() {

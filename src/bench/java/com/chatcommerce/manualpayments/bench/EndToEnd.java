@@ -33,38 +33,59 @@ final class EndToEnd {
   }
 
   void run() throws Exception {
-    line(f("== end to end: %d rounds of %d flows each way (each after %d warm-up flows on a fresh engine; the JVMs"
-        + " warmed in batches of %d flows, each on an engine then thrown away, until their JIT compilers ran at"
-        + " most %.2f of a core), %d in flight, application heap -Xmx%s, API auth %s",
-        config.e2eRounds(), config.flows(), config.warmupFlows(), config.jvmWarmupFlows(), config.jitQuiet(),
-        config.concurrency(), config.appXmx(), config.auth()));
+    line(
+        f(
+            "== end to end: %d rounds of %d flows each way (each after %d warm-up flows on a fresh engine; the JVMs"
+                + " warmed in batches of %d flows, each on an engine then thrown away, until their JIT compilers ran at"
+                + " most %.2f of a core), %d in flight, application heap -Xmx%s, API auth %s",
+            config.e2eRounds(),
+            config.flows(),
+            config.warmupFlows(),
+            config.jvmWarmupFlows(),
+            config.jitQuiet(),
+            config.concurrency(),
+            config.appXmx(),
+            config.auth()));
     List<FlowRunner.Result> baseline = baselineRounds();
     List<FlowRunner.Result> full = fullRounds();
     for (int round = 0; round < config.e2eRounds(); round++) {
-      line(f("e2e round %d: full / baseline = %.2f / %.2f = %.2f", round + 1, full.get(round).flowsPerSecond(),
-          baseline.get(round).flowsPerSecond(), full.get(round).flowsPerSecond() / baseline.get(round).flowsPerSecond()));
+      line(
+          f(
+              "e2e round %d: full / baseline = %.2f / %.2f = %.2f",
+              round + 1,
+              full.get(round).flowsPerSecond(),
+              baseline.get(round).flowsPerSecond(),
+              full.get(round).flowsPerSecond() / baseline.get(round).flowsPerSecond()));
     }
     double fullRate = pooledRate(full);
     double baselineRate = pooledRate(baseline);
-    line(f("e2e ratio = full / baseline = %.2f / %.2f = %.2f (flows/s over all rounds; target >= 0.80)",
-        fullRate, baselineRate, fullRate / baselineRate));
+    line(
+        f(
+            "e2e ratio = full / baseline = %.2f / %.2f = %.2f (flows/s over all rounds; target >= 0.80)",
+            fullRate, baselineRate, fullRate / baselineRate));
   }
 
   /** Only the engine's ceiling (-Dbench.parts=baseline), for tuning the load itself. */
   void baselineOnly() throws Exception {
-    line(f("== baseline only: %d rounds of %d flows (each after %d warm-up flows), %d in flight", config.e2eRounds(),
-        config.flows(), config.warmupFlows(), config.concurrency()));
+    line(
+        f(
+            "== baseline only: %d rounds of %d flows (each after %d warm-up flows), %d in flight",
+            config.e2eRounds(), config.flows(), config.warmupFlows(), config.concurrency()));
     baselineRounds();
   }
 
   private List<FlowRunner.Result> baselineRounds() throws Exception {
     FlowRunner.Signals signals = new FlowRunner.Signals();
-    warmJvms("baseline", List.of(Map.entry("the bench JVM", ProcessHandle.current().pid())), () -> {
-      try (InMemoryEngine engine = deployed(InMemoryEngine.start());
-          Baseline driver = new Baseline(engine.client(), signals)) {
-        return new FlowRunner(driver, signals, "OPEN", "APPROVED").run(config.jvmWarmupFlows(), config.concurrency());
-      }
-    });
+    warmJvms(
+        "baseline",
+        List.of(Map.entry("the bench JVM", ProcessHandle.current().pid())),
+        () -> {
+          try (InMemoryEngine engine = deployed(InMemoryEngine.start());
+              Baseline driver = new Baseline(engine.client(), signals)) {
+            return new FlowRunner(driver, signals, "OPEN", "APPROVED")
+                .run(config.jvmWarmupFlows(), config.concurrency());
+          }
+        });
     List<FlowRunner.Result> results = new ArrayList<>();
     for (int round = 1; round <= config.e2eRounds(); round++) {
       try (InMemoryEngine engine = deployed(InMemoryEngine.start());
@@ -74,10 +95,13 @@ final class EndToEnd {
         collectGarbage(null);
         Stats.loadLine("e2e baseline round " + round);
         CpuMeter cpu = new CpuMeter("bench JVM (engine, no-op workers, driver)", null).start();
-        ThreadMeter threads = new ThreadMeter("the bench JVM", ProcessHandle.current().pid()).start();
+        ThreadMeter threads =
+            new ThreadMeter("the bench JVM", ProcessHandle.current().pid()).start();
         EngineRecords commands = new EngineRecords(engine).start();
         FlowRunner.Result result = runner.run(config.flows(), config.concurrency());
-        print("e2e baseline round " + round + " (same BPMN, no-op workers, no API, no database)", result);
+        print(
+            "e2e baseline round " + round + " (same BPMN, no-op workers, no API, no database)",
+            result);
         line(cpu.stop(result.flows(), "flow"));
         line(threads.stop(3));
         line(commands.stop(result.flows(), 8));
@@ -92,21 +116,38 @@ final class EndToEnd {
     Auth auth = Auth.of(config.auth());
     int enginePort = AppProcess.freePort();
     try (InMemoryEngine startEngine = deployed(InMemoryEngine.start(enginePort));
-        AppProcess app = AppProcess.start(config, startEngine.grpcAddress(), "e2e-app", auth.appArgs())) {
+        AppProcess app =
+            AppProcess.start(config, startEngine.grpcAddress(), "e2e-app", auth.appArgs())) {
       HttpClient client = Http.newClient();
       Http manager = new Http(client, app.baseUrl(), auth.header("manager"));
       Http platform = new Http(client, app.baseUrl(), auth.header("platform"));
-      long paymentSystem = Long.parseLong(manager.create("/api/v1/payment-systems", """
+      long paymentSystem =
+          Long.parseLong(
+              manager.create(
+                  "/api/v1/payment-systems",
+                  """
           {"name":"Card-to-card","commissionPercent":"2.5","fixedFee":{"amount":"10.00","currency":"RUB"},
            "accountCurrency":"RUB","transactionCurrency":"RUB","supportedCurrencies":["RUB","USD"]}"""));
-      long offer = Long.parseLong(manager.create("/api/v1/offers",
-          "{\"name\":\"Yoga course\",\"price\":{\"amount\":\"1500.00\",\"currency\":\"RUB\"},\"paymentSystemId\":"
-              + paymentSystem + "}"));
+      long offer =
+          Long.parseLong(
+              manager.create(
+                  "/api/v1/offers",
+                  "{\"name\":\"Yoga course\",\"price\":{\"amount\":\"1500.00\",\"currency\":\"RUB\"},\"paymentSystemId\":"
+                      + paymentSystem
+                      + "}"));
       long[] clients = new long[100];
       for (int i = 0; i < clients.length; i++) {
-        clients[i] = Long.parseLong(manager.create("/api/v1/clients",
-            "{\"name\":\"Client " + i + "\",\"email\":\"client" + i + "@example.com\",\"phone\":\"+7900123" + (4000 + i)
-                + "\"}"));
+        clients[i] =
+            Long.parseLong(
+                manager.create(
+                    "/api/v1/clients",
+                    "{\"name\":\"Client "
+                        + i
+                        + "\",\"email\":\"client"
+                        + i
+                        + "@example.com\",\"phone\":\"+7900123"
+                        + (4000 + i)
+                        + "\"}"));
       }
       FlowRunner.Signals signals = new FlowRunner.Signals();
       ApiDriver driver = new ApiDriver(platform, manager, offer, clients, config.idempotencyKeys());
@@ -115,12 +156,16 @@ final class EndToEnd {
         startEngine.close();
         // Every engine from here on listens on the port the application knows, and its client
         // reconnects to each.
-        warmJvms("full", List.of(Map.entry("the app JVM", app.pid()),
-            Map.entry("the bench JVM", ProcessHandle.current().pid())), () -> {
-          try (InMemoryEngine engine = reconnected(app, enginePort)) {
-            return runner.run(config.jvmWarmupFlows(), config.concurrency());
-          }
-        });
+        warmJvms(
+            "full",
+            List.of(
+                Map.entry("the app JVM", app.pid()),
+                Map.entry("the bench JVM", ProcessHandle.current().pid())),
+            () -> {
+              try (InMemoryEngine engine = reconnected(app, enginePort)) {
+                return runner.run(config.jvmWarmupFlows(), config.concurrency());
+              }
+            });
         List<FlowRunner.Result> results = new ArrayList<>();
         for (int round = 1; round <= config.e2eRounds(); round++) {
           try (InMemoryEngine engine = reconnected(app, enginePort)) {
@@ -128,28 +173,36 @@ final class EndToEnd {
           }
         }
         int started = driver.accepted();
-        line(f("e2e full check: orders APPROVED = %d, CRM lines APPROVED = %d, chat indicators = %d (expected %d, %d, %d)",
-            db.count("SELECT COUNT(*) FROM orders WHERE status = 'APPROVED'"),
-            db.count("SELECT COUNT(*) FROM crm_client_orders WHERE status = 'APPROVED'"),
-            db.count("SELECT COUNT(*) FROM chat_indicators"), started, started, 2 * started));
+        line(
+            f(
+                "e2e full check: orders APPROVED = %d, CRM lines APPROVED = %d, chat indicators = %d (expected %d, %d, %d)",
+                db.count("SELECT COUNT(*) FROM orders WHERE status = 'APPROVED'"),
+                db.count("SELECT COUNT(*) FROM crm_client_orders WHERE status = 'APPROVED'"),
+                db.count("SELECT COUNT(*) FROM chat_indicators"),
+                started,
+                started,
+                2 * started));
         return results;
       }
     }
   }
 
-  private FlowRunner.Result fullRound(int round, AppProcess app, InMemoryEngine engine, FlowRunner runner)
-      throws Exception {
+  private FlowRunner.Result fullRound(
+      int round, AppProcess app, InMemoryEngine engine, FlowRunner runner) throws Exception {
     runner.run(config.warmupFlows(), config.concurrency());
     collectGarbage(app);
     Stats.loadLine("e2e full round " + round);
     CpuMeter cpu = new CpuMeter("bench JVM (engine, HTTP driver)", app.pid()).start();
-    ThreadMeter engineThreads = new ThreadMeter("the bench JVM", ProcessHandle.current().pid()).start();
+    ThreadMeter engineThreads =
+        new ThreadMeter("the bench JVM", ProcessHandle.current().pid()).start();
     ThreadMeter appThreads = new ThreadMeter("the app JVM", app.pid()).start();
     EngineRecords commands = new EngineRecords(engine).start();
     app.startProfile("e2e-round" + round);
     FlowRunner.Result result = runner.run(config.flows(), config.concurrency());
     app.stopProfile();
-    print("e2e full round " + round + " (API over HTTP, real workers, MariaDB, in-memory engine)", result);
+    print(
+        "e2e full round " + round + " (API over HTTP, real workers, MariaDB, in-memory engine)",
+        result);
     line(cpu.stop(result.flows(), "flow"));
     line(engineThreads.stop(3));
     line(appThreads.stop(3));
@@ -163,32 +216,44 @@ final class EndToEnd {
   }
 
   /**
-   * Runs warm-up batches until the JIT compilers of the measured JVMs ran no more than
-   * {@code bench.jit-quiet} of a core during a batch, or {@code bench.jvm-warmup.batches} ran.
-   * Code that runs a few times a flow reaches the optimizing compiler only after thousands of
-   * flows: with one fixed batch of 1,000, the application's compiler still ran 0.13 of a core, and
-   * its CPU a flow was 26 ms in the first measured round and 14 ms in the second.
+   * Runs warm-up batches until the JIT compilers of the measured JVMs ran no more than {@code
+   * bench.jit-quiet} of a core during a batch, or {@code bench.jvm-warmup.batches} ran. Code that
+   * runs a few times a flow reaches the optimizing compiler only after thousands of flows: with one
+   * fixed batch of 1,000, the application's compiler still ran 0.13 of a core, and its CPU a flow
+   * was 26 ms in the first measured round and 14 ms in the second.
    */
-  private void warmJvms(String side, List<Map.Entry<String, Long>> jvms, WarmupBatch batch) throws Exception {
+  private void warmJvms(String side, List<Map.Entry<String, Long>> jvms, WarmupBatch batch)
+      throws Exception {
     for (int n = 1; ; n++) {
-      List<ThreadMeter> meters = jvms.stream()
-          .map(jvm -> new ThreadMeter(jvm.getKey(), jvm.getValue()).start()).toList();
+      List<ThreadMeter> meters =
+          jvms.stream().map(jvm -> new ThreadMeter(jvm.getKey(), jvm.getValue()).start()).toList();
       FlowRunner.Result warm = batch.run();
       if (warm.flows() == 0) {
-        throw new IllegalStateException("all " + warm.errors() + " flows of a JVM warm-up batch failed");
+        throw new IllegalStateException(
+            "all " + warm.errors() + " flows of a JVM warm-up batch failed");
       }
       Map<String, Double> jit = new LinkedHashMap<>();
       meters.forEach(m -> jit.put(m.label(), m.jitCores()));
-      line(f("JVM warm-up, %s, batch %d: %d flows at %.2f flows/s%s; JIT compilers ran (cores) %s", side, n,
-          warm.flows(), warm.flowsPerSecond(), warm.errors() == 0 ? "" : ", " + warm.errors() + " failed",
-          jit.entrySet().stream().map(e -> f("%.2f in %s", e.getValue(), e.getKey()))
-              .collect(Collectors.joining(", "))));
+      line(
+          f(
+              "JVM warm-up, %s, batch %d: %d flows at %.2f flows/s%s; JIT compilers ran (cores) %s",
+              side,
+              n,
+              warm.flows(),
+              warm.flowsPerSecond(),
+              warm.errors() == 0 ? "" : ", " + warm.errors() + " failed",
+              jit.entrySet().stream()
+                  .map(e -> f("%.2f in %s", e.getValue(), e.getKey()))
+                  .collect(Collectors.joining(", "))));
       if (Collections.max(jit.values()) <= config.jitQuiet()) {
         return;
       }
       if (n == config.jvmWarmupBatches()) {
-        line(f("JVM warm-up, %s: the JIT compilers still ran more than %.2f of a core after %d batches;"
-            + " the measured rounds include compilation", side, config.jitQuiet(), n));
+        line(
+            f(
+                "JVM warm-up, %s: the JIT compilers still ran more than %.2f of a core after %d batches;"
+                    + " the measured rounds include compilation",
+                side, config.jitQuiet(), n));
         return;
       }
     }
@@ -197,8 +262,8 @@ final class EndToEnd {
   /**
    * Starts each round with the garbage of the engines before it collected, in this JVM and in the
    * application's, so that a round does not inherit the heap the earlier ones left. G1 still marks
-   * concurrently during some rounds, from what the round itself keeps: 0.14 and 0.15 of a core
-   * in the slowest full round of each of the two runs in docs/performance.md.
+   * concurrently during some rounds, from what the round itself keeps: 0.14 and 0.15 of a core in
+   * the slowest full round of each of the two runs in docs/performance.md.
    */
   private static void collectGarbage(AppProcess app) {
     System.gc();
@@ -225,19 +290,32 @@ final class EndToEnd {
   }
 
   private static InMemoryEngine deployed(InMemoryEngine engine) {
-    engine.client().newDeployResourceCommand()
+    engine
+        .client()
+        .newDeployResourceCommand()
         .addResourceFromClasspath("processes/manual-payment.bpmn")
         .addResourceFromClasspath("processes/manual-payment-refund.bpmn")
         .addResourceFromClasspath("forms/manual-payment-review.form")
         .addResourceFromClasspath("forms/manual-payment-add.form")
-        .send().join();
+        .send()
+        .join();
     return engine;
   }
 
   private static void print(String what, FlowRunner.Result r) {
-    line(f("%s: %d flows in %.1f s = %.2f flows/s%s", what, r.flows(), r.seconds(), r.flowsPerSecond(),
-        r.errors() == 0 ? "" : ", " + r.errors() + " FAILED"));
-    line("  submit -> OPEN recorded (OPEN chat indicator posted): " + Stats.latencies(r.submitToOpen()));
-    line("  decision -> APPROVED recorded (APPROVED chat indicator posted): " + Stats.latencies(r.decisionToFinal()));
+    line(
+        f(
+            "%s: %d flows in %.1f s = %.2f flows/s%s",
+            what,
+            r.flows(),
+            r.seconds(),
+            r.flowsPerSecond(),
+            r.errors() == 0 ? "" : ", " + r.errors() + " FAILED"));
+    line(
+        "  submit -> OPEN recorded (OPEN chat indicator posted): "
+            + Stats.latencies(r.submitToOpen()));
+    line(
+        "  decision -> APPROVED recorded (APPROVED chat indicator posted): "
+            + Stats.latencies(r.decisionToFinal()));
   }
 }

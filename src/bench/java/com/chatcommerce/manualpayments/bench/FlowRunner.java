@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Drives payments through submit → OPEN → approve → APPROVED with a fixed number of flows in
- * flight (a closed loop: each virtual user starts its next flow when its last one ended), and
- * measures the two latencies and the rate.
+ * Drives payments through submit → OPEN → approve → APPROVED with a fixed number of flows in flight
+ * (a closed loop: each virtual user starts its next flow when its last one ended), and measures the
+ * two latencies and the rate.
  */
 final class FlowRunner {
 
@@ -26,7 +26,8 @@ final class FlowRunner {
 
   /** Moments that something other than the virtual user sees: the OPEN and the final indicator. */
   static final class Signals {
-    private final ConcurrentHashMap<String, CompletableFuture<Long>> moments = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Long>> moments =
+        new ConcurrentHashMap<>();
 
     private CompletableFuture<Long> future(String orderId, String status) {
       return moments.computeIfAbsent(orderId + "/" + status, k -> new CompletableFuture<>());
@@ -44,7 +45,8 @@ final class FlowRunner {
     }
   }
 
-  record Result(int flows, double seconds, long[] submitToOpen, long[] decisionToFinal, int errors) {
+  record Result(
+      int flows, double seconds, long[] submitToOpen, long[] decisionToFinal, int errors) {
     double flowsPerSecond() {
       return flows / seconds;
     }
@@ -72,27 +74,28 @@ final class FlowRunner {
     long start = System.nanoTime();
     try (ExecutorService users = Executors.newFixedThreadPool(concurrency)) {
       for (int u = 0; u < concurrency; u++) {
-        users.submit(() -> {
-          for (int i = next.getAndIncrement(); i < flows; i = next.getAndIncrement()) {
-            try {
-              long submitted = System.nanoTime();
-              String orderId = driver.submit(i);
-              long opened = signals.await(orderId, openStatus, 120);
-              open[i] = opened - submitted;
-              long deciding = System.nanoTime();
-              driver.approve(orderId);
-              long finished = signals.await(orderId, finalStatus, 120);
-              decided[i] = finished - deciding;
-              done.incrementAndGet();
-            } catch (Exception e) {
-              if (errors.getAndIncrement() < 5) {
-                System.err.println("flow " + i + " failed: " + e);
+        users.submit(
+            () -> {
+              for (int i = next.getAndIncrement(); i < flows; i = next.getAndIncrement()) {
+                try {
+                  long submitted = System.nanoTime();
+                  String orderId = driver.submit(i);
+                  long opened = signals.await(orderId, openStatus, 120);
+                  open[i] = opened - submitted;
+                  long deciding = System.nanoTime();
+                  driver.approve(orderId);
+                  long finished = signals.await(orderId, finalStatus, 120);
+                  decided[i] = finished - deciding;
+                  done.incrementAndGet();
+                } catch (Exception e) {
+                  if (errors.getAndIncrement() < 5) {
+                    System.err.println("flow " + i + " failed: " + e);
+                  }
+                  firstError.compareAndSet(0, 1);
+                }
               }
-              firstError.compareAndSet(0, 1);
-            }
-          }
-          return null;
-        });
+              return null;
+            });
       }
       users.shutdown();
       users.awaitTermination(2, TimeUnit.HOURS);

@@ -25,7 +25,10 @@ final class Http {
   }
 
   static HttpClient newClient() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
   }
 
   record Response(int status, String body) {
@@ -42,19 +45,23 @@ final class Http {
     return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), null);
   }
 
-  Response post(String path, String json, String idempotencyKey) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json));
+  Response post(String path, String json, String idempotencyKey)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json));
     return send(request, idempotencyKey);
   }
 
-  private Response send(HttpRequest.Builder request, String idempotencyKey) throws IOException, InterruptedException {
+  private Response send(HttpRequest.Builder request, String idempotencyKey)
+      throws IOException, InterruptedException {
     request.header("Authorization", authorization).timeout(Duration.ofSeconds(60));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
-    HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     return new Response(response.statusCode(), response.body());
   }
 
@@ -62,7 +69,8 @@ final class Http {
   String create(String path, String json) throws IOException, InterruptedException {
     Response response = post(path, json, null);
     if (response.status() != 201) {
-      throw new IllegalStateException("POST " + path + " gave " + response.status() + ": " + response.body());
+      throw new IllegalStateException(
+          "POST " + path + " gave " + response.status() + ": " + response.body());
     }
     return response.json().get("id").asText();
   }

@@ -21,25 +21,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
- * Steady load for a long while ({@code -Dbench.soak.minutes}, default 30) at a fixed rate
- * ({@code -Dbench.soak.rate} flows/s; set it to half the capacity the e2e part measures). Each
- * flow is approved, rejected, or left for its 30-second time to confirm to run out. Every 30 s it
- * prints the application's heap after GC and its open database connections; at the end it accounts
- * for every flow.
+ * Steady load for a long while ({@code -Dbench.soak.minutes}, default 30) at a fixed rate ({@code
+ * -Dbench.soak.rate} flows/s; set it to half the capacity the e2e part measures). Each flow is
+ * approved, rejected, or left for its 30-second time to confirm to run out. Every 30 s it prints
+ * the application's heap after GC and its open database connections; at the end it accounts for
+ * every flow.
  *
- * <p>It calls the API as the platform is told to: every POST carries an Idempotency-Key, and a
- * 5xx or a broken connection is retried with the same key after a backoff. Every response status
- * is counted and printed, retried ones included, so a slow spell shows instead of hiding.
+ * <p>It calls the API as the platform is told to: every POST carries an Idempotency-Key, and a 5xx
+ * or a broken connection is retried with the same key after a backoff. Every response status is
+ * counted and printed, retried ones included, so a slow spell shows instead of hiding.
  */
 final class Soak {
 
   private static final Duration SHORT_WINDOW = Duration.ofSeconds(30);
   private static final Duration SAMPLE_EVERY = Duration.ofSeconds(30);
   private static final Duration DECISION_TTL = Duration.ofMinutes(2);
+
   /** Backoff before each retry of a request that got a 5xx or no answer: about 2 minutes in all. */
   private static final int[] RETRY_AFTER_SECONDS = {1, 2, 4, 8, 15, 30, 60};
 
-  private enum Plan { APPROVE, REJECT, EXPIRE }
+  private enum Plan {
+    APPROVE,
+    REJECT,
+    EXPIRE
+  }
 
   private final BenchConfig config;
   private final BenchDatabase db;
@@ -60,43 +65,84 @@ final class Soak {
     db.clean();
     Auth auth = Auth.of(config.auth());
     try (InMemoryEngine engine = InMemoryEngine.start();
-        AppProcess app = AppProcess.start(config, engine.grpcAddress(), "soak-app", appArgs(auth))) {
+        AppProcess app =
+            AppProcess.start(config, engine.grpcAddress(), "soak-app", appArgs(auth))) {
       HttpClient client = Http.newClient();
       Http manager = new Http(client, app.baseUrl(), auth.header("manager"));
       Http platform = new Http(client, app.baseUrl(), auth.header("platform"));
-      String paymentSystem = manager.create("/api/v1/payment-systems", "{\"name\":\"Soak desk\",\"commissionPercent\":\"2.5\","
-          + "\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\",\"supportedCurrencies\":[\"RUB\"]}");
-      String longOffer = manager.create("/api/v1/offers", "{\"name\":\"Soak\",\"price\":{\"amount\":\"100.00\","
-          + "\"currency\":\"RUB\"},\"paymentSystemId\":" + paymentSystem + "}");
-      String shortOffer = manager.create("/api/v1/offers", "{\"name\":\"Soak short\",\"price\":{\"amount\":\"100.00\","
-          + "\"currency\":\"RUB\"},\"paymentSystemId\":" + paymentSystem + ",\"confirmationWindow\":\"" + SHORT_WINDOW + "\"}");
+      String paymentSystem =
+          manager.create(
+              "/api/v1/payment-systems",
+              "{\"name\":\"Soak desk\",\"commissionPercent\":\"2.5\","
+                  + "\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\",\"supportedCurrencies\":[\"RUB\"]}");
+      String longOffer =
+          manager.create(
+              "/api/v1/offers",
+              "{\"name\":\"Soak\",\"price\":{\"amount\":\"100.00\","
+                  + "\"currency\":\"RUB\"},\"paymentSystemId\":"
+                  + paymentSystem
+                  + "}");
+      String shortOffer =
+          manager.create(
+              "/api/v1/offers",
+              "{\"name\":\"Soak short\",\"price\":{\"amount\":\"100.00\","
+                  + "\"currency\":\"RUB\"},\"paymentSystemId\":"
+                  + paymentSystem
+                  + ",\"confirmationWindow\":\""
+                  + SHORT_WINDOW
+                  + "\"}");
       String clientId = manager.create("/api/v1/clients", "{\"name\":\"Soak client\"}");
 
-      line("soak: " + minutes + " min at " + rate + " flows/s (70 % approved, 10 % rejected, 20 % expire after "
-          + SHORT_WINDOW.toSeconds() + " s); app -Xmx" + config.appXmx() + ", decision message TTL "
-          + DECISION_TTL);
+      line(
+          "soak: "
+              + minutes
+              + " min at "
+              + rate
+              + " flows/s (70 % approved, 10 % rejected, 20 % expire after "
+              + SHORT_WINDOW.toSeconds()
+              + " s); app -Xmx"
+              + config.appXmx()
+              + ", decision message TTL "
+              + DECISION_TTL);
       ScheduledThreadPoolExecutor load = new ScheduledThreadPoolExecutor(64);
       load.setRemoveOnCancelPolicy(true);
       Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
-      ScheduledFuture<?> generator = load.scheduleAtFixedRate(() -> {
-        for (int i = 0; i < rate; i++) {
-          load.execute(() -> startFlow(platform, manager, load, clientId, longOffer, shortOffer));
-        }
-      }, 0, 1, TimeUnit.SECONDS);
+      ScheduledFuture<?> generator =
+          load.scheduleAtFixedRate(
+              () -> {
+                for (int i = 0; i < rate; i++) {
+                  load.execute(
+                      () -> startFlow(platform, manager, load, clientId, longOffer, shortOffer));
+                }
+              },
+              0,
+              1,
+              TimeUnit.SECONDS);
       List<long[]> samples = new ArrayList<>();
       while (Instant.now().isBefore(end)) {
         Thread.sleep(SAMPLE_EVERY.toMillis());
         long[] sample = sample(manager);
         samples.add(sample);
-        line(String.format("soak t=%4ds flows=%d ended=%d heap-after-gc=%.1f MiB heap-used=%.1f MiB"
-                + " hikari-active=%d hikari-total=%d db-connections=%d retries=%d failed-requests=%d",
-            samples.size() * SAMPLE_EVERY.toSeconds(), plans.size(), sample[5], sample[0] / 1048576.0,
-            sample[1] / 1048576.0, sample[2], sample[3], sample[4], retries.get(), failedRequests.get()));
+        line(
+            String.format(
+                "soak t=%4ds flows=%d ended=%d heap-after-gc=%.1f MiB heap-used=%.1f MiB"
+                    + " hikari-active=%d hikari-total=%d db-connections=%d retries=%d failed-requests=%d",
+                samples.size() * SAMPLE_EVERY.toSeconds(),
+                plans.size(),
+                sample[5],
+                sample[0] / 1048576.0,
+                sample[1] / 1048576.0,
+                sample[2],
+                sample[3],
+                sample[4],
+                retries.get(),
+                failedRequests.get()));
       }
       // New flows stop; decisions and retries already planned still go out.
       generator.cancel(false);
       Instant drained = Instant.now().plus(Duration.ofMinutes(3));
-      while ((!load.getQueue().isEmpty() || load.getActiveCount() > 0) && Instant.now().isBefore(drained)) {
+      while ((!load.getQueue().isEmpty() || load.getActiveCount() > 0)
+          && Instant.now().isBefore(drained)) {
         Thread.sleep(500);
       }
       load.shutdownNow();
@@ -117,21 +163,45 @@ final class Soak {
     return args;
   }
 
-  private void startFlow(Http platform, Http manager, ScheduledExecutorService load, String clientId,
-      String longOffer, String shortOffer) {
+  private void startFlow(
+      Http platform,
+      Http manager,
+      ScheduledExecutorService load,
+      String clientId,
+      String longOffer,
+      String shortOffer) {
     int dice = ThreadLocalRandom.current().nextInt(10);
     Plan plan = dice < 7 ? Plan.APPROVE : dice < 8 ? Plan.REJECT : Plan.EXPIRE;
     String offer = plan == Plan.EXPIRE ? shortOffer : longOffer;
     String key = "soak-" + UUID.randomUUID();
-    send(load, "submit", 201, 0, () -> platform.post("/api/v1/orders",
-        "{\"offerId\":" + offer + ",\"clientId\":" + clientId + "}", key), submitted -> {
+    send(
+        load,
+        "submit",
+        201,
+        0,
+        () ->
+            platform.post(
+                "/api/v1/orders", "{\"offerId\":" + offer + ",\"clientId\":" + clientId + "}", key),
+        submitted -> {
           String id = submitted.json().get("id").asText();
           plans.put(id, plan);
           if (plan != Plan.EXPIRE) {
             String decision = plan == Plan.APPROVE ? "approve" : "reject";
-            load.schedule(() -> send(load, decision, 202, 0,
-                    () -> manager.post("/api/v1/orders/" + id + "/" + decision, "{}", key + "-" + decision), r -> {}),
-                ThreadLocalRandom.current().nextInt(1, 6), TimeUnit.SECONDS);
+            load.schedule(
+                () ->
+                    send(
+                        load,
+                        decision,
+                        202,
+                        0,
+                        () ->
+                            manager.post(
+                                "/api/v1/orders/" + id + "/" + decision,
+                                "{}",
+                                key + "-" + decision),
+                        r -> {}),
+                ThreadLocalRandom.current().nextInt(1, 6),
+                TimeUnit.SECONDS);
           }
         });
   }
@@ -141,10 +211,15 @@ final class Soak {
   }
 
   /**
-   * Sends a request; on a 5xx or no answer, sends it again later with the same Idempotency-Key.
-   * Any other status than {@code expected}, or retries run out, is a failed request.
+   * Sends a request; on a 5xx or no answer, sends it again later with the same Idempotency-Key. Any
+   * other status than {@code expected}, or retries run out, is a failed request.
    */
-  private void send(ScheduledExecutorService load, String what, int expected, int attempt, Call call,
+  private void send(
+      ScheduledExecutorService load,
+      String what,
+      int expected,
+      int attempt,
+      Call call,
       Consumer<Http.Response> then) {
     String outcome;
     Http.Response response = null;
@@ -157,16 +232,24 @@ final class Soak {
     responses.computeIfAbsent(what + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
     if (response != null && response.status() == expected) {
       then.accept(response);
-    } else if ((response == null || response.status() >= 500) && attempt < RETRY_AFTER_SECONDS.length) {
+    } else if ((response == null || response.status() >= 500)
+        && attempt < RETRY_AFTER_SECONDS.length) {
       retries.incrementAndGet();
-      load.schedule(() -> send(load, what, expected, attempt + 1, call, then), RETRY_AFTER_SECONDS[attempt],
+      load.schedule(
+          () -> send(load, what, expected, attempt + 1, call, then),
+          RETRY_AFTER_SECONDS[attempt],
           TimeUnit.SECONDS);
     } else {
       if (what.equals("submit")) {
         failedSubmissions.incrementAndGet();
       }
       if (failedRequests.getAndIncrement() < 5) {
-        System.err.println("soak: " + what + " failed: " + outcome + (response == null ? "" : " " + response.body()));
+        System.err.println(
+            "soak: "
+                + what
+                + " failed: "
+                + outcome
+                + (response == null ? "" : " " + response.body()));
       }
     }
   }
@@ -181,13 +264,17 @@ final class Soak {
       metric(manager, "jvm.memory.used", "area:heap"),
       metric(manager, "hikaricp.connections.active", null),
       metric(manager, "hikaricp.connections", null),
-      db.count("SELECT COUNT(*) FROM information_schema.processlist WHERE user = '" + config.dbUser() + "'"),
+      db.count(
+          "SELECT COUNT(*) FROM information_schema.processlist WHERE user = '"
+              + config.dbUser()
+              + "'"),
       db.count("SELECT COUNT(*) FROM orders WHERE status <> 'OPEN' AND pending_action IS NULL")
     };
   }
 
   private static long metric(Http manager, String name, String tag) throws Exception {
-    Http.Response response = manager.get("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag));
+    Http.Response response =
+        manager.get("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag));
     if (response.status() != 200) {
       throw new IllegalStateException("metric " + name + " gave " + response.status());
     }
@@ -199,27 +286,60 @@ final class Soak {
     long open;
     do {
       Thread.sleep(2_000);
-      open = db.count("SELECT COUNT(*) FROM orders WHERE status = 'OPEN' OR pending_action IS NOT NULL");
+      open =
+          db.count(
+              "SELECT COUNT(*) FROM orders WHERE status = 'OPEN' OR pending_action IS NOT NULL");
     } while (open > 0 && Instant.now().isBefore(deadline));
     long approved = db.count("SELECT COUNT(*) FROM orders WHERE status = 'APPROVED'");
-    long rejected = db.count("SELECT COUNT(*) FROM orders WHERE status = 'REJECTED' AND rejection_reason = 'MANAGER'");
-    long expired = db.count("SELECT COUNT(*) FROM orders WHERE status = 'REJECTED' AND rejection_reason = 'TIMEOUT'");
+    long rejected =
+        db.count(
+            "SELECT COUNT(*) FROM orders WHERE status = 'REJECTED' AND rejection_reason = 'MANAGER'");
+    long expired =
+        db.count(
+            "SELECT COUNT(*) FROM orders WHERE status = 'REJECTED' AND rejection_reason = 'TIMEOUT'");
     long planned = plans.size();
     long plannedApproved = plans.values().stream().filter(p -> p == Plan.APPROVE).count();
     long plannedRejected = plans.values().stream().filter(p -> p == Plan.REJECT).count();
     long plannedExpired = plans.values().stream().filter(p -> p == Plan.EXPIRE).count();
-    long duplicates = db.count("SELECT COUNT(*) FROM (SELECT order_id, status FROM chat_indicators"
-        + " GROUP BY order_id, status HAVING COUNT(*) > 1) d");
-    line("soak flows: submitted " + planned + " (approve " + plannedApproved + ", reject " + plannedRejected
-        + ", expire " + plannedExpired + "); ended APPROVED " + approved + ", REJECTED " + rejected
-        + ", REJECTED by timeout " + expired + ", still open " + open + ", duplicate indicators " + duplicates
-        + ", failed requests " + failedRequests.get() + ", retried requests " + retries.get());
+    long duplicates =
+        db.count(
+            "SELECT COUNT(*) FROM (SELECT order_id, status FROM chat_indicators"
+                + " GROUP BY order_id, status HAVING COUNT(*) > 1) d");
+    line(
+        "soak flows: submitted "
+            + planned
+            + " (approve "
+            + plannedApproved
+            + ", reject "
+            + plannedRejected
+            + ", expire "
+            + plannedExpired
+            + "); ended APPROVED "
+            + approved
+            + ", REJECTED "
+            + rejected
+            + ", REJECTED by timeout "
+            + expired
+            + ", still open "
+            + open
+            + ", duplicate indicators "
+            + duplicates
+            + ", failed requests "
+            + failedRequests.get()
+            + ", retried requests "
+            + retries.get());
     line("soak responses: " + new TreeMap<>(responses));
-    // A decision whose first answer timed out may have been taken in by the engine all the same; its
+    // A decision whose first answer timed out may have been taken in by the engine all the same;
+    // its
     // retry then finds the order decided and gets 409. The end states, not the answers, say whether
     // every payment ended as planned; a submission that never got its 201 is a payment lost.
-    boolean accounted = approved == plannedApproved && rejected == plannedRejected && expired == plannedExpired
-        && open == 0 && duplicates == 0 && failedSubmissions.get() == 0;
+    boolean accounted =
+        approved == plannedApproved
+            && rejected == plannedRejected
+            && expired == plannedExpired
+            && open == 0
+            && duplicates == 0
+            && failedSubmissions.get() == 0;
     line("soak every flow accounted for: " + (accounted ? "yes" : "NO"));
     // The live heap is known only after the first collection of the old generation.
     int first = 0;
@@ -230,10 +350,21 @@ final class Soak {
       long[] early = samples.get(first);
       long[] late = samples.get(samples.size() - 1);
       long t = (first + 1) * SAMPLE_EVERY.toSeconds();
-      line(String.format("soak heap after GC: %.1f MiB at t=%ds, %.1f MiB at the end (%+.1f MiB)",
-          early[0] / 1048576.0, t, late[0] / 1048576.0, (late[0] - early[0]) / 1048576.0));
-      line("soak open database connections: " + early[4] + " at t=" + t + "s, " + late[4]
-          + " at the end; Hikari total " + early[3] + " -> " + late[3]);
+      line(
+          String.format(
+              "soak heap after GC: %.1f MiB at t=%ds, %.1f MiB at the end (%+.1f MiB)",
+              early[0] / 1048576.0, t, late[0] / 1048576.0, (late[0] - early[0]) / 1048576.0));
+      line(
+          "soak open database connections: "
+              + early[4]
+              + " at t="
+              + t
+              + "s, "
+              + late[4]
+              + " at the end; Hikari total "
+              + early[3]
+              + " -> "
+              + late[3]);
     }
   }
 }

@@ -22,8 +22,13 @@ final class Stats {
   }
 
   static String latencies(long[] nanos) {
-    return String.format(Locale.ROOT, "p50 = %.1f ms, p95 = %.1f ms, p99 = %.1f ms (n = %d)",
-        percentileMs(nanos, 50), percentileMs(nanos, 95), percentileMs(nanos, 99), nanos.length);
+    return String.format(
+        Locale.ROOT,
+        "p50 = %.1f ms, p95 = %.1f ms, p99 = %.1f ms (n = %d)",
+        percentileMs(nanos, 50),
+        percentileMs(nanos, 95),
+        percentileMs(nanos, 99),
+        nanos.length);
   }
 
   static String f(String format, Object... args) {
@@ -46,7 +51,13 @@ final class Stats {
   }
 
   static void loadLine(String what) {
-    line("load before " + what + ": " + load() + " (1, 5, 15 min; " + Runtime.getRuntime().availableProcessors()
-        + " cores)");
+    line(
+        "load before "
+            + what
+            + ": "
+            + load()
+            + " (1, 5, 15 min; "
+            + Runtime.getRuntime().availableProcessors()
+            + " cores)");
   }
 }

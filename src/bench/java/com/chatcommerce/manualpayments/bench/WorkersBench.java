@@ -1,7 +1,5 @@
 package com.chatcommerce.manualpayments.bench;
 
-import com.chatcommerce.manualpayments.order.SubmittedPayment;
-import com.chatcommerce.manualpayments.order.RefundRequested;
 import static com.chatcommerce.manualpayments.bench.Stats.f;
 import static com.chatcommerce.manualpayments.bench.Stats.line;
 
@@ -12,21 +10,22 @@ import com.chatcommerce.manualpayments.crm.ClientService;
 import com.chatcommerce.manualpayments.crm.UpdateCrmWorker;
 import com.chatcommerce.manualpayments.offer.OfferDraft;
 import com.chatcommerce.manualpayments.offer.OfferService;
-import com.chatcommerce.manualpayments.order.ApproveOrderWorker;
-import com.chatcommerce.manualpayments.order.OrderSource;
-import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker;
-import com.chatcommerce.manualpayments.order.RefundOrderWorker;
-import com.chatcommerce.manualpayments.order.RejectOrderWorker;
 import com.chatcommerce.manualpayments.order.Actor;
+import com.chatcommerce.manualpayments.order.ApproveOrderWorker;
+import com.chatcommerce.manualpayments.order.Channel;
 import com.chatcommerce.manualpayments.order.Correction;
 import com.chatcommerce.manualpayments.order.Decision;
 import com.chatcommerce.manualpayments.order.DecisionClaimService;
-import com.chatcommerce.manualpayments.order.Channel;
-import com.chatcommerce.manualpayments.order.PaymentRequestService;
+import com.chatcommerce.manualpayments.order.OrderSource;
+import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker;
+import com.chatcommerce.manualpayments.order.RefundOrderWorker;
+import com.chatcommerce.manualpayments.order.RefundRequested;
+import com.chatcommerce.manualpayments.order.RejectOrderWorker;
 import com.chatcommerce.manualpayments.order.ReviewDecision;
 import com.chatcommerce.manualpayments.order.SettleDecisionWorker;
 import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.order.SubmissionService;
+import com.chatcommerce.manualpayments.order.SubmittedPayment;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemDraft;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemKind;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemService;
@@ -82,14 +81,35 @@ public final class WorkersBench {
       this.config = config;
       this.submissions = context.getBean(SubmissionService.class);
       this.claims = context.getBean(DecisionClaimService.class);
-      long paymentSystem = context.getBean(PaymentSystemService.class).create(new PaymentSystemDraft(PaymentSystemKind.MANUAL,
-          "Cash desk", null, "2.5", "10.00", "RUB", "RUB", "RUB", List.of("RUB", "USD"), null, null)).id();
-      this.offerId = context.getBean(OfferService.class).create(new OfferDraft("Yoga course", "1500.00", "RUB", paymentSystem,
-          null)).id();
+      long paymentSystem =
+          context
+              .getBean(PaymentSystemService.class)
+              .create(
+                  new PaymentSystemDraft(
+                      PaymentSystemKind.MANUAL,
+                      "Cash desk",
+                      null,
+                      "2.5",
+                      "10.00",
+                      "RUB",
+                      "RUB",
+                      "RUB",
+                      List.of("RUB", "USD"),
+                      null,
+                      null))
+              .id();
+      this.offerId =
+          context
+              .getBean(OfferService.class)
+              .create(new OfferDraft("Yoga course", "1500.00", "RUB", paymentSystem, null))
+              .id();
       ClientService clients = context.getBean(ClientService.class);
       long first = 0;
       for (int i = 0; i < clientCount; i++) {
-        long id = clients.create("Client " + i, "client" + i + "@example.com", "+7900123" + (4000 + i)).id();
+        long id =
+            clients
+                .create("Client " + i, "client" + i + "@example.com", "+7900123" + (4000 + i))
+                .id();
         first = i == 0 ? id : first;
       }
       this.clientBase = first;
@@ -98,9 +118,11 @@ public final class WorkersBench {
     void run() throws Exception {
       int threads = config.workerConcurrency();
       int rounds = config.workerRounds();
-      line(f("== workers alone: handler beans called directly against MariaDB, %d threads, %d jobs per type"
-          + " in each of %d rounds (after a warm-up round of %d), median round shown, application heap -Xmx%s",
-          threads, config.workerJobs(), rounds, config.workerWarmupJobs(), config.appXmx()));
+      line(
+          f(
+              "== workers alone: handler beans called directly against MariaDB, %d threads, %d jobs per type"
+                  + " in each of %d rounds (after a warm-up round of %d), median round shown, application heap -Xmx%s",
+              threads, config.workerJobs(), rounds, config.workerWarmupJobs(), config.appXmx()));
       round(config.workerWarmupJobs(), threads);
       Stats.loadLine("workers");
       CpuMeter cpu = new CpuMeter("app JVM (workers and 16 callers)", null).start();
@@ -110,11 +132,19 @@ public final class WorkersBench {
       }
       for (int type = 0; type < measured.get(0).size(); type++) {
         int t = type;
-        List<Timing> sorted = measured.stream().map(m -> m.get(t))
-            .sorted(Comparator.comparingDouble(Timing::jobsPerSecond)).toList();
+        List<Timing> sorted =
+            measured.stream()
+                .map(m -> m.get(t))
+                .sorted(Comparator.comparingDouble(Timing::jobsPerSecond))
+                .toList();
         Timing median = sorted.get(sorted.size() / 2);
-        line(median.line() + f(" [rounds: %s]", String.join(", ",
-            measured.stream().map(m -> f("%.0f", m.get(t).jobsPerSecond())).toList())));
+        line(
+            median.line()
+                + f(
+                    " [rounds: %s]",
+                    String.join(
+                        ", ",
+                        measured.stream().map(m -> f("%.0f", m.get(t).jobsPerSecond())).toList())));
       }
       line(cpu.stop().replace("  cpu", "workers cpu"));
     }
@@ -129,8 +159,25 @@ public final class WorkersBench {
       }
       String today = LocalDate.now().toString();
       AtomicInteger setupFailures = new AtomicInteger();
-      parallel(ids.length, threads, i -> retrying(setupFailures, () -> submissions.open(ids[i], new Submission(
-          OrderSource.CLIENT, client(i), offerId, today, "paid from card *1234", null, null, false, "platform"))));
+      parallel(
+          ids.length,
+          threads,
+          i ->
+              retrying(
+                  setupFailures,
+                  () ->
+                      submissions.open(
+                          ids[i],
+                          new Submission(
+                              OrderSource.CLIENT,
+                              client(i),
+                              offerId,
+                              today,
+                              "paid from card *1234",
+                              null,
+                              null,
+                              false,
+                              "platform"))));
 
       RecordOpenOrderWorker recordOpen = context.getBean(RecordOpenOrderWorker.class);
       UpdateCrmWorker crm = context.getBean(UpdateCrmWorker.class);
@@ -144,25 +191,84 @@ public final class WorkersBench {
 
       List<Timing> timings = new ArrayList<>();
       String submittedAt = Instant.now().toString();
-      timings.add(time(JobTypes.ORDER_RECORD_OPEN, ids.length, threads, i -> recordOpen.recordOpen(
-          new SubmittedPayment(ids[i], submittedAt, null, null, null, null),
-          job(1_000_000L + i))));
-      timings.add(time(JobTypes.CRM_UPDATE_ORDER, ids.length, threads, i -> crm.update(
-          new UpdateCrmWorker.OrderState(ids[i], client(i), offerId, "OPEN", "1500.00", "RUB"))));
-      timings.add(time(JobTypes.CHAT_POST_INDICATOR, ids.length, threads, i -> chat.post(
-          new PostChatIndicatorWorker.StatusChange(ids[i], client(i), "OPEN"))));
-      timings.add(time(JobTypes.CHAT_POST_REMINDER, jobs, threads, i -> reminder.remind(
-          new PostReviewReminderWorker.OpenReview(ids[i], client(i), deadline))));
-      // The API claims the first half for approvals (not timed); the deadline claims the second half.
-      parallel(jobs, threads, i -> retrying(setupFailures, () -> claims.claimBeforeDeadline(ids[i], "manager/" + ids[i],
-          Decision.APPROVE, Correction.NONE, new Actor("manager", Channel.API))));
-      timings.add(time(JobTypes.ORDER_SETTLE_DECISION, ids.length, threads, i -> settle.settle(i < jobs
-          ? new ReviewDecision(ids[i], "APPROVE", null, null, null, null, "manager/" + ids[i], "api", "manager")
-          : new ReviewDecision(ids[i], null, null, null, null, null, null, "timer", null))));
+      timings.add(
+          time(
+              JobTypes.ORDER_RECORD_OPEN,
+              ids.length,
+              threads,
+              i ->
+                  recordOpen.recordOpen(
+                      new SubmittedPayment(ids[i], submittedAt, null, null, null, null),
+                      job(1_000_000L + i))));
+      timings.add(
+          time(
+              JobTypes.CRM_UPDATE_ORDER,
+              ids.length,
+              threads,
+              i ->
+                  crm.update(
+                      new UpdateCrmWorker.OrderState(
+                          ids[i], client(i), offerId, "OPEN", "1500.00", "RUB"))));
+      timings.add(
+          time(
+              JobTypes.CHAT_POST_INDICATOR,
+              ids.length,
+              threads,
+              i -> chat.post(new PostChatIndicatorWorker.StatusChange(ids[i], client(i), "OPEN"))));
+      timings.add(
+          time(
+              JobTypes.CHAT_POST_REMINDER,
+              jobs,
+              threads,
+              i ->
+                  reminder.remind(
+                      new PostReviewReminderWorker.OpenReview(ids[i], client(i), deadline))));
+      // The API claims the first half for approvals (not timed); the deadline claims the second
+      // half.
+      parallel(
+          jobs,
+          threads,
+          i ->
+              retrying(
+                  setupFailures,
+                  () ->
+                      claims.claimBeforeDeadline(
+                          ids[i],
+                          "manager/" + ids[i],
+                          Decision.APPROVE,
+                          Correction.NONE,
+                          new Actor("manager", Channel.API))));
+      timings.add(
+          time(
+              JobTypes.ORDER_SETTLE_DECISION,
+              ids.length,
+              threads,
+              i ->
+                  settle.settle(
+                      i < jobs
+                          ? new ReviewDecision(
+                              ids[i],
+                              "APPROVE",
+                              null,
+                              null,
+                              null,
+                              null,
+                              "manager/" + ids[i],
+                              "api",
+                              "manager")
+                          : new ReviewDecision(
+                              ids[i], null, null, null, null, null, null, "timer", null))));
       timings.add(time(JobTypes.ORDER_APPROVE, jobs, threads, i -> approve.approve(ids[i])));
       timings.add(time(JobTypes.ORDER_REJECT, jobs, threads, i -> reject.reject(ids[jobs + i])));
-      timings.add(time(JobTypes.ORDER_REFUND, jobs, threads, i -> refund.refund(new RefundRequested(
-          ids[i], client(i), "manager", "course cancelled", null))));
+      timings.add(
+          time(
+              JobTypes.ORDER_REFUND,
+              jobs,
+              threads,
+              i ->
+                  refund.refund(
+                      new RefundRequested(
+                          ids[i], client(i), "manager", "course cancelled", null))));
       return timings;
     }
 
@@ -174,19 +280,32 @@ public final class WorkersBench {
      * Runs each job until it succeeds, as the engine would redeliver a failed one (without its
      * backoff): a failure costs its time and is counted.
      */
-    private static Timing time(String type, int jobs, int threads, IntConsumer handler) throws Exception {
+    private static Timing time(String type, int jobs, int threads, IntConsumer handler)
+        throws Exception {
       long[] latencies = new long[jobs];
       AtomicInteger failures = new AtomicInteger();
       long start = System.nanoTime();
-      parallel(jobs, threads, i -> {
-        long t = System.nanoTime();
-        retrying(failures, () -> handler.accept(i));
-        latencies[i] = System.nanoTime() - t;
-      });
+      parallel(
+          jobs,
+          threads,
+          i -> {
+            long t = System.nanoTime();
+            retrying(failures, () -> handler.accept(i));
+            latencies[i] = System.nanoTime() - t;
+          });
       double seconds = (System.nanoTime() - start) / 1e9;
-      return new Timing(jobs / seconds, f("workers %-20s %7.0f jobs/s (%d jobs in %.2f s, %d failed and retried;"
-          + " per job %s)%s", type, jobs / seconds, jobs, seconds, failures.get(),
-          Stats.latencies(latencies).replace(" (n = " + jobs + ")", ""), jobs / seconds >= 1500 ? "" : "  < 1500 target"));
+      return new Timing(
+          jobs / seconds,
+          f(
+              "workers %-20s %7.0f jobs/s (%d jobs in %.2f s, %d failed and retried;"
+                  + " per job %s)%s",
+              type,
+              jobs / seconds,
+              jobs,
+              seconds,
+              failures.get(),
+              Stats.latencies(latencies).replace(" (n = " + jobs + ")", ""),
+              jobs / seconds >= 1500 ? "" : "  < 1500 target"));
     }
 
     private static void retrying(AtomicInteger failures, Runnable work) {
@@ -208,12 +327,14 @@ public final class WorkersBench {
       try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-          futures.add(pool.submit(() -> {
-            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-              body.accept(i);
-            }
-            return null;
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                      body.accept(i);
+                    }
+                    return null;
+                  }));
         }
         for (Future<?> future : futures) {
           future.get();
@@ -224,37 +345,42 @@ public final class WorkersBench {
 
   /** The two things a worker reads from its job: the key and the process instance's key. */
   static ActivatedJob job(long key) {
-    return (ActivatedJob) Proxy.newProxyInstance(WorkersBench.class.getClassLoader(),
-        new Class<?>[] {ActivatedJob.class}, (proxy, method, arguments) -> switch (method.getName()) {
-          case "getKey", "getProcessInstanceKey" -> key;
-          case "getVariablesAsMap" -> Map.of();
-          case "hashCode" -> Long.hashCode(key);
-          case "equals" -> proxy == arguments[0];
-          case "toString" -> "job " + key;
-          default -> {
-            Class<?> type = method.getReturnType();
-            if (type == long.class) {
-              yield 0L;
-            }
-            if (type == int.class) {
-              yield 0;
-            }
-            if (type == boolean.class) {
-              yield false;
-            }
-            yield null;
-          }
-        });
+    return (ActivatedJob)
+        Proxy.newProxyInstance(
+            WorkersBench.class.getClassLoader(),
+            new Class<?>[] {ActivatedJob.class},
+            (proxy, method, arguments) ->
+                switch (method.getName()) {
+                  case "getKey", "getProcessInstanceKey" -> key;
+                  case "getVariablesAsMap" -> Map.of();
+                  case "hashCode" -> Long.hashCode(key);
+                  case "equals" -> proxy == arguments[0];
+                  case "toString" -> "job " + key;
+                  default -> {
+                    Class<?> type = method.getReturnType();
+                    if (type == long.class) {
+                      yield 0L;
+                    }
+                    if (type == int.class) {
+                      yield 0;
+                    }
+                    if (type == boolean.class) {
+                      yield false;
+                    }
+                    yield null;
+                  }
+                });
   }
 
   /** Runs this part in a child JVM with the application's heap and waits for it. */
   static void runInChild(BenchConfig config, BenchDatabase db) throws Exception {
     db.clean();
-    List<String> args = List.of(
-        "--server.port=0",
-        "--camunda.client.worker.defaults.enabled=false",
-        "--camunda.client.deployment.enabled=false",
-        "--camunda.client.grpc-address=http://127.0.0.1:" + AppProcess.freePort());
+    List<String> args =
+        List.of(
+            "--server.port=0",
+            "--camunda.client.worker.defaults.enabled=false",
+            "--camunda.client.deployment.enabled=false",
+            "--camunda.client.grpc-address=http://127.0.0.1:" + AppProcess.freePort());
     java.nio.file.Path log = AppProcess.logDir().resolve("workers.log");
     List<String> props = new ArrayList<>();
     for (String name : System.getProperties().stringPropertyNames()) {

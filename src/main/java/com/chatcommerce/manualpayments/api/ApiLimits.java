@@ -11,41 +11,60 @@ final class ApiLimits {
 
   /** Names of clients, payers, offers and payment systems (their columns). */
   static final int NAME = 200;
+
   /** Comments of clients and managers, history values, chat texts. */
   static final int COMMENT = 1000;
+
   static final int DESCRIPTION = 2000;
   static final int COMMENT_HINT = 500;
   static final int URL = 2000;
+
   /** RFC 5321's longest address. */
   static final int EMAIL = 254;
+
   /** E.164: a plus and at most 15 digits. */
   static final int PHONE = 16;
+
   static final String PHONE_PATTERN = "^\\+[1-9]\\d{7,14}$";
   static final int PLATFORM_USER_ID = 100;
+
   /** What {@code Money.parseDecimal} reads: a sign, 15 digits, a dot and 10 decimals. */
   static final int DECIMAL = 27;
+
   static final String DECIMAL_PATTERN = "^-?\\d{1,15}(\\.\\d{1,10})?$";
+
   /** An ISO date, yyyy-mm-dd. */
   static final int DATE = 10;
+
   /** An ISO-8601 duration such as P30D (its column). */
   static final int DURATION = 32;
+
   static final int CURRENCY = 3;
   static final String CURRENCY_PATTERN = "^[A-Z]{3}$";
   static final int UUID = 36;
+
   /** What the idempotency filter takes; it refuses any other key before the request runs. */
   static final int IDEMPOTENCY_KEY = 100;
+
   static final String IDEMPOTENCY_KEY_PATTERN = "^[A-Za-z0-9_.:-]{1,100}$";
+
   /** A cursor this API returned: base64url of a time and an id. */
   static final int CURSOR = 100;
+
   static final String CURSOR_PATTERN = "^[A-Za-z0-9_-]*$";
   static final int ACTOR = 100;
+
   /** Enum-like words kept as text: statuses, events, channels, field names. */
   static final int WORD = 32;
+
   static final int MAX_CURRENCIES = 200;
+
   /** What a page holds at most: the largest {@code limit}. */
   static final int PAGE = 100;
+
   /** A client search term: as long as a name. */
   static final int SEARCH = NAME;
+
   /** An order changes a bounded number of times: submitted, corrected, decided, refunded. */
   static final int HISTORY = 50;
 }

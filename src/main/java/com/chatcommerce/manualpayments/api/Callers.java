@@ -15,9 +15,12 @@ final class Callers {
 
   /** A platform account sees only the orders it submitted; managers and analysts see all. */
   static String onlyOwnOrders(Authentication caller) {
-    boolean seesAll = caller.getAuthorities().stream()
-        .anyMatch(a -> a.getAuthority().equals(Role.MANAGER.authority())
-            || a.getAuthority().equals(Role.ANALYST.authority()));
+    boolean seesAll =
+        caller.getAuthorities().stream()
+            .anyMatch(
+                a ->
+                    a.getAuthority().equals(Role.MANAGER.authority())
+                        || a.getAuthority().equals(Role.ANALYST.authority()));
     return seesAll ? null : caller.getName();
   }
 }

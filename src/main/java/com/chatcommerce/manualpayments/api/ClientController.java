@@ -6,8 +6,8 @@ import com.chatcommerce.manualpayments.crm.Client;
 import com.chatcommerce.manualpayments.crm.ClientOrder;
 import com.chatcommerce.manualpayments.crm.ClientService;
 import com.chatcommerce.manualpayments.crm.CrmOrderHistoryService;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -29,7 +29,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Clients", description = "The CRM's clients, their order history and their chat indicators")
+@Tag(
+    name = "Clients",
+    description = "The CRM's clients, their order history and their chat indicators")
 @RestController
 @RequestMapping("/api/v1/clients")
 class ClientController {
@@ -38,7 +40,8 @@ class ClientController {
   private final CrmOrderHistoryService orderHistory;
   private final ChatIndicatorService indicators;
 
-  ClientController(ClientService clients, CrmOrderHistoryService orderHistory, ChatIndicatorService indicators) {
+  ClientController(
+      ClientService clients, CrmOrderHistoryService orderHistory, ChatIndicatorService indicators) {
     this.clients = clients;
     this.orderHistory = orderHistory;
     this.indicators = indicators;
@@ -59,7 +62,8 @@ class ClientController {
       boolean manualAccount,
       Instant createdAt) {
     static Response of(Client c) {
-      return new Response(c.id(), c.name(), c.email(), c.phone(), c.isManualAccount(), c.createdAt());
+      return new Response(
+          c.id(), c.name(), c.email(), c.phone(), c.isManualAccount(), c.createdAt());
     }
   }
 
@@ -70,7 +74,12 @@ class ClientController {
       MoneyJson amount,
       Instant updatedAt) {
     static OrderLine of(ClientOrder o) {
-      return new OrderLine(o.orderId(), o.offerId(), o.status(), MoneyJson.of(o.amount(), o.currency()), o.updatedAt());
+      return new OrderLine(
+          o.orderId(),
+          o.offerId(),
+          o.status(),
+          MoneyJson.of(o.amount(), o.currency()),
+          o.updatedAt());
     }
   }
 
@@ -82,7 +91,8 @@ class ClientController {
       @Schema(allowableValues = {ChatIndicatorService.AUDIENCE}) String audience,
       Instant createdAt) {
     static Indicator of(ChatIndicator i) {
-      return new Indicator(i.id(), i.orderId(), i.status(), i.text(), ChatIndicatorService.AUDIENCE, i.createdAt());
+      return new Indicator(
+          i.id(), i.orderId(), i.status(), i.text(), ChatIndicatorService.AUDIENCE, i.createdAt());
     }
   }
 
@@ -91,12 +101,14 @@ class ClientController {
   @ProblemResponses({400})
   ResponseEntity<Response> create(@Valid @RequestBody Request request) {
     Client client = clients.create(request.name(), request.email(), request.phone());
-    return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id())).body(Response.of(client));
+    return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id()))
+        .body(Response.of(client));
   }
 
   /** Replaces the client's name and contacts; orders keep the contacts they were submitted with. */
-  @Operation(description =
-      "Replaces the client's name and contacts; orders keep the contacts they were submitted with.")
+  @Operation(
+      description =
+          "Replaces the client's name and contacts; orders keep the contacts they were submitted with.")
   @PutMapping("/{id}")
   @ProblemResponses({400, 404})
   Response update(@PathVariable @Min(1) long id, @Valid @RequestBody Request request) {
@@ -105,22 +117,27 @@ class ClientController {
 
   record ClientPage(
       @ArraySchema(maxItems = ApiLimits.PAGE) List<Response> clients,
-      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN)
+          String nextCursor) {}
 
   record OrderLines(
       @ArraySchema(maxItems = ApiLimits.PAGE) List<OrderLine> orders,
-      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN)
+          String nextCursor) {}
 
   record Indicators(
       @ArraySchema(maxItems = ApiLimits.PAGE) List<Indicator> indicators,
-      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN)
+          String nextCursor) {}
 
   /**
    * Managers find a client by name, email or phone; without {@code q}, every client. In the order
    * they were created, keyset-paged like the orders.
    */
-  @Operation(description = "The clients in the order they were created, keyset-paged: limit, cursor, nextCursor;"
-      + " with q, those whose name, email or phone contains it, in any case.")
+  @Operation(
+      description =
+          "The clients in the order they were created, keyset-paged: limit, cursor, nextCursor;"
+              + " with q, those whose name, email or phone contains it, in any case.")
   @GetMapping
   @ProblemResponses({400})
   ClientPage find(
@@ -142,7 +159,9 @@ class ClientController {
    * The manual account: the client that keeps the payments managers record for users of the
    * platform who are not CRM clients; its order history lists them.
    */
-  @Operation(description = "The manual account: the client that keeps the payments managers record with a payer.")
+  @Operation(
+      description =
+          "The manual account: the client that keeps the payments managers record with a payer.")
   @GetMapping("/manual-account")
   @ProblemResponses({})
   Response manualAccount() {
@@ -157,12 +176,17 @@ class ClientController {
   }
 
   /** The order history on the client's card, as the CRM shows it. */
-  @Operation(description = "The order history on the client's card, the most recently updated first, keyset-paged.")
+  @Operation(
+      description =
+          "The order history on the client's card, the most recently updated first, keyset-paged.")
   @GetMapping("/{id}/orders")
   @ProblemResponses({400, 404})
-  OrderLines orders(@PathVariable @Min(1) long id,
+  OrderLines orders(
+      @PathVariable @Min(1) long id,
       @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
+      @RequestParam(required = false)
+          @Size(max = ApiLimits.CURSOR)
+          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
           String cursor) {
     var page = orderHistory.ofClient(id, limit, cursor).map(OrderLine::of);
     return new OrderLines(page.items(), page.nextCursor());
@@ -172,9 +196,12 @@ class ClientController {
   @Operation(description = "The client's chat indicators, oldest first, keyset-paged.")
   @GetMapping("/{id}/chat-indicators")
   @ProblemResponses({400, 404})
-  Indicators chatIndicators(@PathVariable @Min(1) long id,
+  Indicators chatIndicators(
+      @PathVariable @Min(1) long id,
       @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @RequestParam(required = false) @Size(max = ApiLimits.CURSOR) @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
+      @RequestParam(required = false)
+          @Size(max = ApiLimits.CURSOR)
+          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
           String cursor) {
     clients.get(id);
     var page = indicators.ofClient(id, limit, cursor).map(Indicator::of);

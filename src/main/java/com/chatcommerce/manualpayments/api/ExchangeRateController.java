@@ -17,7 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Exchange rates",
+@Tag(
+    name = "Exchange rates",
     description = "Stored rates for offers priced in a currency their payment system does not take")
 @RestController
 @RequestMapping("/api/v1/exchange-rates")
@@ -31,9 +32,13 @@ class ExchangeRateController {
 
   @Schema(name = "ExchangeRateRequest")
   record Request(
-      @Schema(description = "How many of the second currency one of the first buys: a decimal string, at most 10"
-          + " decimals.", pattern = ApiLimits.DECIMAL_PATTERN)
-          @Size(max = ApiLimits.DECIMAL) String rate) {}
+      @Schema(
+              description =
+                  "How many of the second currency one of the first buys: a decimal string, at most 10"
+                      + " decimals.",
+              pattern = ApiLimits.DECIMAL_PATTERN)
+          @Size(max = ApiLimits.DECIMAL)
+          String rate) {}
 
   @Schema(name = "ExchangeRate")
   record Response(
@@ -42,15 +47,19 @@ class ExchangeRateController {
       @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN) String rate,
       Instant updatedAt) {
     static Response of(ExchangeRate r) {
-      return new Response(r.from(), r.to(), r.rate().stripTrailingZeros().toPlainString(), r.updatedAt());
+      return new Response(
+          r.from(), r.to(), r.rate().stripTrailingZeros().toPlainString(), r.updatedAt());
     }
   }
 
   @Operation(description = "Stores the rate from one currency to another.")
   @PutMapping("/{from}/{to}")
   @ProblemResponses({400})
-  Response put(@PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String from,
-      @PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String to,
+  Response put(
+      @PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN)
+          String from,
+      @PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN)
+          String to,
       @Valid @RequestBody Request request) {
     return Response.of(rates.put(from, to, request.rate()));
   }
@@ -58,8 +67,11 @@ class ExchangeRateController {
   @Operation(description = "The stored rate from one currency to another.")
   @GetMapping("/{from}/{to}")
   @ProblemResponses({400, 404})
-  Response get(@PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String from,
-      @PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN) String to) {
+  Response get(
+      @PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN)
+          String from,
+      @PathVariable @Size(max = ApiLimits.CURRENCY) @Pattern(regexp = ApiLimits.CURRENCY_PATTERN)
+          String to) {
     return Response.of(rates.get(from, to));
   }
 

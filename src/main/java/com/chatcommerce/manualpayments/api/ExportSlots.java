@@ -17,7 +17,8 @@ class ExportSlots {
 
   ExportSlots(@Value("${manual-payments.export.max-concurrent}") int maxConcurrent) {
     if (maxConcurrent < 1) {
-      throw new IllegalStateException("manual-payments.export.max-concurrent must be at least 1, got " + maxConcurrent);
+      throw new IllegalStateException(
+          "manual-payments.export.max-concurrent must be at least 1, got " + maxConcurrent);
     }
     this.slots = new Semaphore(maxConcurrent);
   }

@@ -7,8 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Writes {@code < > & '} as \\u escapes in every JSON response. Comments are stored verbatim, and
- * a client that drops our JSON into a page, or a browser that sniffs it as HTML, then still never
+ * Writes {@code < > & '} as \\u escapes in every JSON response. Comments are stored verbatim, and a
+ * client that drops our JSON into a page, or a browser that sniffs it as HTML, then still never
  * sees markup; any JSON parser reads the original text back.
  */
 @Configuration
@@ -16,7 +16,8 @@ class HtmlSafeJson {
 
   @Bean
   Jackson2ObjectMapperBuilderCustomizer htmlSafeEscapes() {
-    return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setCharacterEscapes(new Escapes()));
+    return builder ->
+        builder.postConfigurer(mapper -> mapper.getFactory().setCharacterEscapes(new Escapes()));
   }
 
   private static final class Escapes extends CharacterEscapes {

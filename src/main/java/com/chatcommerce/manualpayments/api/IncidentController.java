@@ -29,15 +29,22 @@ class IncidentController {
 
   record RetryRequest(
       @Schema(description = "The failed job's key, as Operate shows it.") @Min(1) Long jobKey,
-      @Schema(description = "Retries the job gets; " + ManualPaymentProcess.JOB_RETRIES + " when absent.")
-          @Min(1) @Max(10) Integer retries) {}
+      @Schema(
+              description =
+                  "Retries the job gets; " + ManualPaymentProcess.JOB_RETRIES + " when absent.")
+          @Min(1)
+          @Max(10)
+          Integer retries) {}
 
-  @Operation(description =
-      "Gives the incident's job retries and resolves the incident; a job of another incident gets 400 on jobKey.")
+  @Operation(
+      description =
+          "Gives the incident's job retries and resolves the incident; a job of another incident gets 400 on jobKey.")
   @PostMapping("/api/v1/incidents/{incidentKey}/retry")
   @ProblemResponses({400, 404, 409, 503})
   ResponseEntity<Void> retry(
-      @PathVariable @Min(1) long incidentKey, @Valid @RequestBody RetryRequest body, Authentication caller) {
+      @PathVariable @Min(1) long incidentKey,
+      @Valid @RequestBody RetryRequest body,
+      Authentication caller) {
     if (body.jobKey() == null) {
       throw new InvalidInputException("jobKey", "is required");
     }

@@ -9,13 +9,20 @@ import java.math.BigDecimal;
 @Schema(description = "An amount of money in an ISO 4217 currency.")
 public record MoneyJson(
     @Schema(
-            description = "A decimal string with a dot: greater than 0, at most " + Money.INTEGER_DIGITS
-                + " digits before the dot (what the books hold, DECIMAL(19, 4)) and no more decimals than the"
-                + " currency has. Fees and nets computed from it must fit the books too.",
+            description =
+                "A decimal string with a dot: greater than 0, at most "
+                    + Money.INTEGER_DIGITS
+                    + " digits before the dot (what the books hold, DECIMAL(19, 4)) and no more decimals than the"
+                    + " currency has. Fees and nets computed from it must fit the books too.",
             pattern = "^\\d{1," + Money.INTEGER_DIGITS + "}(\\.\\d{1,4})?$")
-        @Size(max = Money.INTEGER_DIGITS + 5) String amount,
-    @Schema(description = "ISO 4217 code, upper case.", pattern = ApiLimits.CURRENCY_PATTERN, example = "RUB")
-        @Size(max = ApiLimits.CURRENCY) String currency) {
+        @Size(max = Money.INTEGER_DIGITS + 5)
+        String amount,
+    @Schema(
+            description = "ISO 4217 code, upper case.",
+            pattern = ApiLimits.CURRENCY_PATTERN,
+            example = "RUB")
+        @Size(max = ApiLimits.CURRENCY)
+        String currency) {
 
   static MoneyJson of(Money money) {
     return new MoneyJson(money.amountText(), money.currency());

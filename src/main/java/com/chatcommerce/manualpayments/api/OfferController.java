@@ -39,11 +39,15 @@ class OfferController {
       @Size(max = ApiLimits.NAME) String name,
       @Valid MoneyJson price,
       @Min(1) Long paymentSystemId,
-      @Schema(description = "An ISO-8601 duration, at most P365D; P30D when absent.", example = "P7D")
-          @Size(max = ApiLimits.DURATION) String confirmationWindow) {
+      @Schema(
+              description = "An ISO-8601 duration, at most P365D; P30D when absent.",
+              example = "P7D")
+          @Size(max = ApiLimits.DURATION)
+          String confirmationWindow) {
     OfferDraft draft() {
       MoneyJson given = price == null ? new MoneyJson(null, null) : price;
-      return new OfferDraft(name, given.amount(), given.currency(), paymentSystemId, confirmationWindow);
+      return new OfferDraft(
+          name, given.amount(), given.currency(), paymentSystemId, confirmationWindow);
     }
   }
 
@@ -61,8 +65,14 @@ class OfferController {
 
     static Response of(Offer o) {
       return new Response(
-          o.id(), o.name(), MoneyJson.of(o.price()), o.paymentSystem().id(), o.paymentSystem().isManual(),
-          o.confirmationWindow(), PaymentSystemFace.of(o.paymentSystem()), o.createdAt());
+          o.id(),
+          o.name(),
+          MoneyJson.of(o.price()),
+          o.paymentSystem().id(),
+          o.paymentSystem().isManual(),
+          o.confirmationWindow(),
+          PaymentSystemFace.of(o.paymentSystem()),
+          o.createdAt());
     }
   }
 
@@ -74,29 +84,37 @@ class OfferController {
       @Schema(maxLength = ApiLimits.COMMENT_HINT) String commentHint,
       @Schema(maxLength = ApiLimits.URL) String imageUrl) {
     static PaymentSystemFace of(PaymentSystem p) {
-      return new PaymentSystemFace(p.id(), p.name(), p.description(), p.commentHint(), p.imageUrl());
+      return new PaymentSystemFace(
+          p.id(), p.name(), p.description(), p.commentHint(), p.imageUrl());
     }
   }
 
-  @Operation(description = "Creates an offer paid through a payment system, with its time to confirm.")
+  @Operation(
+      description = "Creates an offer paid through a payment system, with its time to confirm.")
   @PostMapping
   @ProblemResponses({400})
   ResponseEntity<Response> create(@Valid @RequestBody Request request) {
     Offer offer = offers.create(request.draft());
-    return ResponseEntity.created(URI.create("/api/v1/offers/" + offer.id())).body(Response.of(offer));
+    return ResponseEntity.created(URI.create("/api/v1/offers/" + offer.id()))
+        .body(Response.of(offer));
   }
 
-  /** Replaces the offer for orders submitted from now on; an open order keeps its price, fee and deadline. */
-  @Operation(description =
-      "Replaces the offer for orders submitted from now on; an open order keeps its price, fee and deadline.")
+  /**
+   * Replaces the offer for orders submitted from now on; an open order keeps its price, fee and
+   * deadline.
+   */
+  @Operation(
+      description =
+          "Replaces the offer for orders submitted from now on; an open order keeps its price, fee and deadline.")
   @PutMapping("/{id}")
   @ProblemResponses({400, 404})
   Response update(@PathVariable @Min(1) long id, @Valid @RequestBody Request request) {
     return Response.of(offers.update(id, request.draft()));
   }
 
-  @Operation(description =
-      "Every offer, as the client's pay window shows it; manualPayment=true keeps those of manual payment systems.")
+  @Operation(
+      description =
+          "Every offer, as the client's pay window shows it; manualPayment=true keeps those of manual payment systems.")
   @GetMapping
   @ProblemResponses({400})
   List<Response> all(@RequestParam(defaultValue = "false") boolean manualPayment) {

@@ -5,13 +5,13 @@ import com.chatcommerce.manualpayments.security.SecurityProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -34,25 +34,37 @@ import org.springframework.web.bind.annotation.RequestBody;
 class OpenApiConfiguration {
 
   // Map.ofEntries: Map.of takes at most ten pairs.
-  private static final Map<Integer, String> MEANINGS = Map.ofEntries(
-      Map.entry(400, "Bad input: errors[] names each field and the reason; nothing was changed"),
-      Map.entry(401, "No or invalid credentials"),
-      Map.entry(403, "The caller's role may not do this"),
-      Map.entry(404, "No such record"),
-      Map.entry(406, "The caller does not accept the only type this answers with"),
-      Map.entry(409, "The order's state (or a payment system's open orders) does not allow this, or the same"
-          + " request is still being processed"),
-      Map.entry(413, "The body is over its limit; nothing was read or changed"),
-      Map.entry(415, "The body's media type is not one this endpoint takes"),
-      Map.entry(422, "A missing exchange rate, or an Idempotency-Key reused with a different request"),
-      Map.entry(429, "As many of these as allowed are running; retry after the seconds in Retry-After"),
-      Map.entry(500, "An unexpected error; the application's log has its details"),
-      Map.entry(503, "The process engine did not answer; nothing was changed"));
+  private static final Map<Integer, String> MEANINGS =
+      Map.ofEntries(
+          Map.entry(
+              400, "Bad input: errors[] names each field and the reason; nothing was changed"),
+          Map.entry(401, "No or invalid credentials"),
+          Map.entry(403, "The caller's role may not do this"),
+          Map.entry(404, "No such record"),
+          Map.entry(406, "The caller does not accept the only type this answers with"),
+          Map.entry(
+              409,
+              "The order's state (or a payment system's open orders) does not allow this, or the same"
+                  + " request is still being processed"),
+          Map.entry(413, "The body is over its limit; nothing was read or changed"),
+          Map.entry(415, "The body's media type is not one this endpoint takes"),
+          Map.entry(
+              422,
+              "A missing exchange rate, or an Idempotency-Key reused with a different request"),
+          Map.entry(
+              429,
+              "As many of these as allowed are running; retry after the seconds in Retry-After"),
+          Map.entry(500, "An unexpected error; the application's log has its details"),
+          Map.entry(503, "The process engine did not answer; nothing was changed"));
 
-  /** A problem's texts: ours, with at most a short excerpt of a bad value, for each of its errors. */
+  /**
+   * A problem's texts: ours, with at most a short excerpt of a bad value, for each of its errors.
+   */
   private static final int PROBLEM_TEXT = 8000;
+
   private static final int PROBLEM_WORDS = 200;
   private static final int PROBLEM_REASON = 1000;
+
   /** The longest ISO instant Java reads is about 40 characters. */
   private static final int DATE_TIME = 64;
 
@@ -62,25 +74,46 @@ class OpenApiConfiguration {
    */
   @Bean
   OpenAPI manualPaymentsOpenApi(SecurityProperties security) {
-    Schema<?> problem = new ObjectSchema()
-        .addProperty("type", new StringSchema().format("uri").maxLength(PROBLEM_WORDS))
-        .addProperty("title", new StringSchema().maxLength(PROBLEM_WORDS))
-        .addProperty("status", new IntegerSchema().minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))
-        .addProperty("detail", new StringSchema().maxLength(PROBLEM_TEXT))
-        .addProperty("instance", new StringSchema().format("uri-reference").maxLength(PROBLEM_TEXT))
-        .addProperty("errors", new ArraySchema().maxItems(ProblemHandler.MAX_ERRORS).items(new ObjectSchema()
-            .addProperty("field", new StringSchema().maxLength(PROBLEM_WORDS))
-            .addProperty("reason", new StringSchema().maxLength(PROBLEM_REASON))));
+    Schema<?> problem =
+        new ObjectSchema()
+            .addProperty("type", new StringSchema().format("uri").maxLength(PROBLEM_WORDS))
+            .addProperty("title", new StringSchema().maxLength(PROBLEM_WORDS))
+            .addProperty(
+                "status",
+                new IntegerSchema()
+                    .minimum(BigDecimal.valueOf(400))
+                    .maximum(BigDecimal.valueOf(599)))
+            .addProperty("detail", new StringSchema().maxLength(PROBLEM_TEXT))
+            .addProperty(
+                "instance", new StringSchema().format("uri-reference").maxLength(PROBLEM_TEXT))
+            .addProperty(
+                "errors",
+                new ArraySchema()
+                    .maxItems(ProblemHandler.MAX_ERRORS)
+                    .items(
+                        new ObjectSchema()
+                            .addProperty("field", new StringSchema().maxLength(PROBLEM_WORDS))
+                            .addProperty("reason", new StringSchema().maxLength(PROBLEM_REASON))));
     boolean basic = security.mode() == SecurityProperties.Mode.BASIC;
     String scheme = basic ? "basic" : "bearer";
     return new OpenAPI()
-        .info(new Info().title("Manual payments API").version("v1")
-            .description("Payments made outside the platform: submissions, manager decisions, refunds."))
-        .components(new Components()
-            .addSchemas("Problem", problem)
-            .addSchemas("Image", new StringSchema().format("binary").maxLength(PaymentSystemImageService.MAX_BYTES)
-                .description("PNG, JPEG or WebP, at most 1 MiB"))
-            .addSecuritySchemes(scheme, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme(scheme)))
+        .info(
+            new Info()
+                .title("Manual payments API")
+                .version("v1")
+                .description(
+                    "Payments made outside the platform: submissions, manager decisions, refunds."))
+        .components(
+            new Components()
+                .addSchemas("Problem", problem)
+                .addSchemas(
+                    "Image",
+                    new StringSchema()
+                        .format("binary")
+                        .maxLength(PaymentSystemImageService.MAX_BYTES)
+                        .description("PNG, JPEG or WebP, at most 1 MiB"))
+                .addSecuritySchemes(
+                    scheme, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme(scheme)))
         .addSecurityItem(new SecurityRequirement().addList(scheme));
   }
 
@@ -99,21 +132,42 @@ class OpenApiConfiguration {
       if (openApi.getPaths() == null) {
         return;
       }
-      openApi.getPaths().values().forEach(path -> path.readOperations().forEach(operation -> {
-        if (operation.getParameters() != null) {
-          operation.getParameters().forEach(parameter -> bound(parameter.getSchema(), seen));
-        }
-        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-          operation.getRequestBody().getContent().values().forEach(media -> bound(media.getSchema(), seen));
-        }
-        if (operation.getResponses() != null) {
-          operation.getResponses().values().forEach(response -> {
-            if (response.getContent() != null) {
-              response.getContent().values().forEach(media -> bound(media.getSchema(), seen));
-            }
-          });
-        }
-      }));
+      openApi
+          .getPaths()
+          .values()
+          .forEach(
+              path ->
+                  path.readOperations()
+                      .forEach(
+                          operation -> {
+                            if (operation.getParameters() != null) {
+                              operation
+                                  .getParameters()
+                                  .forEach(parameter -> bound(parameter.getSchema(), seen));
+                            }
+                            if (operation.getRequestBody() != null
+                                && operation.getRequestBody().getContent() != null) {
+                              operation
+                                  .getRequestBody()
+                                  .getContent()
+                                  .values()
+                                  .forEach(media -> bound(media.getSchema(), seen));
+                            }
+                            if (operation.getResponses() != null) {
+                              operation
+                                  .getResponses()
+                                  .values()
+                                  .forEach(
+                                      response -> {
+                                        if (response.getContent() != null) {
+                                          response
+                                              .getContent()
+                                              .values()
+                                              .forEach(media -> bound(media.getSchema(), seen));
+                                        }
+                                      });
+                            }
+                          }));
     };
   }
 
@@ -149,12 +203,13 @@ class OpenApiConfiguration {
   }
 
   private static boolean is(Schema<?> schema, String type) {
-    return type.equals(schema.getType()) || schema.getTypes() != null && schema.getTypes().contains(type);
+    return type.equals(schema.getType())
+        || schema.getTypes() != null && schema.getTypes().contains(type);
   }
 
   /**
-   * Adds 401, 403, 500, the statuses of {@link ProblemResponses} and, where the operation takes a body,
-   * 413 to every API operation.
+   * Adds 401, 403, 500, the statuses of {@link ProblemResponses} and, where the operation takes a
+   * body, 413 to every API operation.
    */
   @Bean
   OperationCustomizer problemResponses() {
@@ -169,17 +224,25 @@ class OpenApiConfiguration {
       for (int status : declared.value()) {
         addProblem(operation.getResponses(), status);
       }
-      if (Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class))) {
+      if (Arrays.stream(handler.getMethodParameters())
+          .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class))) {
         addProblem(operation.getResponses(), 413);
       }
       return operation;
     };
   }
 
-  private static void addProblem(io.swagger.v3.oas.models.responses.ApiResponses responses, int status) {
-    responses.addApiResponse(String.valueOf(status), new ApiResponse()
-        .description(MEANINGS.get(status))
-        .content(new Content().addMediaType("application/problem+json",
-            new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")))));
+  private static void addProblem(
+      io.swagger.v3.oas.models.responses.ApiResponses responses, int status) {
+    responses.addApiResponse(
+        String.valueOf(status),
+        new ApiResponse()
+            .description(MEANINGS.get(status))
+            .content(
+                new Content()
+                    .addMediaType(
+                        "application/problem+json",
+                        new MediaType()
+                            .schema(new Schema<>().$ref("#/components/schemas/Problem")))));
   }
 }

@@ -46,8 +46,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-@Tag(name = "Orders",
-    description = "Client payments, managers' manual payments, decisions, refunds, lists and the CSV export")
+@Tag(
+    name = "Orders",
+    description =
+        "Client payments, managers' manual payments, decisions, refunds, lists and the CSV export")
 @RestController
 class OrderController {
 
@@ -65,38 +67,69 @@ class OrderController {
   }
 
   /** The client pressed "Pay". */
-  @Operation(description = "A client's submission: the order is OPEN at once, with its fee, net and review deadline.")
+  @Operation(
+      description =
+          "A client's submission: the order is OPEN at once, with its fee, net and review deadline.")
   @PostMapping("/api/v1/orders")
   @ProblemResponses({400, 409, 422, 503})
   ResponseEntity<OrderJson.Response> submit(
       @Valid @RequestBody OrderJson.ClientSubmission body, Authentication caller) {
-    Order order = requests.submit(new Submission(
-        OrderSource.CLIENT, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), null, null, false,
-        Callers.name(caller)));
+    Order order =
+        requests.submit(
+            new Submission(
+                OrderSource.CLIENT,
+                body.clientId(),
+                body.offerId(),
+                body.paymentDate(),
+                body.comment(),
+                null,
+                null,
+                false,
+                Callers.name(caller)));
     return created(order);
   }
 
-  /** A manager's "add manual payment", for a CRM client or, with {@code payer}, on the manual account. */
-  @Operation(description = "A manager adds a payment, for a CRM client or, with payer, on the manual account.")
+  /**
+   * A manager's "add manual payment", for a CRM client or, with {@code payer}, on the manual
+   * account.
+   */
+  @Operation(
+      description =
+          "A manager adds a payment, for a CRM client or, with payer, on the manual account.")
   @PostMapping("/api/v1/manual-payments")
   @ProblemResponses({400, 409, 422, 503})
-  ResponseEntity<OrderJson.Response> add(@Valid @RequestBody OrderJson.ManagerSubmission body, Authentication caller) {
-    Order order = requests.submit(new Submission(
-        OrderSource.MANAGER, body.clientId(), body.offerId(), body.paymentDate(), body.comment(), body.email(),
-        body.phone(), true, Callers.name(caller), body.payer()));
+  ResponseEntity<OrderJson.Response> add(
+      @Valid @RequestBody OrderJson.ManagerSubmission body, Authentication caller) {
+    Order order =
+        requests.submit(
+            new Submission(
+                OrderSource.MANAGER,
+                body.clientId(),
+                body.offerId(),
+                body.paymentDate(),
+                body.comment(),
+                body.email(),
+                body.phone(),
+                true,
+                Callers.name(caller),
+                body.payer()));
     return created(order);
   }
 
-  @Operation(description = "Orders, newest first or (sort=reviewDeadline) soonest review deadline first, filtered"
-      + " and keyset-paged: limit, cursor, nextCursor. Each row carries the client's, offer's and payment system's"
-      + " names, read in the page's one query.")
+  @Operation(
+      description =
+          "Orders, newest first or (sort=reviewDeadline) soonest review deadline first, filtered"
+              + " and keyset-paged: limit, cursor, nextCursor. Each row carries the client's, offer's and payment system's"
+              + " names, read in the page's one query.")
   @GetMapping("/api/v1/orders")
   @ProblemResponses({400})
   OrderJson.Page list(
       @ParameterObject @Valid OrderFilterParams params,
-      @Parameter(description = "submittedAt (default): newest first. reviewDeadline: soonest deadline first,"
-              + " the review queue with status=OPEN.",
-          schema = @Schema(allowableValues = {"submittedAt", "reviewDeadline"}))
+      @Parameter(
+              description =
+                  "submittedAt (default): newest first. reviewDeadline: soonest deadline first,"
+                      + " the review queue with status=OPEN.",
+              schema = @Schema(allowableValues = {"submittedAt", "reviewDeadline"}))
           @RequestParam(required = false)
           String sort,
       @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
@@ -107,8 +140,10 @@ class OrderController {
           String cursor,
       Authentication caller) {
     OrderPage page =
-        queries.list(params.filter(Callers.onlyOwnOrders(caller)), OrderSort.of(sort), limit, cursor);
-    return new OrderJson.Page(page.orders().stream().map(OrderJson.Response::of).toList(), page.nextCursor());
+        queries.list(
+            params.filter(Callers.onlyOwnOrders(caller)), OrderSort.of(sort), limit, cursor);
+    return new OrderJson.Page(
+        page.orders().stream().map(OrderJson.Response::of).toList(), page.nextCursor());
   }
 
   /**
@@ -117,13 +152,19 @@ class OrderController {
    * however far it had got; this one runs as long as its caller reads, within a bounded number of
    * exports at once (429 beyond it).
    */
-  @Operation(description = "Every order matching the list's filters as CSV, streamed, newest first.")
+  @Operation(
+      description = "Every order matching the list's filters as CSV, streamed, newest first.")
   @GetMapping("/api/v1/orders/export.csv")
   @ProblemResponses({400, 406, 429})
-  @ApiResponse(responseCode = "200", description = "every matching order, newest first",
+  @ApiResponse(
+      responseCode = "200",
+      description = "every matching order, newest first",
       content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-  void export(@ParameterObject @Valid OrderFilterParams params, Authentication caller,
-      @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+  void export(
+      @ParameterObject @Valid OrderFilterParams params,
+      Authentication caller,
+      @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false)
+          String accept,
       HttpServletResponse response)
       throws IOException, HttpMediaTypeNotAcceptableException {
     // Negotiated here rather than by a "produces" condition: without a mapping for it, a caller
@@ -133,27 +174,33 @@ class OrderController {
       throw new HttpMediaTypeNotAcceptableException(List.of(CSV));
     }
     OrderFilter filter = params.filter(Callers.onlyOwnOrders(caller));
-    exports.run(() -> {
-      response.setContentType(new MediaType(CSV, StandardCharsets.UTF_8).toString());
-      response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"orders.csv\"");
-      try {
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        writer.write(OrderCsv.HEADER);
-        queries.forEachBatch(filter, batch -> {
+    exports.run(
+        () -> {
+          response.setContentType(new MediaType(CSV, StandardCharsets.UTF_8).toString());
+          response.setHeader(
+              HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"orders.csv\"");
           try {
-            writer.write(OrderCsv.rows(batch));
+            Writer writer =
+                new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+            writer.write(OrderCsv.HEADER);
+            queries.forEachBatch(
+                filter,
+                batch -> {
+                  try {
+                    writer.write(OrderCsv.rows(batch));
+                    writer.flush();
+                  } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                  }
+                });
             writer.flush();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+          } catch (IOException | UncheckedIOException e) {
+            // Only writing to the caller throws these: it went away or stopped reading, and the
+            // rest
+            // of the export has nobody to go to.
+            LOG.info("order export ended early: the caller stopped reading ({})", e.getMessage());
           }
         });
-        writer.flush();
-      } catch (IOException | UncheckedIOException e) {
-        // Only writing to the caller throws these: it went away or stopped reading, and the rest
-        // of the export has nobody to go to.
-        LOG.info("order export ended early: the caller stopped reading ({})", e.getMessage());
-      }
-    });
   }
 
   private static boolean acceptsCsv(String accept) {
@@ -161,7 +208,8 @@ class OrderController {
       return true;
     }
     try {
-      return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.isCompatibleWith(CSV));
+      return MediaType.parseMediaTypes(accept).stream()
+          .anyMatch(type -> type.isCompatibleWith(CSV));
     } catch (InvalidMediaTypeException e) {
       return false;
     }
@@ -170,32 +218,39 @@ class OrderController {
   @Operation(description = "One order with its history and the terms it was submitted under.")
   @GetMapping("/api/v1/orders/{id}")
   @ProblemResponses({400, 404})
-  OrderJson.Response get(@PathVariable @Size(max = ApiLimits.UUID) String id, Authentication caller) {
-    return OrderJson.Response.of(queries.get(id, Callers.onlyOwnOrders(caller)), queries.history(id));
+  OrderJson.Response get(
+      @PathVariable @Size(max = ApiLimits.UUID) String id, Authentication caller) {
+    return OrderJson.Response.of(
+        queries.get(id, Callers.onlyOwnOrders(caller)), queries.history(id));
   }
 
-  @Operation(description =
-      "Approves an open order, optionally correcting its amount and payment date; the process applies it (202).")
+  @Operation(
+      description =
+          "Approves an open order, optionally correcting its amount and payment date; the process applies it (202).")
   @PostMapping("/api/v1/orders/{id}/approve")
   @ProblemResponses({400, 404, 409, 422, 503})
   ResponseEntity<OrderJson.Response> approve(
       @PathVariable @Size(max = ApiLimits.UUID) String id,
       @Valid @RequestBody(required = false) OrderJson.DecisionRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false)
-          @Size(max = ApiLimits.IDEMPOTENCY_KEY) @Pattern(regexp = ApiLimits.IDEMPOTENCY_KEY_PATTERN)
+          @Size(max = ApiLimits.IDEMPOTENCY_KEY)
+          @Pattern(regexp = ApiLimits.IDEMPOTENCY_KEY_PATTERN)
           String idempotencyKey,
       Authentication caller) {
     return decide(id, Decision.APPROVE, body, idempotencyKey, caller);
   }
 
-  @Operation(description = "Rejects an open order, with the manager's comment; the process applies it (202).")
+  @Operation(
+      description =
+          "Rejects an open order, with the manager's comment; the process applies it (202).")
   @PostMapping("/api/v1/orders/{id}/reject")
   @ProblemResponses({400, 404, 409, 422, 503})
   ResponseEntity<OrderJson.Response> reject(
       @PathVariable @Size(max = ApiLimits.UUID) String id,
       @Valid @RequestBody(required = false) OrderJson.DecisionRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false)
-          @Size(max = ApiLimits.IDEMPOTENCY_KEY) @Pattern(regexp = ApiLimits.IDEMPOTENCY_KEY_PATTERN)
+          @Size(max = ApiLimits.IDEMPOTENCY_KEY)
+          @Pattern(regexp = ApiLimits.IDEMPOTENCY_KEY_PATTERN)
           String idempotencyKey,
       Authentication caller) {
     return decide(id, Decision.REJECT, body, idempotencyKey, caller);
@@ -213,7 +268,11 @@ class OrderController {
   }
 
   private ResponseEntity<OrderJson.Response> decide(
-      String id, Decision decision, OrderJson.DecisionRequest body, String idempotencyKey, Authentication caller) {
+      String id,
+      Decision decision,
+      OrderJson.DecisionRequest body,
+      String idempotencyKey,
+      Authentication caller) {
     Correction correction =
         body == null
             ? Correction.NONE

@@ -16,12 +16,21 @@ record OrderFilterParams(
     OrderSource source,
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedFrom,
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant submittedTo,
-    @Parameter(description = "Only orders whose review deadline is before this instant (\"expiring within 24 h\").")
+    @Parameter(
+            description =
+                "Only orders whose review deadline is before this instant (\"expiring within 24 h\").")
         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
         Instant deadlineBefore) {
 
   OrderFilter filter(String onlySubmittedBy) {
     return new OrderFilter(
-        status, clientId, offerId, source, submittedFrom, submittedTo, deadlineBefore, onlySubmittedBy);
+        status,
+        clientId,
+        offerId,
+        source,
+        submittedFrom,
+        submittedTo,
+        deadlineBefore,
+        onlySubmittedBy);
   }
 }

@@ -4,9 +4,9 @@ import com.chatcommerce.manualpayments.order.ListedOrder;
 import com.chatcommerce.manualpayments.order.Order;
 import com.chatcommerce.manualpayments.order.OrderHistoryEntry;
 import com.chatcommerce.manualpayments.order.OrderSource;
+import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.order.OrderTerms;
 import com.chatcommerce.manualpayments.order.Payer;
-import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.order.RejectionReason;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -27,13 +27,18 @@ final class OrderJson {
   record ClientSubmission(
       @Min(1) Long offerId,
       @Min(1) Long clientId,
-      @Schema(format = "date", description = "An ISO date, yyyy-mm-dd; today when absent.", example = "2026-11-27")
-          @Size(max = ApiLimits.DATE) String paymentDate,
+      @Schema(
+              format = "date",
+              description = "An ISO date, yyyy-mm-dd; today when absent.",
+              example = "2026-11-27")
+          @Size(max = ApiLimits.DATE)
+          String paymentDate,
       @Size(max = ApiLimits.COMMENT) String comment) {}
 
   /**
    * A manager's "add manual payment": for a CRM client ({@code clientId}, with the client's email
-   * and phone), or for any user of the platform ({@code payer} instead, kept on the manual account).
+   * and phone), or for any user of the platform ({@code payer} instead, kept on the manual
+   * account).
    */
   record ManagerSubmission(
       @Min(1) Long clientId,
@@ -41,18 +46,26 @@ final class OrderJson {
       @Min(1) Long offerId,
       @Schema(format = "email") @Size(max = ApiLimits.EMAIL) String email,
       @Schema(pattern = ApiLimits.PHONE_PATTERN) @Size(max = ApiLimits.PHONE) String phone,
-      @Schema(format = "date", description = "An ISO date, yyyy-mm-dd; today when absent.", example = "2026-11-27")
-          @Size(max = ApiLimits.DATE) String paymentDate,
+      @Schema(
+              format = "date",
+              description = "An ISO date, yyyy-mm-dd; today when absent.",
+              example = "2026-11-27")
+          @Size(max = ApiLimits.DATE)
+          String paymentDate,
       @Size(max = ApiLimits.COMMENT) String comment) {}
 
   /**
-   * A manager's decision: an optional correction of the amount (a new currency only with the
-   * amount paid in it) and of the payment date, and the manager's own comment.
+   * A manager's decision: an optional correction of the amount (a new currency only with the amount
+   * paid in it) and of the payment date, and the manager's own comment.
    */
   record DecisionRequest(
       @Valid MoneyJson amount,
-      @Schema(format = "date", description = "The corrected payment date, an ISO date.", example = "2026-11-27")
-          @Size(max = ApiLimits.DATE) String paymentDate,
+      @Schema(
+              format = "date",
+              description = "The corrected payment date, an ISO date.",
+              example = "2026-11-27")
+          @Size(max = ApiLimits.DATE)
+          String paymentDate,
       @Size(max = ApiLimits.COMMENT) String comment) {}
 
   record RefundRequest(@Size(max = ApiLimits.COMMENT) String comment) {}
@@ -99,42 +112,80 @@ final class OrderJson {
     }
 
     private static Response of(
-        Order o, String clientName, String offerName, String paymentSystemName, List<OrderHistoryEntry> history) {
+        Order o,
+        String clientName,
+        String offerName,
+        String paymentSystemName,
+        List<OrderHistoryEntry> history) {
       return new Response(
-          o.id(), o.source(), o.status(), o.status().shownAs(), o.clientId(), o.offerId(), o.paymentSystemId(),
-          clientName, offerName, paymentSystemName,
-          MoneyJson.of(o.submitted()), MoneyJson.of(o.amount()), MoneyJson.of(o.fee()), MoneyJson.of(o.net()),
-          o.paymentDate(), o.comment(), o.managerComment(), o.contactEmail(), o.contactPhone(),
-          o.payer().orElse(null), history == null ? null : Terms.of(o.terms()), o.reviewDeadline(),
-          o.rejectionReason(), o.pendingAction(), o.processInstanceKey(), o.submittedAt(), o.updatedAt(),
+          o.id(),
+          o.source(),
+          o.status(),
+          o.status().shownAs(),
+          o.clientId(),
+          o.offerId(),
+          o.paymentSystemId(),
+          clientName,
+          offerName,
+          paymentSystemName,
+          MoneyJson.of(o.submitted()),
+          MoneyJson.of(o.amount()),
+          MoneyJson.of(o.fee()),
+          MoneyJson.of(o.net()),
+          o.paymentDate(),
+          o.comment(),
+          o.managerComment(),
+          o.contactEmail(),
+          o.contactPhone(),
+          o.payer().orElse(null),
+          history == null ? null : Terms.of(o.terms()),
+          o.reviewDeadline(),
+          o.rejectionReason(),
+          o.pendingAction(),
+          o.processInstanceKey(),
+          o.submittedAt(),
+          o.updatedAt(),
           history == null ? null : history.stream().map(HistoryLine::of).toList());
     }
   }
 
   /**
-   * The payment system's terms and the exchange rates the order was submitted under, shown with
-   * one order: a correction reprices with these, whatever the payment system says now.
+   * The payment system's terms and the exchange rates the order was submitted under, shown with one
+   * order: a correction reprices with these, whatever the payment system says now.
    */
   @Schema(name = "OrderTerms")
   record Terms(
-      @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN) String commissionPercent,
+      @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN)
+          String commissionPercent,
       MoneyJson fixedFee,
-      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String accountCurrency,
-      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String transactionCurrency,
-      @ArraySchema(maxItems = ApiLimits.MAX_CURRENCIES,
-          schema = @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN))
+      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN)
+          String accountCurrency,
+      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN)
+          String transactionCurrency,
+      @ArraySchema(
+              maxItems = ApiLimits.MAX_CURRENCIES,
+              schema =
+                  @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN))
           List<String> supportedCurrencies,
-      @Schema(description = "Rates by pair, FROM/TO: a decimal string each.",
-          additionalPropertiesSchema = RateText.class)
+      @Schema(
+              description = "Rates by pair, FROM/TO: a decimal string each.",
+              additionalPropertiesSchema = RateText.class)
           Map<String, String> rates) {
 
     static Terms of(OrderTerms t) {
       Map<String, String> rates = new LinkedHashMap<>();
-      t.rates().byPair().forEach((pair, rate) -> rates.put(pair, rate.stripTrailingZeros().toPlainString()));
+      t.rates()
+          .byPair()
+          .forEach((pair, rate) -> rates.put(pair, rate.stripTrailingZeros().toPlainString()));
       return new Terms(
           t.commissionPercent().stripTrailingZeros().toPlainString(),
-          t.fixedFeeAmount() == null ? null : MoneyJson.of(t.fixedFeeAmount(), t.fixedFeeCurrency()),
-          t.accountCurrency(), t.transactionCurrency(), t.supportedCurrencies(), rates);
+          t.fixedFeeAmount() == null
+              ? null
+              : MoneyJson.of(t.fixedFeeAmount(), t.fixedFeeCurrency()),
+          t.accountCurrency(),
+          t.transactionCurrency(),
+          t.supportedCurrencies(),
+          rates);
     }
   }
 
@@ -152,12 +203,20 @@ final class OrderJson {
       Instant at) {
     static HistoryLine of(OrderHistoryEntry e) {
       return new HistoryLine(
-          e.event().name(), e.field(), e.fromValue(), e.toValue(), e.actor(), e.channel(), e.comment(), e.createdAt());
+          e.event().name(),
+          e.field(),
+          e.fromValue(),
+          e.toValue(),
+          e.actor(),
+          e.channel(),
+          e.comment(),
+          e.createdAt());
     }
   }
 
   @Schema(name = "OrderPage")
   record Page(
       @ArraySchema(maxItems = ApiLimits.PAGE) List<Response> orders,
-      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN) String nextCursor) {}
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN)
+          String nextCursor) {}
 }

@@ -28,7 +28,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
-@Tag(name = "Payment systems", description = "The merchants payments go through: commission, currencies, image")
+@Tag(
+    name = "Payment systems",
+    description = "The merchants payments go through: commission, currencies, image")
 @RestController
 @RequestMapping("/api/v1/payment-systems")
 class PaymentSystemController {
@@ -41,13 +43,16 @@ class PaymentSystemController {
     this.images = images;
   }
 
-  @Operation(description =
-      "Creates a payment system: commission, fixed fee, currencies, the hint for the client's comment.")
+  @Operation(
+      description =
+          "Creates a payment system: commission, fixed fee, currencies, the hint for the client's comment.")
   @PostMapping
   @ProblemResponses({400})
-  ResponseEntity<PaymentSystemJson.Response> create(@Valid @RequestBody PaymentSystemJson.Request request) {
+  ResponseEntity<PaymentSystemJson.Response> create(
+      @Valid @RequestBody PaymentSystemJson.Request request) {
     var created = PaymentSystemJson.Response.of(paymentSystems.create(request.draft()));
-    return ResponseEntity.created(URI.create("/api/v1/payment-systems/" + created.id())).body(created);
+    return ResponseEntity.created(URI.create("/api/v1/payment-systems/" + created.id()))
+        .body(created);
   }
 
   @Operation(description = "Every payment system.")
@@ -68,14 +73,20 @@ class PaymentSystemController {
    * Stores the payment system's image and points its {@code imageUrl} here. The body is the image
    * itself, PNG, JPEG or WebP by its content as well as its Content-Type, at most 1 MiB.
    */
-  @Operation(description =
-      "Stores the payment system's image (PNG, JPEG or WebP, at most 1 MiB) and points imageUrl at it.")
-  @PutMapping(value = "/{id}/image", consumes = {"image/png", "image/jpeg", "image/webp"})
+  @Operation(
+      description =
+          "Stores the payment system's image (PNG, JPEG or WebP, at most 1 MiB) and points imageUrl at it.")
+  @PutMapping(
+      value = "/{id}/image",
+      consumes = {"image/png", "image/jpeg", "image/webp"})
   @ProblemResponses({400, 404, 413, 415})
-  @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
-      @Content(mediaType = "image/png", schema = @Schema(ref = "#/components/schemas/Image")),
-      @Content(mediaType = "image/jpeg", schema = @Schema(ref = "#/components/schemas/Image")),
-      @Content(mediaType = "image/webp", schema = @Schema(ref = "#/components/schemas/Image"))})
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = {
+        @Content(mediaType = "image/png", schema = @Schema(ref = "#/components/schemas/Image")),
+        @Content(mediaType = "image/jpeg", schema = @Schema(ref = "#/components/schemas/Image")),
+        @Content(mediaType = "image/webp", schema = @Schema(ref = "#/components/schemas/Image"))
+      })
   PaymentSystemJson.Response uploadImage(
       @PathVariable @Min(1) long id,
       @Parameter(hidden = true) @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType,
@@ -90,10 +101,14 @@ class PaymentSystemController {
   @Operation(description = "The payment system's image with its type and ETag.")
   @GetMapping("/{id}/image")
   @ProblemResponses({400, 404})
-  @ApiResponse(responseCode = "200", description = "The image", content = {
-      @Content(mediaType = "image/png", schema = @Schema(ref = "#/components/schemas/Image")),
-      @Content(mediaType = "image/jpeg", schema = @Schema(ref = "#/components/schemas/Image")),
-      @Content(mediaType = "image/webp", schema = @Schema(ref = "#/components/schemas/Image"))})
+  @ApiResponse(
+      responseCode = "200",
+      description = "The image",
+      content = {
+        @Content(mediaType = "image/png", schema = @Schema(ref = "#/components/schemas/Image")),
+        @Content(mediaType = "image/jpeg", schema = @Schema(ref = "#/components/schemas/Image")),
+        @Content(mediaType = "image/webp", schema = @Schema(ref = "#/components/schemas/Image"))
+      })
   ResponseEntity<byte[]> image(@PathVariable @Min(1) long id, WebRequest request) {
     PaymentSystemImage image = images.get(id);
     String etag = "\"" + image.etag() + "\"";
@@ -108,8 +123,9 @@ class PaymentSystemController {
   }
 
   /** Replaces the payment system for orders submitted from now on; open orders keep their terms. */
-  @Operation(description =
-      "Replaces the payment system for orders submitted from now on; open orders keep their terms.")
+  @Operation(
+      description =
+          "Replaces the payment system for orders submitted from now on; open orders keep their terms.")
   @PutMapping("/{id}")
   @ProblemResponses({400, 404, 409})
   PaymentSystemJson.Response update(

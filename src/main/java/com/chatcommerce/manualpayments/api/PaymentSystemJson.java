@@ -19,23 +19,35 @@ final class PaymentSystemJson {
       PaymentSystemKind kind,
       @Size(max = ApiLimits.NAME) String name,
       @Size(max = ApiLimits.DESCRIPTION) String description,
-      @Schema(description = "A decimal string: at least 0, less than 100, at most 4 decimals.",
-          pattern = ApiLimits.DECIMAL_PATTERN)
-          @Size(max = ApiLimits.DECIMAL) String commissionPercent,
+      @Schema(
+              description = "A decimal string: at least 0, less than 100, at most 4 decimals.",
+              pattern = ApiLimits.DECIMAL_PATTERN)
+          @Size(max = ApiLimits.DECIMAL)
+          String commissionPercent,
       @Valid MoneyJson fixedFee,
-      @Schema(pattern = ApiLimits.CURRENCY_PATTERN) @Size(max = ApiLimits.CURRENCY) String accountCurrency,
-      @Schema(pattern = ApiLimits.CURRENCY_PATTERN) @Size(max = ApiLimits.CURRENCY) String transactionCurrency,
+      @Schema(pattern = ApiLimits.CURRENCY_PATTERN) @Size(max = ApiLimits.CURRENCY)
+          String accountCurrency,
+      @Schema(pattern = ApiLimits.CURRENCY_PATTERN) @Size(max = ApiLimits.CURRENCY)
+          String transactionCurrency,
       @ArraySchema(schema = @Schema(pattern = ApiLimits.CURRENCY_PATTERN))
-          @Size(max = ApiLimits.MAX_CURRENCIES) List<@Size(max = ApiLimits.CURRENCY) String> supportedCurrencies,
+          @Size(max = ApiLimits.MAX_CURRENCIES)
+          List<@Size(max = ApiLimits.CURRENCY) String> supportedCurrencies,
       @Size(max = ApiLimits.COMMENT_HINT) String commentHint,
       @Size(max = ApiLimits.URL) String imageUrl) {
 
     PaymentSystemDraft draft() {
       return new PaymentSystemDraft(
-          kind, name, description, commissionPercent,
+          kind,
+          name,
+          description,
+          commissionPercent,
           fixedFee == null ? null : fixedFee.amount(),
           fixedFee == null ? null : fixedFee.currency(),
-          accountCurrency, transactionCurrency, supportedCurrencies, commentHint, imageUrl);
+          accountCurrency,
+          transactionCurrency,
+          supportedCurrencies,
+          commentHint,
+          imageUrl);
     }
   }
 
@@ -45,12 +57,17 @@ final class PaymentSystemJson {
       PaymentSystemKind kind,
       @Schema(maxLength = ApiLimits.NAME) String name,
       @Schema(maxLength = ApiLimits.DESCRIPTION) String description,
-      @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN) String commissionPercent,
+      @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN)
+          String commissionPercent,
       MoneyJson fixedFee,
-      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String accountCurrency,
-      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN) String transactionCurrency,
-      @ArraySchema(maxItems = ApiLimits.MAX_CURRENCIES,
-          schema = @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN))
+      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN)
+          String accountCurrency,
+      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN)
+          String transactionCurrency,
+      @ArraySchema(
+              maxItems = ApiLimits.MAX_CURRENCIES,
+              schema =
+                  @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN))
           List<String> supportedCurrencies,
       @Schema(maxLength = ApiLimits.COMMENT_HINT) String commentHint,
       @Schema(maxLength = ApiLimits.URL) String imageUrl,
@@ -58,9 +75,17 @@ final class PaymentSystemJson {
 
     static Response of(PaymentSystem p) {
       return new Response(
-          p.id(), p.kind(), p.name(), p.description(), p.commissionPercent().stripTrailingZeros().toPlainString(),
+          p.id(),
+          p.kind(),
+          p.name(),
+          p.description(),
+          p.commissionPercent().stripTrailingZeros().toPlainString(),
           p.fixedFeeAmount().map(a -> MoneyJson.of(a, p.fixedFeeCurrency())).orElse(null),
-          p.accountCurrency(), p.transactionCurrency(), p.supportedCurrencies(), p.commentHint(), p.imageUrl(),
+          p.accountCurrency(),
+          p.transactionCurrency(),
+          p.supportedCurrencies(),
+          p.commentHint(),
+          p.imageUrl(),
           p.createdAt());
     }
   }

@@ -17,16 +17,16 @@ import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
-import org.springframework.orm.jpa.JpaSystemException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.orm.jpa.JpaSystemException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -62,7 +62,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)
   ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
-    return fieldProblem(e.getName(), "cannot be read from '" + InvalidInputException.excerpt(e.getValue()) + "'");
+    return fieldProblem(
+        e.getName(), "cannot be read from '" + InvalidInputException.excerpt(e.getValue()) + "'");
   }
 
   @ExceptionHandler(NotFoundException.class)
@@ -77,12 +78,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(OptimisticLockingFailureException.class)
   ProblemDetail concurrentChange(OptimisticLockingFailureException e) {
-    return problem(HttpStatus.CONFLICT, "Changed concurrently", "the record changed while this request ran; read it again");
+    return problem(
+        HttpStatus.CONFLICT,
+        "Changed concurrently",
+        "the record changed while this request ran; read it again");
   }
 
   @ExceptionHandler(ExportSlots.Busy.class)
   ResponseEntity<ProblemDetail> exportsBusy(ExportSlots.Busy e) {
-    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header(HttpHeaders.RETRY_AFTER, "10")
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, "10")
         .body(problem(HttpStatus.TOO_MANY_REQUESTS, "Too many exports", e.getMessage()));
   }
 
@@ -92,11 +97,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /** The database cannot be reached (or a connection broke): nothing was committed. */
-  @ExceptionHandler({CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
-      TransientDataAccessResourceException.class})
+  @ExceptionHandler({
+    CannotCreateTransactionException.class,
+    DataAccessResourceFailureException.class,
+    TransientDataAccessResourceException.class
+  })
   ProblemDetail databaseUnavailable(Exception e) {
     logger.warn("database unavailable: " + e.getMessage());
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable", "nothing was changed; try again later");
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Database unavailable",
+        "nothing was changed; try again later");
   }
 
   /**
@@ -110,7 +121,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       return databaseUnavailable(e);
     }
     logger.error("unexpected persistence error", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed; nothing was changed");
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Internal error",
+        "the request failed; nothing was changed");
   }
 
   /**
@@ -119,7 +133,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
    */
   private static boolean connectionLost(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-      if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+      if (cause instanceof SQLException sql
+              && sql.getSQLState() != null
+              && sql.getSQLState().startsWith("08")
           || cause instanceof TransactionException && cause.getCause() instanceof SQLException) {
         return true;
       }
@@ -137,13 +153,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       throw e;
     }
     logger.error("unexpected error", e);
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed unexpectedly");
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the request failed unexpectedly");
   }
 
   @ExceptionHandler(EngineUnavailableException.class)
   ProblemDetail engineUnavailable(EngineUnavailableException e) {
     logger.warn(e.getMessage());
-    return problem(HttpStatus.SERVICE_UNAVAILABLE, "Process engine unavailable", "nothing was changed; try again later");
+    return problem(
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Process engine unavailable",
+        "nothing was changed; try again later");
   }
 
   /**
@@ -152,7 +172,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
    */
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(
-      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      MethodArgumentNotValidException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<Map<String, String>> errors = new ArrayList<>();
     e.getBindingResult().getFieldErrors().forEach(error -> errors.add(fieldError(error)));
     if (errors.isEmpty()) {
@@ -164,15 +187,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   /** Parameters and bodies that break their documented limits, checked before the method runs. */
   @Override
   protected ResponseEntity<Object> handleHandlerMethodValidationException(
-      HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     List<Map<String, String>> errors = new ArrayList<>();
     for (ParameterValidationResult result : e.getParameterValidationResults()) {
       if (result instanceof ParameterErrors bean) {
         bean.getFieldErrors().forEach(error -> errors.add(fieldError(error)));
       } else {
         String name = parameterName(result.getMethodParameter());
-        result.getResolvableErrors().forEach(error -> errors.add(Map.of("field", name, "reason",
-            withValue(error.getDefaultMessage(), result.getArgument()))));
+        result
+            .getResolvableErrors()
+            .forEach(
+                error ->
+                    errors.add(
+                        Map.of(
+                            "field",
+                            name,
+                            "reason",
+                            withValue(error.getDefaultMessage(), result.getArgument()))));
       }
     }
     if (errors.isEmpty()) {
@@ -182,9 +216,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   private static Map<String, String> fieldError(FieldError error) {
-    String reason = error.isBindingFailure()
-        ? "cannot be read from '" + InvalidInputException.excerpt(error.getRejectedValue()) + "'"
-        : withValue(error.getDefaultMessage(), error.getRejectedValue());
+    String reason =
+        error.isBindingFailure()
+            ? "cannot be read from '"
+                + InvalidInputException.excerpt(error.getRejectedValue())
+                + "'"
+            : withValue(error.getDefaultMessage(), error.getRejectedValue());
     return Map.of("field", error.getField(), "reason", reason);
   }
 
@@ -214,17 +251,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
-      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+      HttpMessageNotReadableException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
     String field = "body";
     String reason = "is not valid JSON";
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      field = mapping.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .collect(Collectors.joining(".")).replace(".[", "[");
-      reason = mapping.getOriginalMessage().contains("Unrecognized field")
-          ? "is not a known field"
-          : "has the wrong type or format";
-    } else if (e.getMessage() != null && e.getMessage().contains("Required request body is missing")) {
+      field =
+          mapping.getPath().stream()
+              .map(
+                  ref ->
+                      ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+              .collect(Collectors.joining("."))
+              .replace(".[", "[");
+      reason =
+          mapping.getOriginalMessage().contains("Unrecognized field")
+              ? "is not a known field"
+              : "has the wrong type or format";
+    } else if (e.getMessage() != null
+        && e.getMessage().contains("Required request body is missing")) {
       reason = "is required";
     }
     return ResponseEntity.badRequest().body(fieldProblem(field, reason));
@@ -233,8 +279,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   /** At most {@link #MAX_ERRORS} of them, the limit the OpenAPI document gives. */
   private static ProblemDetail fieldsProblem(List<Map<String, String>> errors) {
     List<Map<String, String>> shown = errors.subList(0, Math.min(errors.size(), MAX_ERRORS));
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", shown.stream()
-        .map(error -> error.get("field") + " " + error.get("reason")).collect(Collectors.joining("; ")));
+    ProblemDetail problem =
+        problem(
+            HttpStatus.BAD_REQUEST,
+            "Invalid input",
+            shown.stream()
+                .map(error -> error.get("field") + " " + error.get("reason"))
+                .collect(Collectors.joining("; ")));
     problem.setProperty("errors", shown);
     return problem;
   }

@@ -31,7 +31,8 @@ public class ChatIndicator {
 
   protected ChatIndicator() {}
 
-  ChatIndicator(String orderId, Long clientId, String status, String text, String eventBody, Instant now) {
+  ChatIndicator(
+      String orderId, Long clientId, String status, String text, String eventBody, Instant now) {
     this.orderId = orderId;
     this.clientId = clientId;
     this.status = status;

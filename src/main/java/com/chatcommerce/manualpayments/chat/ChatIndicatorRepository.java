@@ -23,5 +23,6 @@ public interface ChatIndicatorRepository extends JpaRepository<ChatIndicator, Lo
     return findPosted(orderId, status).stream().findFirst();
   }
 
-  List<ChatIndicator> findByClientIdAndIdGreaterThanOrderByIdAsc(long clientId, long after, Limit limit);
+  List<ChatIndicator> findByClientIdAndIdGreaterThanOrderByIdAsc(
+      long clientId, long after, Limit limit);
 }

@@ -3,10 +3,10 @@ package com.chatcommerce.manualpayments.chat;
 import com.chatcommerce.manualpayments.money.Money;
 import com.chatcommerce.manualpayments.order.OrderQueryService;
 import com.chatcommerce.manualpayments.order.OrderStatus;
-import com.chatcommerce.manualpayments.paging.Cursors;
-import com.chatcommerce.manualpayments.paging.Page;
 import com.chatcommerce.manualpayments.order.OrderStatusChange;
 import com.chatcommerce.manualpayments.order.RejectionReason;
+import com.chatcommerce.manualpayments.paging.Cursors;
+import com.chatcommerce.manualpayments.paging.Page;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -36,7 +36,11 @@ public class ChatIndicatorService {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public ChatIndicatorService(ChatIndicatorRepository repository, OrderQueryService orders, ObjectMapper json, Clock clock) {
+  public ChatIndicatorService(
+      ChatIndicatorRepository repository,
+      OrderQueryService orders,
+      ObjectMapper json,
+      Clock clock) {
     this.repository = repository;
     this.orders = orders;
     this.json = json;
@@ -77,19 +81,33 @@ public class ChatIndicatorService {
    */
   @Transactional
   public ChatIndicator post(String orderId, long clientId, OrderStatus status) {
-    return once(orderId, clientId, status.name(), STATUS_CHANGED, () -> orders.statusChange(orderId, status),
+    return once(
+        orderId,
+        clientId,
+        status.name(),
+        STATUS_CHANGED,
+        () -> orders.statusChange(orderId, status),
         ChatIndicatorService::text);
   }
 
   /** The reminder before a review's deadline; posted once per order, like a status. */
   @Transactional
   public ChatIndicator postReminder(String orderId, long clientId, Instant deadline) {
-    return once(orderId, clientId, REMINDER, REVIEW_REMINDER, () -> orders.statusChange(orderId, OrderStatus.OPEN),
+    return once(
+        orderId,
+        clientId,
+        REMINDER,
+        REVIEW_REMINDER,
+        () -> orders.statusChange(orderId, OrderStatus.OPEN),
         open -> reminderText(open, deadline));
   }
 
   private ChatIndicator once(
-      String orderId, long clientId, String kind, String type, Supplier<OrderStatusChange> changes,
+      String orderId,
+      long clientId,
+      String kind,
+      String type,
+      Supplier<OrderStatusChange> changes,
       Function<OrderStatusChange, String> texts) {
     ChatIndicator posted = repository.findByOrderIdAndStatus(orderId, kind).orElse(null);
     if (posted != null && posted.eventBody() != null) {
@@ -100,45 +118,81 @@ public class ChatIndicatorService {
       Instant now = clock.instant();
       String text = texts.apply(change);
       return repository.saveAndFlush(
-          new ChatIndicator(orderId, clientId, kind, text, body(event(type, change, now, text)), now));
+          new ChatIndicator(
+              orderId, clientId, kind, text, body(event(type, change, now, text)), now));
     }
     // Posted by a version that kept no events: the indicator stays as it was shown.
     posted.keepEvent(body(event(type, change, posted.createdAt(), posted.text())));
     return posted;
   }
 
-  private static PlatformEvent event(String type, OrderStatusChange c, Instant posted, String text) {
+  private static PlatformEvent event(
+      String type, OrderStatusChange c, Instant posted, String text) {
     boolean reminder = REVIEW_REMINDER.equals(type);
     return new PlatformEvent(
-        type, c.orderId(), c.status(), c.status().shownAs(), reminder ? null : c.previousStatus(), c.clientId(),
-        c.offerName(), Amount.of(c.amount()), Amount.of(c.fee()), Amount.of(c.net()), c.paymentDate(),
-        c.decidedBy(), c.channel(), c.reason(), reminder ? posted : c.occurredAt(), c.reviewDeadline(), text, AUDIENCE);
+        type,
+        c.orderId(),
+        c.status(),
+        c.status().shownAs(),
+        reminder ? null : c.previousStatus(),
+        c.clientId(),
+        c.offerName(),
+        Amount.of(c.amount()),
+        Amount.of(c.fee()),
+        Amount.of(c.net()),
+        c.paymentDate(),
+        c.decidedBy(),
+        c.channel(),
+        c.reason(),
+        reminder ? posted : c.occurredAt(),
+        c.reviewDeadline(),
+        text,
+        AUDIENCE);
   }
 
-  /** The indicator as the chat shows it: the offer, the money, the status in Russian, who decided, the payment date. */
+  /**
+   * The indicator as the chat shows it: the offer, the money, the status in Russian, who decided,
+   * the payment date.
+   */
   static String text(OrderStatusChange c) {
     StringBuilder text = new StringBuilder(summary(c));
     if (c.decidedBy() != null) {
-      text.append(", decided by ").append(c.reason() == RejectionReason.TIMEOUT ? "timeout" : c.decidedBy());
+      text.append(", decided by ")
+          .append(c.reason() == RejectionReason.TIMEOUT ? "timeout" : c.decidedBy());
     }
     return text.append(", payment date ").append(c.paymentDate()).toString();
   }
 
   static String reminderText(OrderStatusChange c, Instant deadline) {
-    return summary(c) + ", payment date " + c.paymentDate()
-        + ": still waiting for a manager's decision; it is rejected automatically at " + deadline;
+    return summary(c)
+        + ", payment date "
+        + c.paymentDate()
+        + ": still waiting for a manager's decision; it is rejected automatically at "
+        + deadline;
   }
 
   private static String summary(OrderStatusChange c) {
-    return "Order " + c.orderId() + ": " + c.offerName() + ", " + c.amount().amountText() + " "
-        + c.amount().currency() + " — " + c.status().shownAs() + " (" + c.status().name() + ")";
+    return "Order "
+        + c.orderId()
+        + ": "
+        + c.offerName()
+        + ", "
+        + c.amount().amountText()
+        + " "
+        + c.amount().currency()
+        + " — "
+        + c.status().shownAs()
+        + " ("
+        + c.status().name()
+        + ")";
   }
 
   private String body(PlatformEvent event) {
     try {
       return json.writeValueAsString(event);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the platform event of order " + event.orderId(), e);
+      throw new IllegalStateException(
+          "cannot write the platform event of order " + event.orderId(), e);
     }
   }
 
@@ -146,8 +200,9 @@ public class ChatIndicatorService {
   @Transactional(readOnly = true)
   public Page<ChatIndicator> ofClient(long clientId, int limit, String cursor) {
     Cursors.requireLimit(limit);
-    List<ChatIndicator> found = repository.findByClientIdAndIdGreaterThanOrderByIdAsc(
-        clientId, Cursors.idAfter(cursor), Limit.of(limit + 1));
+    List<ChatIndicator> found =
+        repository.findByClientIdAndIdGreaterThanOrderByIdAsc(
+            clientId, Cursors.idAfter(cursor), Limit.of(limit + 1));
     return Page.of(found, limit, indicator -> Cursors.ofId(indicator.id()));
   }
 }

@@ -30,6 +30,7 @@ public class PlatformWebhook {
 
   private static final Logger LOG = LoggerFactory.getLogger(PlatformWebhook.class);
   private static final String SECRET_PREFIX = "whsec_";
+
   /** Enough of a refusal's body to tell the operator why, short enough for an incident message. */
   private static final int BODY_START = 300;
 
@@ -64,7 +65,8 @@ public class PlatformWebhook {
   /**
    * Sends the indicator's event; returns when the platform answered 2xx.
    *
-   * @throws PlatformUnavailableException on a 5xx, 408 or 429, a timeout or no connection: the job retries
+   * @throws PlatformUnavailableException on a 5xx, 408 or 429, a timeout or no connection: the job
+   *     retries
    * @throws IncidentException on any other answer, which a repeat would only get again
    */
   public void deliver(ChatIndicator indicator) {
@@ -74,14 +76,15 @@ public class PlatformWebhook {
     String id = indicator.webhookId();
     String timestamp = Long.toString(clock.instant().getEpochSecond());
     String body = indicator.eventBody();
-    HttpRequest request = HttpRequest.newBuilder(url)
-        .timeout(timeout)
-        .header("content-type", "application/json")
-        .header("webhook-id", id)
-        .header("webhook-timestamp", timestamp)
-        .header("webhook-signature", signature(id, timestamp, body))
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("content-type", "application/json")
+            .header("webhook-id", id)
+            .header("webhook-timestamp", timestamp)
+            .header("webhook-signature", signature(id, timestamp, body))
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -96,7 +99,8 @@ public class PlatformWebhook {
       LOG.debug("platform webhook {} delivered ({})", id, status);
       return;
     }
-    String answer = "platform webhook " + id + " answered " + status + ": " + start(response.body());
+    String answer =
+        "platform webhook " + id + " answered " + status + ": " + start(response.body());
     if (status >= 500 || status == 408 || status == 429) {
       throw new PlatformUnavailableException(answer, null);
     }
@@ -108,7 +112,8 @@ public class PlatformWebhook {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      byte[] digest = mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          mac.doFinal((id + "." + timestamp + "." + body).getBytes(StandardCharsets.UTF_8));
       return "v1," + Base64.getEncoder().encodeToString(digest);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HMAC-SHA256 is not available", e);

@@ -31,7 +31,13 @@ public class ClientOrder implements Persistable<String> {
   protected ClientOrder() {}
 
   ClientOrder(
-      String orderId, Long clientId, Long offerId, String status, BigDecimal amount, String currency, Instant now) {
+      String orderId,
+      Long clientId,
+      Long offerId,
+      String status,
+      BigDecimal amount,
+      String currency,
+      Instant now) {
     this.orderId = orderId;
     this.clientId = clientId;
     this.offerId = offerId;

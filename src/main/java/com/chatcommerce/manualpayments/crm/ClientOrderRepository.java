@@ -11,10 +11,14 @@ public interface ClientOrderRepository extends JpaRepository<ClientOrder, String
 
   List<ClientOrder> findByClientIdOrderByUpdatedAtDescOrderIdDesc(long clientId, Limit limit);
 
-  @Query("""
+  @Query(
+      """
       select o from ClientOrder o where o.clientId = :clientId
         and (o.updatedAt < :at or (o.updatedAt = :at and o.orderId < :orderId))
       order by o.updatedAt desc, o.orderId desc""")
   List<ClientOrder> findAfter(
-      @Param("clientId") long clientId, @Param("at") Instant at, @Param("orderId") String orderId, Limit limit);
+      @Param("clientId") long clientId,
+      @Param("at") Instant at,
+      @Param("orderId") String orderId,
+      Limit limit);
 }

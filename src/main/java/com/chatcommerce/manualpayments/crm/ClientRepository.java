@@ -20,8 +20,12 @@ public interface ClientRepository extends JpaRepository<Client, Long> {
    * {@code !} escapes the wildcards), walking the clients by id until the page is full. Used for
    * terms too short for {@link ClientSearchIndex}, which checks its candidates with the same LIKE.
    */
-  @Query("select c from Client c where c.id > :after and (lower(c.name) like :text escape '!'"
-      + " or lower(c.email) like :text escape '!' or c.phone like :phone escape '!') order by c.id")
-  List<Client> search(@Param("text") String text, @Param("phone") String phone, @Param("after") long after,
+  @Query(
+      "select c from Client c where c.id > :after and (lower(c.name) like :text escape '!'"
+          + " or lower(c.email) like :text escape '!' or c.phone like :phone escape '!') order by c.id")
+  List<Client> search(
+      @Param("text") String text,
+      @Param("phone") String phone,
+      @Param("after") long after,
       Limit limit);
 }

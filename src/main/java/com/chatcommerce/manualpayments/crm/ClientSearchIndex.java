@@ -11,19 +11,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The trigrams of every client's lower-cased name and email and of its phone (table
- * {@code client_search_grams}, migration V11), and the client search that reads them. A term of 3
- * or more characters can only be inside a value that has all the term's trigrams, so the search
- * reads the clients listed under the term's rarest trigram, in id order, and checks the term itself
- * on them with the same LIKE as the plain walk: the trigrams only narrow the rows, the LIKE decides,
- * and the answer is the walk's. Checking further trigrams per candidate cost more than the LIKE
- * they would spare (measured on MariaDB at 100,000 clients: 6 ms against 1.4 ms).
+ * The trigrams of every client's lower-cased name and email and of its phone (table {@code
+ * client_search_grams}, migration V11), and the client search that reads them. A term of 3 or more
+ * characters can only be inside a value that has all the term's trigrams, so the search reads the
+ * clients listed under the term's rarest trigram, in id order, and checks the term itself on them
+ * with the same LIKE as the plain walk: the trigrams only narrow the rows, the LIKE decides, and
+ * the answer is the walk's. Checking further trigrams per candidate cost more than the LIKE they
+ * would spare (measured on MariaDB at 100,000 clients: 6 ms against 1.4 ms).
  */
 @Repository
 public class ClientSearchIndex {
 
   /** A trigram listed under more clients than this counts as common; reading this many is cheap. */
   private static final int COMMON = 1000;
+
   /** Trigrams of a long term whose counts are read; the others are left to the LIKE. */
   private static final int PROBED = 8;
 
@@ -79,13 +80,15 @@ public class ClientSearchIndex {
     }
     // The trigrams are distinct as Java compares them; a database whose collation holds two of them
     // equal (accent-insensitive: "afe", "afé") keeps one, which finds the client all the same.
-    jdbc.batchUpdate("INSERT IGNORE INTO client_search_grams (gram, client_id) VALUES (?, ?)", rows);
+    jdbc.batchUpdate(
+        "INSERT IGNORE INTO client_search_grams (gram, client_id) VALUES (?, ?)", rows);
   }
 
   /**
    * Whether every term the search must look up is long enough to be found through its trigrams. A
-   * term of 1 or 2 characters has none; it is left to the walk by id, which such a term rarely makes
-   * long, since a character or two is inside most names and the page fills within its first rows.
+   * term of 1 or 2 characters has none; it is left to the walk by id, which such a term rarely
+   * makes long, since a character or two is inside most names and the page fills within its first
+   * rows.
    */
   static boolean canServe(String text, String phone) {
     return terms(text, phone).stream().allMatch(term -> term.codePointCount(0, term.length()) >= 3);
@@ -93,8 +96,8 @@ public class ClientSearchIndex {
 
   /**
    * The terms whose candidates are read: the text, for the name and email (and a phone it is
-   * inside), and the phone term when it differs (punctuation typed in a phone) and could be inside a
-   * phone at all: phones are stored in E.164 form, a plus and digits (ContactRules).
+   * inside), and the phone term when it differs (punctuation typed in a phone) and could be inside
+   * a phone at all: phones are stored in E.164 form, a plus and digits (ContactRules).
    */
   private static Set<String> terms(String text, String phone) {
     Set<String> terms = new LinkedHashSet<>(List.of(text));
@@ -111,7 +114,8 @@ public class ClientSearchIndex {
    * were made from. A client may match either term, so each term's candidates are read and the
    * pages merged by id.
    */
-  List<Client> search(String text, String phone, String textPattern, String phonePattern, long after, int max) {
+  List<Client> search(
+      String text, String phone, String textPattern, String phonePattern, long after, int max) {
     TreeMap<Long, Client> found = new TreeMap<>();
     for (String term : terms(text, phone)) {
       for (Client client : candidates(term, textPattern, phonePattern, after, max)) {
@@ -121,20 +125,26 @@ public class ClientSearchIndex {
     return found.values().stream().limit(max).toList();
   }
 
-  private List<Client> candidates(String term, String textPattern, String phonePattern, long after, int max) {
+  private List<Client> candidates(
+      String term, String textPattern, String phonePattern, long after, int max) {
     String rarest = rarest(List.copyOf(grams(term)), after);
     if (rarest == null) {
       return List.of();
     }
     @SuppressWarnings("unchecked")
-    List<Client> clients = entities.createNativeQuery(
-            "SELECT c.* FROM client_search_grams g JOIN crm_clients c ON c.id = g.client_id"
-                + " WHERE g.gram = ?1 AND g.client_id > ?2 AND (lower(c.name) LIKE ?3 ESCAPE '!'"
-                + " OR lower(c.email) LIKE ?3 ESCAPE '!' OR c.phone LIKE ?4 ESCAPE '!') ORDER BY g.client_id LIMIT ?5",
-            Client.class)
-        .setParameter(1, rarest).setParameter(2, after).setParameter(3, textPattern).setParameter(4, phonePattern)
-        .setParameter(5, max)
-        .getResultList();
+    List<Client> clients =
+        entities
+            .createNativeQuery(
+                "SELECT c.* FROM client_search_grams g JOIN crm_clients c ON c.id = g.client_id"
+                    + " WHERE g.gram = ?1 AND g.client_id > ?2 AND (lower(c.name) LIKE ?3 ESCAPE '!'"
+                    + " OR lower(c.email) LIKE ?3 ESCAPE '!' OR c.phone LIKE ?4 ESCAPE '!') ORDER BY g.client_id LIMIT ?5",
+                Client.class)
+            .setParameter(1, rarest)
+            .setParameter(2, after)
+            .setParameter(3, textPattern)
+            .setParameter(4, phonePattern)
+            .setParameter(5, max)
+            .getResultList();
     return clients;
   }
 
@@ -151,16 +161,25 @@ public class ClientSearchIndex {
     StringBuilder sql = new StringBuilder();
     List<Object> args = new ArrayList<>();
     for (int i = 0; i < probed.size(); i++) {
-      sql.append(i == 0 ? "" : " UNION ALL ").append("SELECT ").append(i).append(" AS i, COUNT(*) AS n FROM")
-          .append(" (SELECT 1 AS one FROM client_search_grams WHERE gram = ? AND client_id > ? LIMIT ")
-          .append(COMMON).append(") t").append(i);
+      sql.append(i == 0 ? "" : " UNION ALL ")
+          .append("SELECT ")
+          .append(i)
+          .append(" AS i, COUNT(*) AS n FROM")
+          .append(
+              " (SELECT 1 AS one FROM client_search_grams WHERE gram = ? AND client_id > ? LIMIT ")
+          .append(COMMON)
+          .append(") t")
+          .append(i);
       args.add(probed.get(i));
       args.add(after);
     }
     long[] counts = new long[probed.size()];
-    jdbc.query(sql.toString(), row -> {
-      counts[row.getInt(1)] = row.getLong(2);
-    }, args.toArray());
+    jdbc.query(
+        sql.toString(),
+        row -> {
+          counts[row.getInt(1)] = row.getLong(2);
+        },
+        args.toArray());
     int rarest = 0;
     for (int i = 0; i < probed.size(); i++) {
       if (counts[i] < counts[rarest]) {

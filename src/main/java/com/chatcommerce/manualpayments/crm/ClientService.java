@@ -28,17 +28,20 @@ public class ClientService {
 
   @Transactional
   public Client create(String name, String email, String phone) {
-    Client client = repository.save(
-        new Client(
-            name(name),
-            ContactRules.email(email, "email", false),
-            ContactRules.phone(phone, "phone", false),
-            clock.instant()));
+    Client client =
+        repository.save(
+            new Client(
+                name(name),
+                ContactRules.email(email, "email", false),
+                ContactRules.phone(phone, "phone", false),
+                clock.instant()));
     searchIndex.index(client);
     return client;
   }
 
-  /** Replaces the client's name and contacts; the orders keep the contacts they were submitted with. */
+  /**
+   * Replaces the client's name and contacts; the orders keep the contacts they were submitted with.
+   */
   @Transactional
   public Client update(long id, String name, String email, String phone) {
     String checkedName = name(name);
@@ -68,8 +71,12 @@ public class ClientService {
   /** The CRM client that keeps the payments of users of the platform who are not CRM clients. */
   @Transactional(readOnly = true)
   public Client manualAccount() {
-    return repository.findByManualAccountTrue()
-        .orElseThrow(() -> new IllegalStateException("the manual account is missing; migration V8 creates it"));
+    return repository
+        .findByManualAccountTrue()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the manual account is missing; migration V8 creates it"));
   }
 
   /**
@@ -92,9 +99,10 @@ public class ClientService {
       String text = query.strip().toLowerCase(Locale.ROOT);
       String stripped = text.replaceAll("[\\s()-]", "");
       String phone = stripped.isEmpty() ? text : stripped;
-      found = ClientSearchIndex.canServe(text, phone)
-          ? searchIndex.search(text, phone, contains(text), contains(phone), after, limit + 1)
-          : repository.search(contains(text), contains(phone), after, onePast);
+      found =
+          ClientSearchIndex.canServe(text, phone)
+              ? searchIndex.search(text, phone, contains(text), contains(phone), after, limit + 1)
+              : repository.search(contains(text), contains(phone), after, onePast);
     }
     return Page.of(found, limit, client -> Cursors.ofId(client.id()));
   }

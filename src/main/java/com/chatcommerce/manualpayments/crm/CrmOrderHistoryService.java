@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CrmOrderHistoryService {
 
   /**
-   * How far along its life an order is. A late, repeated update never moves a line backwards, so
-   * a redelivered OPEN update cannot hide an approval.
+   * How far along its life an order is. A late, repeated update never moves a line backwards, so a
+   * redelivered OPEN update cannot hide an approval.
    */
   private static final Map<String, Integer> PROGRESS =
       Map.of("OPEN", 0, "APPROVED", 1, "COMPLETED", 1, "REJECTED", 1, "REFUNDED", 2);
@@ -26,7 +26,8 @@ public class CrmOrderHistoryService {
   private final ClientRepository clients;
   private final Clock clock;
 
-  public CrmOrderHistoryService(ClientOrderRepository lines, ClientRepository clients, Clock clock) {
+  public CrmOrderHistoryService(
+      ClientOrderRepository lines, ClientRepository clients, Clock clock) {
     this.lines = lines;
     this.clients = clients;
     this.clock = clock;
@@ -34,13 +35,19 @@ public class CrmOrderHistoryService {
 
   @Transactional
   public ClientOrder show(
-      String orderId, long clientId, long offerId, String status, BigDecimal amount, String currency) {
+      String orderId,
+      long clientId,
+      long offerId,
+      String status,
+      BigDecimal amount,
+      String currency) {
     if (!PROGRESS.containsKey(status)) {
       throw new IllegalArgumentException("unknown order status " + status);
     }
     ClientOrder line = lines.findById(orderId).orElse(null);
     if (line == null) {
-      return lines.save(new ClientOrder(orderId, clientId, offerId, status, amount, currency, clock.instant()));
+      return lines.save(
+          new ClientOrder(orderId, clientId, offerId, status, amount, currency, clock.instant()));
     }
     if (PROGRESS.get(status) >= PROGRESS.get(line.status())) {
       line.show(status, amount, currency, clock.instant());
@@ -50,7 +57,8 @@ public class CrmOrderHistoryService {
 
   /**
    * The most recently updated first, a keyset page at a time. A line that changes status moves to
-   * the top, so a caller paging through while orders are decided can miss that line or see it twice.
+   * the top, so a caller paging through while orders are decided can miss that line or see it
+   * twice.
    */
   @Transactional(readOnly = true)
   public Page<ClientOrder> ofClient(long clientId, int limit, String cursor) {
@@ -59,9 +67,10 @@ public class CrmOrderHistoryService {
     if (!clients.existsById(clientId)) {
       throw new NotFoundException("client", clientId);
     }
-    List<ClientOrder> found = after == null
-        ? lines.findByClientIdOrderByUpdatedAtDescOrderIdDesc(clientId, Limit.of(limit + 1))
-        : lines.findAfter(clientId, after.at(), after.id(), Limit.of(limit + 1));
+    List<ClientOrder> found =
+        after == null
+            ? lines.findByClientIdOrderByUpdatedAtDescOrderIdDesc(clientId, Limit.of(limit + 1))
+            : lines.findAfter(clientId, after.at(), after.id(), Limit.of(limit + 1));
     return Page.of(found, limit, line -> Cursors.ofTimeAndId(line.updatedAt(), line.orderId()));
   }
 }

@@ -15,7 +15,9 @@ public final class Currencies {
       throw new InvalidInputException(field, "is required");
     }
     if (!code.matches("[A-Z]{3}")) {
-      throw new InvalidInputException(field, "must be an upper-case ISO 4217 code, got '" + InvalidInputException.excerpt(code) + "'");
+      throw new InvalidInputException(
+          field,
+          "must be an upper-case ISO 4217 code, got '" + InvalidInputException.excerpt(code) + "'");
     }
     try {
       Currency currency = Currency.getInstance(code);
@@ -24,7 +26,8 @@ public final class Currencies {
       }
       return code;
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(field, "unknown ISO 4217 currency '" + InvalidInputException.excerpt(code) + "'");
+      throw new InvalidInputException(
+          field, "unknown ISO 4217 currency '" + InvalidInputException.excerpt(code) + "'");
     }
   }
 
@@ -32,12 +35,19 @@ public final class Currencies {
     return Currency.getInstance(code).getDefaultFractionDigits();
   }
 
-  /** Rejects an amount that has more decimals than the currency has minor units: never round input. */
+  /**
+   * Rejects an amount that has more decimals than the currency has minor units: never round input.
+   */
   public static void requireMinorUnits(BigDecimal amount, String currency, String field) {
     int allowed = minorUnits(currency);
     if (amount.stripTrailingZeros().scale() > allowed) {
       throw new InvalidInputException(
-          field, currency + " allows at most " + allowed + " decimals, got " + InvalidInputException.excerpt(amount.toPlainString()));
+          field,
+          currency
+              + " allows at most "
+              + allowed
+              + " decimals, got "
+              + InvalidInputException.excerpt(amount.toPlainString()));
     }
   }
 }

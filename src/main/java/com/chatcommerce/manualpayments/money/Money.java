@@ -14,7 +14,8 @@ public record Money(BigDecimal amount, String currency) {
   public static final int INTEGER_DIGITS = 15;
 
   /** The largest amount the books hold, in any currency. */
-  public static final BigDecimal BOOKS_LIMIT = BigDecimal.TEN.pow(INTEGER_DIGITS).subtract(new BigDecimal("0.0001"));
+  public static final BigDecimal BOOKS_LIMIT =
+      BigDecimal.TEN.pow(INTEGER_DIGITS).subtract(new BigDecimal("0.0001"));
 
   public Money {
     Currencies.requireIsoCode(currency, "currency");
@@ -38,19 +39,26 @@ public record Money(BigDecimal amount, String currency) {
       throw new InvalidInputException(field, "is required");
     }
     if (!value.matches("-?\\d{1," + INTEGER_DIGITS + "}(\\.\\d{1,10})?")) {
-      throw new InvalidInputException(field, "must be a decimal number with a dot, got '" + InvalidInputException.excerpt(value) + "'");
+      throw new InvalidInputException(
+          field,
+          "must be a decimal number with a dot, got '"
+              + InvalidInputException.excerpt(value)
+              + "'");
     }
     return new BigDecimal(value);
   }
 
-  /** Whether the books can hold this amount: no more than {@link #INTEGER_DIGITS} before the point. */
+  /**
+   * Whether the books can hold this amount: no more than {@link #INTEGER_DIGITS} before the point.
+   */
   public boolean fitsTheBooks() {
     return amount.abs().compareTo(BOOKS_LIMIT) <= 0;
   }
 
   /** Rounds an exact intermediate result half-even to the currency's minor units. */
   public static Money roundedOf(BigDecimal exact, String currency) {
-    return new Money(exact.setScale(Currencies.minorUnits(currency), RoundingMode.HALF_EVEN), currency);
+    return new Money(
+        exact.setScale(Currencies.minorUnits(currency), RoundingMode.HALF_EVEN), currency);
   }
 
   public String amountText() {

@@ -42,7 +42,12 @@ public class Offer {
 
   protected Offer() {}
 
-  Offer(String name, Money price, PaymentSystem paymentSystem, String confirmationWindow, Instant now) {
+  Offer(
+      String name,
+      Money price,
+      PaymentSystem paymentSystem,
+      String confirmationWindow,
+      Instant now) {
     this.createdAt = now;
     apply(name, price, paymentSystem, confirmationWindow);
   }

@@ -34,7 +34,9 @@ public class OfferService {
   @Transactional
   public Offer create(OfferDraft draft) {
     Valid offer = validate(draft);
-    return offers.save(new Offer(offer.name(), offer.price(), offer.paymentSystem(), offer.window(), clock.instant()));
+    return offers.save(
+        new Offer(
+            offer.name(), offer.price(), offer.paymentSystem(), offer.window(), clock.instant()));
   }
 
   /**
@@ -66,9 +68,12 @@ public class OfferService {
         paymentSystems
             .findById(draft.paymentSystemId())
             .orElseThrow(
-                () -> new InvalidInputException(
-                    "paymentSystemId", "payment system " + draft.paymentSystemId() + " does not exist"));
-    return new Valid(draft.name(), price, paymentSystem, confirmationWindow(draft.confirmationWindow()));
+                () ->
+                    new InvalidInputException(
+                        "paymentSystemId",
+                        "payment system " + draft.paymentSystemId() + " does not exist"));
+    return new Valid(
+        draft.name(), price, paymentSystem, confirmationWindow(draft.confirmationWindow()));
   }
 
   private static String confirmationWindow(String text) {
@@ -80,7 +85,10 @@ public class OfferService {
       window = Duration.parse(text);
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(
-          "confirmationWindow", "must be an ISO-8601 duration such as P30D or PT12H, got '" + InvalidInputException.excerpt(text) + "'");
+          "confirmationWindow",
+          "must be an ISO-8601 duration such as P30D or PT12H, got '"
+              + InvalidInputException.excerpt(text)
+              + "'");
     }
     if (window.isNegative() || window.isZero()) {
       throw new InvalidInputException("confirmationWindow", "must be longer than zero");

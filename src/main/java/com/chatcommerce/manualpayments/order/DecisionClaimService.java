@@ -28,10 +28,7 @@ public class DecisionClaimService {
   private final Clock clock;
 
   public DecisionClaimService(
-      OrderRepository orders,
-      OrderDecisionRepository decisions,
-      FeeCalculator fees,
-      Clock clock) {
+      OrderRepository orders, OrderDecisionRepository decisions, FeeCalculator fees, Clock clock) {
     this.orders = orders;
     this.decisions = decisions;
     this.fees = fees;
@@ -42,9 +39,12 @@ public class DecisionClaimService {
    * A manager's decision through the API or Tasklist, taken before the order's review deadline.
    * Claiming again with the same {@code decisionId} returns the first claim.
    *
-   * @throws ConflictException the order is decided, claimed by another decision, or past its deadline
-   * @throws com.chatcommerce.manualpayments.error.InvalidInputException the correction breaks a money rule
-   * @throws com.chatcommerce.manualpayments.money.MissingExchangeRateException the correction needs a rate we lack
+   * @throws ConflictException the order is decided, claimed by another decision, or past its
+   *     deadline
+   * @throws com.chatcommerce.manualpayments.error.InvalidInputException the correction breaks a
+   *     money rule
+   * @throws com.chatcommerce.manualpayments.money.MissingExchangeRateException the correction needs
+   *     a rate we lack
    */
   @Transactional
   public OrderDecision claimBeforeDeadline(
@@ -57,19 +57,23 @@ public class DecisionClaimService {
     requireUndecided(order);
     Instant now = clock.instant();
     if (!now.isBefore(order.reviewDeadline())) {
-      throw new ConflictException("order " + orderId + " passed its review deadline at " + order.reviewDeadline()
-          + " and is being rejected; a decision is no longer possible");
+      throw new ConflictException(
+          "order "
+              + orderId
+              + " passed its review deadline at "
+              + order.reviewDeadline()
+              + " and is being rejected; a decision is no longer possible");
     }
     return claim(order, decisionId, decision, correction, actor, null, now);
   }
 
   /**
    * The decision that holds once the engine closed the review, whichever way it closed: the order's
-   * claim, if a channel claimed it (even a claim whose message or completion reached the engine after
-   * the deadline, as it was taken in time); otherwise the decision the engine received, claimed now.
-   * That happens for the deadline, which rejects, and for a decision message whose API request was
-   * rolled back after the engine had taken it in: the engine's order of events rules, so no
-   * deadline check.
+   * claim, if a channel claimed it (even a claim whose message or completion reached the engine
+   * after the deadline, as it was taken in time); otherwise the decision the engine received,
+   * claimed now. That happens for the deadline, which rejects, and for a decision message whose API
+   * request was rolled back after the engine had taken it in: the engine's order of events rules,
+   * so no deadline check.
    */
   @Transactional
   public OrderDecision settle(String orderId, Channel channel, ReceivedDecision received) {
@@ -81,28 +85,57 @@ public class DecisionClaimService {
     requireUndecided(order);
     Instant now = clock.instant();
     return switch (channel) {
-      case TIMER -> claim(order, DEADLINE_DECISION_ID, Decision.REJECT, Correction.NONE, new Actor("timer", Channel.TIMER),
-          RejectionReason.TIMEOUT, now);
-      case API -> claim(order, received.decisionId(), received.decision(), received.correction(), received.actor(),
-          null, now);
-      case TASKLIST -> throw new IllegalStateException("order " + orderId + " was completed in Tasklist without the"
-          + " claim its completing listener makes; was the listener removed from the model?");
+      case TIMER ->
+          claim(
+              order,
+              DEADLINE_DECISION_ID,
+              Decision.REJECT,
+              Correction.NONE,
+              new Actor("timer", Channel.TIMER),
+              RejectionReason.TIMEOUT,
+              now);
+      case API ->
+          claim(
+              order,
+              received.decisionId(),
+              received.decision(),
+              received.correction(),
+              received.actor(),
+              null,
+              now);
+      case TASKLIST ->
+          throw new IllegalStateException(
+              "order "
+                  + orderId
+                  + " was completed in Tasklist without the"
+                  + " claim its completing listener makes; was the listener removed from the model?");
     };
   }
 
   /** A decision as the engine received it from a channel, for {@link #settle}. */
-  public record ReceivedDecision(String decisionId, Decision decision, Correction correction, Actor actor) {}
+  public record ReceivedDecision(
+      String decisionId, Decision decision, Correction correction, Actor actor) {}
 
   private OrderDecision claim(
-      Order order, String decisionId, Decision decision, Correction correction, Actor actor, RejectionReason reason,
+      Order order,
+      String decisionId,
+      Decision decision,
+      Correction correction,
+      Actor actor,
+      RejectionReason reason,
       Instant now) {
     OrderTerms terms = order.terms();
     CorrectedValues values = CorrectedValues.of(order, terms, correction);
     Pricing pricing =
-        values.repricesOrder(order) ? fees.correction(terms, values.amount(), "amount.amount") : order.pricing();
-    RejectionReason rejection = decision == Decision.REJECT && reason == null ? RejectionReason.MANAGER : reason;
-    OrderDecision claim = decisions.save(
-        new OrderDecision(order.id(), decisionId, decision, actor, values, pricing, rejection, now));
+        values.repricesOrder(order)
+            ? fees.correction(terms, values.amount(), "amount.amount")
+            : order.pricing();
+    RejectionReason rejection =
+        decision == Decision.REJECT && reason == null ? RejectionReason.MANAGER : reason;
+    OrderDecision claim =
+        decisions.save(
+            new OrderDecision(
+                order.id(), decisionId, decision, actor, values, pricing, rejection, now));
     order.claimPendingAction(decision.name());
     orders.flush();
     return claim;
@@ -114,11 +147,19 @@ public class DecisionClaimService {
 
   private void requireUndecided(Order order) {
     if (order.status() != OrderStatus.OPEN) {
-      throw new ConflictException("order " + order.id() + " is " + order.status() + "; a decision needs an OPEN order");
+      throw new ConflictException(
+          "order " + order.id() + " is " + order.status() + "; a decision needs an OPEN order");
     }
-    decisions.findById(order.id()).ifPresent(claim -> {
-      throw new ConflictException("order " + order.id() + " already has a decision being applied: " + claim.describe());
-    });
+    decisions
+        .findById(order.id())
+        .ifPresent(
+            claim -> {
+              throw new ConflictException(
+                  "order "
+                      + order.id()
+                      + " already has a decision being applied: "
+                      + claim.describe());
+            });
   }
 
   private Order lockedOrder(String orderId) {

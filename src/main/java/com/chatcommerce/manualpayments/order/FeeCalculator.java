@@ -34,28 +34,29 @@ public class FeeCalculator {
    */
   public Priced submission(OrderTerms terms, Money price, String field) {
     Map<String, BigDecimal> used = new LinkedHashMap<>();
-    Rates today = (from, to) -> {
-      BigDecimal rate = rates.rate(from, to);
-      used.put(RatesUsed.key(from, to), rate);
-      return rate;
-    };
+    Rates today =
+        (from, to) -> {
+          BigDecimal rate = rates.rate(from, to);
+          used.put(RatesUsed.key(from, to), rate);
+          return rate;
+        };
     Pricing pricing = price(terms, transactionAmount(terms, price, today, field), today, field);
     return new Priced(pricing, terms.withRates(new RatesUsed(used)));
   }
 
   /**
-   * Reprices a manager's correction under the order's own terms, at the rates the order was
-   * priced at; only a pair the submission did not need (the amount in a new currency) takes
-   * today's rate.
+   * Reprices a manager's correction under the order's own terms, at the rates the order was priced
+   * at; only a pair the submission did not need (the amount in a new currency) takes today's rate.
    */
   public Pricing correction(OrderTerms terms, Money amount, String field) {
-    Rates ordersOwn = (from, to) -> terms.rates().rate(from, to).orElseGet(() -> rates.rate(from, to));
+    Rates ordersOwn =
+        (from, to) -> terms.rates().rate(from, to).orElseGet(() -> rates.rate(from, to));
     return price(terms, amount, ordersOwn, field);
   }
 
   /**
-   * The amount the client pays for an offer: in the offer's currency when the payment system supports
-   * it, otherwise converted to the payment system's transaction currency.
+   * The amount the client pays for an offer: in the offer's currency when the payment system
+   * supports it, otherwise converted to the payment system's transaction currency.
    */
   private static Money transactionAmount(OrderTerms terms, Money price, Rates rates, String field) {
     if (terms.supports(price.currency())) {
@@ -63,7 +64,8 @@ public class FeeCalculator {
     }
     String transaction = terms.transactionCurrency();
     BigDecimal exact = price.amount().multiply(rates.between(price.currency(), transaction));
-    return fitting(Money.roundedOf(exact, transaction), "the price converted to " + transaction, field);
+    return fitting(
+        Money.roundedOf(exact, transaction), "the price converted to " + transaction, field);
   }
 
   /**
@@ -74,18 +76,31 @@ public class FeeCalculator {
     BigDecimal exactFee =
         amount.amount().multiply(terms.commissionPercent()).divide(HUNDRED, MathContext.DECIMAL128);
     if (terms.fixedFeeAmount() != null) {
-      exactFee = exactFee.add(
-          terms.fixedFeeAmount().multiply(rates.between(terms.fixedFeeCurrency(), amount.currency())));
+      exactFee =
+          exactFee.add(
+              terms
+                  .fixedFeeAmount()
+                  .multiply(rates.between(terms.fixedFeeCurrency(), amount.currency())));
     }
     String account = terms.accountCurrency();
-    BigDecimal exactNet = amount.amount().subtract(exactFee).multiply(rates.between(amount.currency(), account));
+    BigDecimal exactNet =
+        amount.amount().subtract(exactFee).multiply(rates.between(amount.currency(), account));
     Money fee = Money.roundedOf(exactFee, amount.currency());
     Money net = Money.roundedOf(exactNet, account);
     if (net.amount().signum() < 0) {
-      throw new InvalidInputException(field, "the fee " + fee + " is more than the amount " + amount
-          + ": the net credited would be " + net + ", and it can never be negative");
+      throw new InvalidInputException(
+          field,
+          "the fee "
+              + fee
+              + " is more than the amount "
+              + amount
+              + ": the net credited would be "
+              + net
+              + ", and it can never be negative");
     }
-    return new Pricing(fitting(amount, "the amount", field), fitting(fee, "the fee", field),
+    return new Pricing(
+        fitting(amount, "the amount", field),
+        fitting(fee, "the fee", field),
         fitting(net, "the net credited", field));
   }
 
@@ -100,8 +115,14 @@ public class FeeCalculator {
 
   private static Money fitting(Money money, String what, String field) {
     if (!money.fitsTheBooks()) {
-      throw new InvalidInputException(field, what + " would be " + money + ", more than the books hold (at most "
-          + Money.INTEGER_DIGITS + " digits before the point)");
+      throw new InvalidInputException(
+          field,
+          what
+              + " would be "
+              + money
+              + ", more than the books hold (at most "
+              + Money.INTEGER_DIGITS
+              + " digits before the point)");
     }
     return money;
   }

@@ -117,7 +117,10 @@ public class Order {
     this.updatedAt = now;
   }
 
-  /** A manager's decision: the client's comment stays as the client wrote it, the manager's sits beside it. */
+  /**
+   * A manager's decision: the client's comment stays as the client wrote it, the manager's sits
+   * beside it.
+   */
   void correct(LocalDate paymentDate, String managerComment, Instant now) {
     this.paymentDate = paymentDate;
     this.managerComment = managerComment;
@@ -131,7 +134,9 @@ public class Order {
     this.updatedAt = now;
   }
 
-  /** Marks that a decision or refund was forwarded to the process; the caller holds the row lock. */
+  /**
+   * Marks that a decision or refund was forwarded to the process; the caller holds the row lock.
+   */
   void claimPendingAction(String action) {
     this.pendingAction = action;
   }
@@ -187,8 +192,14 @@ public class Order {
 
   /** The terms the order was submitted under; a correction reprices with these. */
   public OrderTerms terms() {
-    return new OrderTerms(termsCommissionPercent, termsFixedFeeAmount, termsFixedFeeCurrency, termsAccountCurrency,
-        termsTransactionCurrency, termsSupportedCurrencies, RatesUsed.parse(termsRates));
+    return new OrderTerms(
+        termsCommissionPercent,
+        termsFixedFeeAmount,
+        termsFixedFeeCurrency,
+        termsAccountCurrency,
+        termsTransactionCurrency,
+        termsSupportedCurrencies,
+        RatesUsed.parse(termsRates));
   }
 
   public LocalDate paymentDate() {

@@ -19,7 +19,9 @@ record OrderCursor(OrderSort sort, Instant at, String orderId) {
     if (sort == OrderSort.REVIEW_DEADLINE) {
       raw = DEADLINE + ":" + raw;
     }
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   static OrderCursor decode(String cursor, OrderSort sort) {
@@ -35,7 +37,8 @@ record OrderCursor(OrderSort sort, Instant at, String orderId) {
       Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
       return new OrderCursor(sort, at, UUID.fromString(parts[2]).toString());
     } catch (RuntimeException e) {
-      throw new InvalidInputException("cursor", "is not a cursor this API returned for sort=" + sort.value());
+      throw new InvalidInputException(
+          "cursor", "is not a cursor this API returned for sort=" + sort.value());
     }
   }
 }

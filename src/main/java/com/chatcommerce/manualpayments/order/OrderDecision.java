@@ -45,8 +45,14 @@ public class OrderDecision {
   protected OrderDecision() {}
 
   OrderDecision(
-      String orderId, String decisionId, Decision decision, Actor actor, CorrectedValues values, Pricing pricing,
-      RejectionReason rejectionReason, Instant claimedAt) {
+      String orderId,
+      String decisionId,
+      Decision decision,
+      Actor actor,
+      CorrectedValues values,
+      Pricing pricing,
+      RejectionReason rejectionReason,
+      Instant claimedAt) {
     this.orderId = orderId;
     this.decisionId = decisionId;
     this.decision = decision;
@@ -68,7 +74,9 @@ public class OrderDecision {
     return orderId;
   }
 
-  /** The channel's own id of the decision: the API's message id, the Tasklist task, or the deadline. */
+  /**
+   * The channel's own id of the decision: the API's message id, the Tasklist task, or the deadline.
+   */
   public String decisionId() {
     return decisionId;
   }
@@ -82,7 +90,10 @@ public class OrderDecision {
   }
 
   public Pricing pricing() {
-    return new Pricing(new Money(amount, currency), new Money(feeAmount, feeCurrency), new Money(netAmount, netCurrency));
+    return new Pricing(
+        new Money(amount, currency),
+        new Money(feeAmount, feeCurrency),
+        new Money(netAmount, netCurrency));
   }
 
   public LocalDate paymentDate() {

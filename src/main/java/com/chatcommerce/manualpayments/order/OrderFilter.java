@@ -5,8 +5,8 @@ import java.time.Instant;
 
 /**
  * Which orders a list or an export shows. Null fields do not filter. {@code submittedBy} restricts
- * a platform account to the orders it submitted; the submitted-at range is [from, to), and
- * {@code deadlineBefore} keeps orders whose review deadline is before it.
+ * a platform account to the orders it submitted; the submitted-at range is [from, to), and {@code
+ * deadlineBefore} keeps orders whose review deadline is before it.
  */
 public record OrderFilter(
     OrderStatus status,

@@ -10,7 +10,10 @@ public interface OrderHistoryRepository extends JpaRepository<OrderHistoryEntry,
   List<OrderHistoryEntry> findByOrderIdOrderByIdAsc(String orderId);
 
   /** At most one row: (order, event, field) is the table's unique key. */
-  @Query("select e from OrderHistoryEntry e where e.orderId = :orderId and e.event = :event and e.field = :field")
+  @Query(
+      "select e from OrderHistoryEntry e where e.orderId = :orderId and e.event = :event and e.field = :field")
   List<OrderHistoryEntry> findChange(
-      @Param("orderId") String orderId, @Param("event") HistoryEvent event, @Param("field") String field);
+      @Param("orderId") String orderId,
+      @Param("event") HistoryEvent event,
+      @Param("field") String field);
 }

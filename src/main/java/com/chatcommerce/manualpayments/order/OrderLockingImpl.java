@@ -5,9 +5,9 @@ import jakarta.persistence.LockModeType;
 import java.util.Optional;
 
 /**
- * A lookup by id through Hibernate's entity loader rather than a query: the same
- * {@code select ... for update}, without building a query object on every call, which was most of
- * a decision job's CPU.
+ * A lookup by id through Hibernate's entity loader rather than a query: the same {@code select ...
+ * for update}, without building a query object on every call, which was most of a decision job's
+ * CPU.
  */
 class OrderLockingImpl implements OrderLocking {
 

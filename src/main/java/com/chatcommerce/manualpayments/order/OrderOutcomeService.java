@@ -25,7 +25,10 @@ public class OrderOutcomeService {
   private final Clock clock;
 
   public OrderOutcomeService(
-      OrderRepository orders, OrderDecisionRepository claims, OrderHistoryRepository history, Clock clock) {
+      OrderRepository orders,
+      OrderDecisionRepository claims,
+      OrderHistoryRepository history,
+      Clock clock) {
     this.orders = orders;
     this.claims = claims;
     this.history = history;
@@ -35,12 +38,20 @@ public class OrderOutcomeService {
   /** Applies the decision the order was claimed for, which must be {@code decision}. */
   @Transactional
   public Order apply(String orderId, Decision decision) {
-    Order order = orders.findForUpdate(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
-    OrderDecision claim = claims.findById(orderId).orElseThrow(() -> new IllegalStateException(
-        "order " + orderId + " has no claimed decision to apply; the process and the database disagree"));
+    Order order =
+        orders.findForUpdate(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    OrderDecision claim =
+        claims
+            .findById(orderId)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "order "
+                            + orderId
+                            + " has no claimed decision to apply; the process and the database disagree"));
     if (claim.decision() != decision) {
-      throw new IllegalStateException("order " + orderId + " was claimed for " + claim.describe()
-          + ", not for " + decision);
+      throw new IllegalStateException(
+          "order " + orderId + " was claimed for " + claim.describe() + ", not for " + decision);
     }
     OrderStatus target = target(order, decision);
     if (order.status() != OrderStatus.OPEN) {
@@ -50,9 +61,29 @@ public class OrderOutcomeService {
     Actor actor = claim.actor();
     Pricing pricing = claim.pricing();
     String comment = claim.managerComment();
-    correction(order, "amount", order.amount().amountText(), pricing.amount().amountText(), actor, comment, now);
-    correction(order, "currency", order.amount().currency(), pricing.amount().currency(), actor, comment, now);
-    correction(order, "paymentDate", order.paymentDate().toString(), claim.paymentDate().toString(), actor, comment,
+    correction(
+        order,
+        "amount",
+        order.amount().amountText(),
+        pricing.amount().amountText(),
+        actor,
+        comment,
+        now);
+    correction(
+        order,
+        "currency",
+        order.amount().currency(),
+        pricing.amount().currency(),
+        actor,
+        comment,
+        now);
+    correction(
+        order,
+        "paymentDate",
+        order.paymentDate().toString(),
+        claim.paymentDate().toString(),
+        actor,
+        comment,
         now);
     order.reprice(pricing, now);
     order.correct(claim.paymentDate(), comment, now);
@@ -62,11 +93,18 @@ public class OrderOutcomeService {
 
   @Transactional
   public Order refund(String orderId, Actor actor, String comment) {
-    Order order = orders.findForUpdate(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    Order order =
+        orders.findForUpdate(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
     if (!order.status().isRefundable()) {
       return alreadyApplied(order, OrderStatus.REFUNDED);
     }
-    changeStatus(order, OrderStatus.REFUNDED, null, actor, SubmissionService.comment(comment), clock.instant());
+    changeStatus(
+        order,
+        OrderStatus.REFUNDED,
+        null,
+        actor,
+        SubmissionService.comment(comment),
+        clock.instant());
     return order;
   }
 
@@ -90,19 +128,43 @@ public class OrderOutcomeService {
   }
 
   private void correction(
-      Order order, String field, String before, String after, Actor actor, String comment, Instant now) {
+      Order order,
+      String field,
+      String before,
+      String after,
+      Actor actor,
+      String comment,
+      Instant now) {
     if (!Objects.equals(before, after)) {
-      history.save(new OrderHistoryEntry(order.id(), HistoryEvent.CORRECTED, field, before, after, actor, comment, now));
+      history.save(
+          new OrderHistoryEntry(
+              order.id(), HistoryEvent.CORRECTED, field, before, after, actor, comment, now));
     }
   }
 
   private void changeStatus(
-      Order order, OrderStatus target, RejectionReason reason, Actor actor, String comment, Instant now) {
+      Order order,
+      OrderStatus target,
+      RejectionReason reason,
+      Actor actor,
+      String comment,
+      Instant now) {
     history.save(
         new OrderHistoryEntry(
-            order.id(), HistoryEvent.valueOf(target.name()), OrderHistoryEntry.STATUS_FIELD,
-            order.status().name(), target.name(), actor, comment, now));
-    LOG.info("order={} outcome={} from={} actor={} channel={}", order.id(), target, order.status(), actor.name(),
+            order.id(),
+            HistoryEvent.valueOf(target.name()),
+            OrderHistoryEntry.STATUS_FIELD,
+            order.status().name(),
+            target.name(),
+            actor,
+            comment,
+            now));
+    LOG.info(
+        "order={} outcome={} from={} actor={} channel={}",
+        order.id(),
+        target,
+        order.status(),
+        actor.name(),
         actor.channel().value());
     order.moveTo(target, reason, now);
   }

@@ -23,7 +23,8 @@ public class OrderQueryService {
   private final OrderHistoryRepository history;
   private final EntityManager entities;
 
-  public OrderQueryService(OrderRepository orders, OrderHistoryRepository history, EntityManager entities) {
+  public OrderQueryService(
+      OrderRepository orders, OrderHistoryRepository history, EntityManager entities) {
     this.orders = orders;
     this.history = history;
     this.entities = entities;
@@ -32,7 +33,8 @@ public class OrderQueryService {
   /** One order, as the caller may see it: a platform account sees only the orders it submitted. */
   @Transactional(readOnly = true)
   public Order get(String id, String onlySubmittedBy) {
-    return orders.findById(id)
+    return orders
+        .findById(id)
         .filter(o -> onlySubmittedBy == null || onlySubmittedBy.equals(o.submittedBy()))
         .orElseThrow(() -> new NotFoundException("order", id));
   }
@@ -48,16 +50,32 @@ public class OrderQueryService {
    */
   @Transactional(readOnly = true)
   public OrderStatusChange statusChange(String orderId, OrderStatus status) {
-    Order order = orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
-    HistoryEvent event = status == OrderStatus.OPEN ? HistoryEvent.SUBMITTED : HistoryEvent.valueOf(status.name());
-    OrderHistoryEntry change = history.findChange(orderId, event, OrderHistoryEntry.STATUS_FIELD).stream()
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("order " + orderId + " has not been " + status + " yet"));
+    Order order =
+        orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    HistoryEvent event =
+        status == OrderStatus.OPEN ? HistoryEvent.SUBMITTED : HistoryEvent.valueOf(status.name());
+    OrderHistoryEntry change =
+        history.findChange(orderId, event, OrderHistoryEntry.STATUS_FIELD).stream()
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "order " + orderId + " has not been " + status + " yet"));
     return new OrderStatusChange(
-        orderId, status, change.fromValue() == null ? null : OrderStatus.valueOf(change.fromValue()),
-        order.clientId(), orders.offerName(orderId).orElseThrow(), order.amount(), order.fee(), order.net(),
-        order.paymentDate(), status == OrderStatus.OPEN ? null : change.actor(), change.channel(),
-        status == OrderStatus.REJECTED ? order.rejectionReason() : null, change.createdAt(), order.reviewDeadline());
+        orderId,
+        status,
+        change.fromValue() == null ? null : OrderStatus.valueOf(change.fromValue()),
+        order.clientId(),
+        orders.offerName(orderId).orElseThrow(),
+        order.amount(),
+        order.fee(),
+        order.net(),
+        order.paymentDate(),
+        status == OrderStatus.OPEN ? null : change.actor(),
+        change.channel(),
+        status == OrderStatus.REJECTED ? order.rejectionReason() : null,
+        change.createdAt(),
+        order.reviewDeadline());
   }
 
   @Transactional(readOnly = true)
@@ -74,7 +92,11 @@ public class OrderQueryService {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
     }
-    return page(filter, sort, limit, cursor == null || cursor.isBlank() ? null : OrderCursor.decode(cursor, sort));
+    return page(
+        filter,
+        sort,
+        limit,
+        cursor == null || cursor.isBlank() ? null : OrderCursor.decode(cursor, sort));
   }
 
   /**
@@ -86,7 +108,10 @@ public class OrderQueryService {
     do {
       OrderPage page = page(filter, OrderSort.SUBMITTED_AT, EXPORT_BATCH, after);
       batches.accept(page.orders().stream().map(ListedOrder::order).toList());
-      after = page.nextCursor() == null ? null : OrderCursor.decode(page.nextCursor(), OrderSort.SUBMITTED_AT);
+      after =
+          page.nextCursor() == null
+              ? null
+              : OrderCursor.decode(page.nextCursor(), OrderSort.SUBMITTED_AT);
     } while (after != null);
   }
 
@@ -104,29 +129,58 @@ public class OrderQueryService {
     equal(where, parameters, "offerId", filter.offerId());
     equal(where, parameters, "source", filter.source());
     equal(where, parameters, "submittedBy", filter.submittedBy());
-    bound(where, parameters, "o.submittedAt >= :submittedFrom", "submittedFrom", filter.submittedFrom());
+    bound(
+        where,
+        parameters,
+        "o.submittedAt >= :submittedFrom",
+        "submittedFrom",
+        filter.submittedFrom());
     bound(where, parameters, "o.submittedAt < :submittedTo", "submittedTo", filter.submittedTo());
-    bound(where, parameters, "o.reviewDeadline < :deadlineBefore", "deadlineBefore", filter.deadlineBefore());
+    bound(
+        where,
+        parameters,
+        "o.reviewDeadline < :deadlineBefore",
+        "deadlineBefore",
+        filter.deadlineBefore());
     boolean newest = sort == OrderSort.SUBMITTED_AT;
     String key = newest ? "o.submittedAt" : "o.reviewDeadline";
     if (after != null) {
       String beyond = newest ? "<" : ">";
-      where.add("(" + key + " " + beyond + " :afterAt or (" + key + " = :afterAt and o.id " + beyond + " :afterId))");
+      where.add(
+          "("
+              + key
+              + " "
+              + beyond
+              + " :afterAt or ("
+              + key
+              + " = :afterAt and o.id "
+              + beyond
+              + " :afterId))");
       parameters.put("afterAt", after.at());
       parameters.put("afterId", after.orderId());
     }
     String direction = newest ? " desc" : " asc";
-    String jpql = "select o, c.name, f.name, ps.name from Order o"
-        + " left join Client c on c.id = o.clientId"
-        + " left join Offer f on f.id = o.offerId"
-        + " left join PaymentSystem ps on ps.id = o.paymentSystemId"
-        + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-        + " order by " + key + direction + ", o.id" + direction;
-    TypedQuery<Object[]> query = entities.createQuery(jpql, Object[].class).setMaxResults(limit + 1);
+    String jpql =
+        "select o, c.name, f.name, ps.name from Order o"
+            + " left join Client c on c.id = o.clientId"
+            + " left join Offer f on f.id = o.offerId"
+            + " left join PaymentSystem ps on ps.id = o.paymentSystemId"
+            + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+            + " order by "
+            + key
+            + direction
+            + ", o.id"
+            + direction;
+    TypedQuery<Object[]> query =
+        entities.createQuery(jpql, Object[].class).setMaxResults(limit + 1);
     parameters.forEach(query::setParameter);
-    List<ListedOrder> found = query.getResultList().stream()
-        .map(row -> new ListedOrder((Order) row[0], (String) row[1], (String) row[2], (String) row[3]))
-        .toList();
+    List<ListedOrder> found =
+        query.getResultList().stream()
+            .map(
+                row ->
+                    new ListedOrder(
+                        (Order) row[0], (String) row[1], (String) row[2], (String) row[3]))
+            .toList();
     if (found.size() <= limit) {
       return new OrderPage(found, null);
     }
@@ -136,12 +190,17 @@ public class OrderQueryService {
     return new OrderPage(List.copyOf(page), new OrderCursor(sort, at, last.id()).encode());
   }
 
-  private static void equal(List<String> where, Map<String, Object> parameters, String field, Object value) {
+  private static void equal(
+      List<String> where, Map<String, Object> parameters, String field, Object value) {
     bound(where, parameters, "o." + field + " = :" + field, field, value);
   }
 
   private static void bound(
-      List<String> where, Map<String, Object> parameters, String condition, String name, Object value) {
+      List<String> where,
+      Map<String, Object> parameters,
+      String condition,
+      String name,
+      Object value) {
     if (value != null) {
       where.add(condition);
       parameters.put(name, value);

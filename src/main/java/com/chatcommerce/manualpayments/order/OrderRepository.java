@@ -5,12 +5,11 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface OrderRepository
-    extends JpaRepository<Order, String>, OrderLocking {
+public interface OrderRepository extends JpaRepository<Order, String>, OrderLocking {
 
   /**
-   * One read instead of loading the client, the offer and the payment system as entities, which
-   * the review's first job paid for in CPU on every order. The currencies are the order's own terms.
+   * One read instead of loading the client, the offer and the payment system as entities, which the
+   * review's first job paid for in CPU on every order. The currencies are the order's own terms.
    */
   @Query(
       "select new com.chatcommerce.manualpayments.order.ReviewDetails(c.name, f.name, o.termsSupportedCurrencies)"

@@ -29,6 +29,7 @@ public enum OrderSort {
         return sort;
       }
     }
-    throw new InvalidInputException("sort", "must be submittedAt or reviewDeadline, got '" + value + "'");
+    throw new InvalidInputException(
+        "sort", "must be submittedAt or reviewDeadline, got '" + value + "'");
   }
 }

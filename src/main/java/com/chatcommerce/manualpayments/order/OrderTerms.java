@@ -25,8 +25,13 @@ public record OrderTerms(
   /** The payment system's terms as they stand now, before any rate was used. */
   public static OrderTerms of(PaymentSystem paymentSystem) {
     return new OrderTerms(
-        paymentSystem.commissionPercent(), paymentSystem.fixedFeeAmount().orElse(null), paymentSystem.fixedFeeCurrency(),
-        paymentSystem.accountCurrency(), paymentSystem.transactionCurrency(), paymentSystem.supportedCurrencies(), RatesUsed.NONE);
+        paymentSystem.commissionPercent(),
+        paymentSystem.fixedFeeAmount().orElse(null),
+        paymentSystem.fixedFeeCurrency(),
+        paymentSystem.accountCurrency(),
+        paymentSystem.transactionCurrency(),
+        paymentSystem.supportedCurrencies(),
+        RatesUsed.NONE);
   }
 
   public boolean supports(String currency) {
@@ -34,7 +39,13 @@ public record OrderTerms(
   }
 
   OrderTerms withRates(RatesUsed used) {
-    return new OrderTerms(commissionPercent, fixedFeeAmount, fixedFeeCurrency, accountCurrency, transactionCurrency,
-        supportedCurrencies, used);
+    return new OrderTerms(
+        commissionPercent,
+        fixedFeeAmount,
+        fixedFeeCurrency,
+        accountCurrency,
+        transactionCurrency,
+        supportedCurrencies,
+        used);
   }
 }

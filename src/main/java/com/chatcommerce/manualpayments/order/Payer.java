@@ -12,7 +12,9 @@ public record Payer(
     @Size(max = 16) String phone,
     @Size(max = 100) String platformUserId) {
 
-  /** Not the record's own text, which would print the personal data wherever the payer is printed. */
+  /**
+   * Not the record's own text, which would print the personal data wherever the payer is printed.
+   */
   @Override
   public String toString() {
     return "Payer[personal data]";

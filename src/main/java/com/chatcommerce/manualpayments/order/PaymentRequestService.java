@@ -21,7 +21,10 @@ public class PaymentRequestService {
   private final PaymentProcessClient process;
 
   public PaymentRequestService(
-      SubmissionService submissions, OrderRepository orders, DecisionClaimService claims, PaymentProcessClient process) {
+      SubmissionService submissions,
+      OrderRepository orders,
+      DecisionClaimService claims,
+      PaymentProcessClient process) {
     this.submissions = submissions;
     this.orders = orders;
     this.claims = claims;
@@ -33,7 +36,9 @@ public class PaymentRequestService {
     String orderId = UUID.randomUUID().toString();
     Order order = submissions.open(orderId, submission);
     orders.flush();
-    order.attachProcess(process.startPayment(orderId, SubmittedPayment.byApi(orderId, order.submittedAt().toString())));
+    order.attachProcess(
+        process.startPayment(
+            orderId, SubmittedPayment.byApi(orderId, order.submittedAt().toString())));
     return order;
   }
 
@@ -44,11 +49,19 @@ public class PaymentRequestService {
    */
   @Transactional
   public Order decide(
-      String orderId, Decision decision, Correction correction, String caller, String idempotencyKey) {
-    String decisionId = idempotencyKey == null ? UUID.randomUUID().toString() : caller + "/" + idempotencyKey;
-    claims.claimBeforeDeadline(orderId, decisionId, decision, correction, new Actor(caller, Channel.API));
-    process.publishDecision(orderId, decisionId, ReviewDecision.fromApi(orderId, decision, correction, decisionId,
-        caller));
+      String orderId,
+      Decision decision,
+      Correction correction,
+      String caller,
+      String idempotencyKey) {
+    String decisionId =
+        idempotencyKey == null ? UUID.randomUUID().toString() : caller + "/" + idempotencyKey;
+    claims.claimBeforeDeadline(
+        orderId, decisionId, decision, correction, new Actor(caller, Channel.API));
+    process.publishDecision(
+        orderId,
+        decisionId,
+        ReviewDecision.fromApi(orderId, decision, correction, decisionId, caller));
     return lockedOrder(orderId);
   }
 
@@ -58,15 +71,25 @@ public class PaymentRequestService {
     String checkedComment = SubmissionService.comment(comment);
     if (!order.status().isRefundable() || order.pendingAction() != null) {
       String pending =
-          order.pendingAction() == null ? "" : " with a " + order.pendingAction() + " already in progress";
-      throw new ConflictException("order " + orderId + " is " + order.status() + pending
-          + "; a refund needs an APPROVED or COMPLETED order with nothing in progress");
+          order.pendingAction() == null
+              ? ""
+              : " with a " + order.pendingAction() + " already in progress";
+      throw new ConflictException(
+          "order "
+              + orderId
+              + " is "
+              + order.status()
+              + pending
+              + "; a refund needs an APPROVED or COMPLETED order with nothing in progress");
     }
-    // Written before the engine is asked, so that a database that refuses the write leaves the engine untouched.
+    // Written before the engine is asked, so that a database that refuses the write leaves the
+    // engine untouched.
     order.claimPendingAction("REFUND");
     orders.flush();
-    process.requestRefund(orderId,
-        new RefundRequested(orderId, order.clientId(), caller, checkedComment, order.processInstanceKey()));
+    process.requestRefund(
+        orderId,
+        new RefundRequested(
+            orderId, order.clientId(), caller, checkedComment, order.processInstanceKey()));
     return order;
   }
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The exchange rates an order was priced at, by currency pair, kept on the order as
- * {@code FROM>TO=rate} pairs separated by commas. A pair in one currency is never kept: its rate is 1.
+ * The exchange rates an order was priced at, by currency pair, kept on the order as {@code
+ * FROM>TO=rate} pairs separated by commas. A pair in one currency is never kept: its rate is 1.
  */
 public record RatesUsed(Map<String, BigDecimal> byPair) {
 

@@ -5,8 +5,8 @@ import com.chatcommerce.manualpayments.order.DecisionClaimService.ReceivedDecisi
 /**
  * A manager's decision under the process variables that both channels use: the review form submits
  * them in Tasklist, and the API's decision message carries them. Blank fields keep the order's
- * values. {@code decisionId}, {@code decisionChannel} and {@code decidedBy} are the message's own; in
- * Tasklist the task's assignee decides.
+ * values. {@code decisionId}, {@code decisionChannel} and {@code decidedBy} are the message's own;
+ * in Tasklist the task's assignee decides.
  */
 public record ReviewDecision(
     String orderId,
@@ -20,18 +20,32 @@ public record ReviewDecision(
     String decidedBy) {
 
   /** What the API publishes for a decision it claimed. */
-  static ReviewDecision fromApi(String orderId, Decision decision, Correction correction, String decisionId,
-      String caller) {
-    return new ReviewDecision(orderId, decision.name(), correction.amount(), correction.currency(),
-        correction.paymentDate(), correction.comment(), decisionId, Channel.API.value(), caller);
+  static ReviewDecision fromApi(
+      String orderId, Decision decision, Correction correction, String decisionId, String caller) {
+    return new ReviewDecision(
+        orderId,
+        decision.name(),
+        correction.amount(),
+        correction.currency(),
+        correction.paymentDate(),
+        correction.comment(),
+        decisionId,
+        Channel.API.value(),
+        caller);
   }
 
   Correction correction() {
-    return new Correction(given(correctedAmount), given(correctedCurrency), given(correctedPaymentDate),
+    return new Correction(
+        given(correctedAmount),
+        given(correctedCurrency),
+        given(correctedPaymentDate),
         given(managerComment));
   }
 
-  /** The decision, or an exception whose message the channel shows: the form requires one of the two values. */
+  /**
+   * The decision, or an exception whose message the channel shows: the form requires one of the two
+   * values.
+   */
   Decision decisionValue() {
     if (decision == null) {
       throw new IllegalArgumentException("no decision: choose Approve or Reject");
@@ -40,7 +54,11 @@ public record ReviewDecision(
   }
 
   ReceivedDecision received() {
-    return new ReceivedDecision(decisionId, decisionValue(), correction(), new Actor(decidedBy, Channel.of(decisionChannel)));
+    return new ReceivedDecision(
+        decisionId,
+        decisionValue(),
+        correction(),
+        new Actor(decidedBy, Channel.of(decisionChannel)));
   }
 
   private static String given(String value) {

@@ -16,12 +16,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReviewSchedule {
 
-  private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH);
+  private static final DateTimeFormatter SHOWN =
+      DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH);
 
   private final Duration reminderBefore;
   private final Clock clock;
 
-  public ReviewSchedule(@Value("${manual-payments.review.reminder-before}") Duration reminderBefore, Clock clock) {
+  public ReviewSchedule(
+      @Value("${manual-payments.review.reminder-before}") Duration reminderBefore, Clock clock) {
     this.reminderBefore = reminderBefore;
     this.clock = clock;
   }

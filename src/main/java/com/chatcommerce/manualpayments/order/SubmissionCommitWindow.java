@@ -19,7 +19,8 @@ class SubmissionCommitWindow {
   private final Duration margin;
 
   SubmissionCommitWindow(
-      PaymentProcessClient process, @Value("${manual-payments.submission-commit-margin}") Duration margin) {
+      PaymentProcessClient process,
+      @Value("${manual-payments.submission-commit-margin}") Duration margin) {
     this.process = process;
     this.margin = margin;
   }

@@ -15,7 +15,10 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens orders: validates a submission, prices it, and records it as OPEN with its first history row. */
+/**
+ * Opens orders: validates a submission, prices it, and records it as OPEN with its first history
+ * row.
+ */
 @Service
 public class SubmissionService {
 
@@ -58,16 +61,24 @@ public class SubmissionService {
     }
     OpenOrder open = validate(submission);
     Offer offer = offers.getReferenceById(open.offerId());
-    FeeCalculator.Priced priced = fees.submission(OrderTerms.of(offer.paymentSystem()), offer.price(), "offerId");
+    FeeCalculator.Priced priced =
+        fees.submission(OrderTerms.of(offer.paymentSystem()), offer.price(), "offerId");
     Instant now = clock.instant();
     Order order = orders.save(new Order(orderId, open, priced, now));
     Actor actor =
         new Actor(
-            open.source() == OrderSource.CLIENT ? "client:" + open.clientId() : "manager", Channel.API);
+            open.source() == OrderSource.CLIENT ? "client:" + open.clientId() : "manager",
+            Channel.API);
     history.save(
         new OrderHistoryEntry(
-            orderId, HistoryEvent.SUBMITTED, OrderHistoryEntry.STATUS_FIELD, null,
-            OrderStatus.OPEN.name(), actor, open.comment(), now));
+            orderId,
+            HistoryEvent.SUBMITTED,
+            OrderHistoryEntry.STATUS_FIELD,
+            null,
+            OrderStatus.OPEN.name(),
+            actor,
+            open.comment(),
+            now));
     return order;
   }
 
@@ -100,11 +111,19 @@ public class SubmissionService {
       Instant windowCloses = submittedAt == null ? Instant.MIN : commitWindow.closesAt(submittedAt);
       Duration open = Duration.between(clock.instant(), windowCloses);
       if (open.isPositive()) {
-        throw new RetryLaterException("order " + orderId + " is not committed yet; waiting for the API's transaction"
-            + " until " + windowCloses, open.compareTo(WAIT_FOR_COMMIT) < 0 ? open : WAIT_FOR_COMMIT);
+        throw new RetryLaterException(
+            "order "
+                + orderId
+                + " is not committed yet; waiting for the API's transaction"
+                + " until "
+                + windowCloses,
+            open.compareTo(WAIT_FOR_COMMIT) < 0 ? open : WAIT_FOR_COMMIT);
       }
-      throw new InvalidInputException("orderId",
-          "order " + orderId + " was rolled back by the API that started this process; the platform retries it");
+      throw new InvalidInputException(
+          "orderId",
+          "order "
+              + orderId
+              + " was rolled back by the API that started this process; the platform retries it");
     }
     order.get().attachProcess(processInstanceKey);
     return order.get();
@@ -119,14 +138,19 @@ public class SubmissionService {
     Offer offer =
         offers
             .findById(s.offerId())
-            .orElseThrow(() -> new InvalidInputException("offerId", "offer " + s.offerId() + " does not exist"));
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "offerId", "offer " + s.offerId() + " does not exist"));
     if (!offer.paymentSystem().isManual()) {
       throw new InvalidInputException(
           "offerId", "offer " + s.offerId() + " is not paid through a manual-payment merchant");
     }
     Payer payer = s.payer() == null ? null : payer(s.payer());
-    String email = payer == null ? ContactRules.email(s.email(), "email", s.contactRequired()) : payer.email();
-    String phone = payer == null ? ContactRules.phone(s.phone(), "phone", s.contactRequired()) : payer.phone();
+    String email =
+        payer == null ? ContactRules.email(s.email(), "email", s.contactRequired()) : payer.email();
+    String phone =
+        payer == null ? ContactRules.phone(s.phone(), "phone", s.contactRequired()) : payer.phone();
     return new OpenOrder(
         source,
         clientId,
@@ -144,13 +168,20 @@ public class SubmissionService {
 
   private long crmClient(Submission s) {
     if (s.clientId() == null) {
-      throw new InvalidInputException("clientId", s.contactRequired() ? "is required, or the payer" : "is required");
+      throw new InvalidInputException(
+          "clientId", s.contactRequired() ? "is required, or the payer" : "is required");
     }
-    Client client = clients.findById(s.clientId())
-        .orElseThrow(() -> new InvalidInputException("clientId", "client " + s.clientId() + " does not exist"));
+    Client client =
+        clients
+            .findById(s.clientId())
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "clientId", "client " + s.clientId() + " does not exist"));
     if (client.isManualAccount()) {
       // Its orders must say who paid: without a payer nobody could tell them apart.
-      throw new InvalidInputException("clientId", "is the manual account, which takes a payment only with its payer");
+      throw new InvalidInputException(
+          "clientId", "is the manual account, which takes a payment only with its payer");
     }
     return client.id();
   }
@@ -161,11 +192,15 @@ public class SubmissionService {
           "payer", "comes instead of clientId: a payer's payment is kept on the manual account");
     }
     if (s.email() != null || s.phone() != null) {
-      throw new InvalidInputException(s.email() != null ? "email" : "phone",
+      throw new InvalidInputException(
+          s.email() != null ? "email" : "phone",
           "belongs in the payer: give payer.email and payer.phone");
     }
-    return clients.findByManualAccountTrue()
-        .orElseThrow(() -> new IllegalStateException("the manual account is missing; migration V8 creates it"))
+    return clients
+        .findByManualAccountTrue()
+        .orElseThrow(
+            () ->
+                new IllegalStateException("the manual account is missing; migration V8 creates it"))
         .id();
   }
 
@@ -179,10 +214,14 @@ public class SubmissionService {
     }
     String userId = given.platformUserId();
     if (userId != null && (userId.isEmpty() || userId.length() > 100)) {
-      throw new InvalidInputException("payer.platformUserId", "must be 1 to 100 characters when given");
+      throw new InvalidInputException(
+          "payer.platformUserId", "must be 1 to 100 characters when given");
     }
-    return new Payer(name, ContactRules.email(given.email(), "payer.email", false),
-        ContactRules.phone(given.phone(), "payer.phone", false), userId);
+    return new Payer(
+        name,
+        ContactRules.email(given.email(), "payer.email", false),
+        ContactRules.phone(given.phone(), "payer.phone", false),
+        userId);
   }
 
   static LocalDate paymentDate(String text, LocalDate whenMissing) {
@@ -196,7 +235,9 @@ public class SubmissionService {
       }
       return date;
     } catch (java.time.format.DateTimeParseException e) {
-      throw new InvalidInputException("paymentDate", "must be a date as YYYY-MM-DD, got '" + InvalidInputException.excerpt(text) + "'");
+      throw new InvalidInputException(
+          "paymentDate",
+          "must be a date as YYYY-MM-DD, got '" + InvalidInputException.excerpt(text) + "'");
     }
   }
 

@@ -7,9 +7,9 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Opaque keyset cursors for the lists other than orders (which have their own): the key of a
- * page's last row, so that a page costs the same however deep it is. Callers pass them back
- * unread; anything else is refused as {@code cursor}.
+ * Opaque keyset cursors for the lists other than orders (which have their own): the key of a page's
+ * last row, so that a page costs the same however deep it is. Callers pass them back unread;
+ * anything else is refused as {@code cursor}.
  */
 public final class Cursors {
 
@@ -53,7 +53,8 @@ public final class Cursors {
     }
     try {
       String[] parts = decode(cursor).split(":", 3);
-      return new TimeAndId(Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
+      return new TimeAndId(
+          Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
           UUID.fromString(parts[2]).toString());
     } catch (RuntimeException e) {
       throw notACursor();
@@ -61,7 +62,9 @@ public final class Cursors {
   }
 
   private static String encode(String raw) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String decode(String cursor) {

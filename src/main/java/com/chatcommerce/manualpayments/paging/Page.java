@@ -7,8 +7,8 @@ import java.util.function.Function;
 public record Page<T>(List<T> items, String nextCursor) {
 
   /**
-   * The page of {@code found}, which was read with one row more than {@code limit}: that extra
-   * row only tells that there is a next page, whose cursor is made from the page's last item.
+   * The page of {@code found}, which was read with one row more than {@code limit}: that extra row
+   * only tells that there is a next page, whose cursor is made from the page's last item.
    */
   public static <T> Page<T> of(List<T> found, int limit, Function<T, String> cursorOf) {
     if (found.size() <= limit) {

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * The image formats a payment system's image may have, told apart by their first bytes: the
- * declared type alone would let any file through (an SVG with a script, an HTML page) as long as
- * it said image/png.
+ * declared type alone would let any file through (an SVG with a script, an HTML page) as long as it
+ * said image/png.
  */
 public enum ImageType {
   PNG("image/png"),
@@ -45,6 +45,7 @@ public enum ImageType {
 
   private static boolean startsWith(byte[] content, int offset, byte[] signature) {
     return content.length >= offset + signature.length
-        && Arrays.equals(content, offset, offset + signature.length, signature, 0, signature.length);
+        && Arrays.equals(
+            content, offset, offset + signature.length, signature, 0, signature.length);
   }
 }

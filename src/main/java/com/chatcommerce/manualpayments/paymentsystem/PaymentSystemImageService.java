@@ -57,15 +57,20 @@ public class PaymentSystemImageService {
     if (content.length == 0) {
       throw new InvalidInputException("image", "is required: send the image as the request body");
     }
-    ImageType type = ImageType.of(content).orElseThrow(() -> new InvalidInputException(
-        "image", "is not a PNG, JPEG or WebP image by its content"));
+    ImageType type =
+        ImageType.of(content)
+            .orElseThrow(
+                () ->
+                    new InvalidInputException(
+                        "image", "is not a PNG, JPEG or WebP image by its content"));
     if (!type.mediaType().equalsIgnoreCase(declaredType)) {
       throw new InvalidInputException(
           "image", "is a " + type + " image by its content but was sent as " + declaredType);
     }
     PaymentSystem paymentSystem =
         paymentSystems.findById(id).orElseThrow(() -> new NotFoundException("payment system", id));
-    PaymentSystemImage image = images.findById(id).orElseGet(() -> new PaymentSystemImage(id, clock.instant()));
+    PaymentSystemImage image =
+        images.findById(id).orElseGet(() -> new PaymentSystemImage(id, clock.instant()));
     image.replace(type, content, etag(content), clock.instant());
     paymentSystem.showImage(PaymentSystem.uploadedImageUrl(id));
     return images.save(image);
@@ -73,7 +78,9 @@ public class PaymentSystemImageService {
 
   @Transactional(readOnly = true)
   public PaymentSystemImage get(long id) {
-    return images.findById(id).orElseThrow(() -> new NotFoundException("image of payment system", id));
+    return images
+        .findById(id)
+        .orElseThrow(() -> new NotFoundException("image of payment system", id));
   }
 
   private static String etag(byte[] content) {

@@ -7,6 +7,8 @@ import org.springframework.data.repository.query.Param;
 public interface PaymentSystemRepository extends JpaRepository<PaymentSystem, Long> {
 
   /** In SQL, so that payment systems need not know the order entity. */
-  @Query(value = "SELECT COUNT(*) FROM orders WHERE payment_system_id = :id AND status = 'OPEN'", nativeQuery = true)
+  @Query(
+      value = "SELECT COUNT(*) FROM orders WHERE payment_system_id = :id AND status = 'OPEN'",
+      nativeQuery = true)
   long countOpenOrders(@Param("id") long id);
 }

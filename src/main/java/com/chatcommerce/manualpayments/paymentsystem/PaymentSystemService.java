@@ -26,8 +26,8 @@ public class PaymentSystemService {
 
   /**
    * Changes the payment system for the orders submitted from now on; an open order keeps the terms
-   * it was submitted under. A manual payment system with open orders cannot become an integrated one:
-   * those orders still wait for a manager's decision.
+   * it was submitted under. A manual payment system with open orders cannot become an integrated
+   * one: those orders still wait for a manager's decision.
    *
    * @throws ConflictException the switch to INTEGRATED while orders are open
    */
@@ -38,8 +38,15 @@ public class PaymentSystemService {
     if (stored.isManual() && fields.kind() != PaymentSystemKind.MANUAL) {
       long open = repository.countOpenOrders(id);
       if (open > 0) {
-        throw new ConflictException("payment system " + id + " has " + open + " open orders waiting for a manager's"
-            + " decision; it can become " + fields.kind() + " once they are decided");
+        throw new ConflictException(
+            "payment system "
+                + id
+                + " has "
+                + open
+                + " open orders waiting for a manager's"
+                + " decision; it can become "
+                + fields.kind()
+                + " once they are decided");
       }
     }
     stored.apply(fields);

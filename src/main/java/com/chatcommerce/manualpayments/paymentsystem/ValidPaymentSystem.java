@@ -26,7 +26,9 @@ record ValidPaymentSystem(
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-  /** {@code id} is the payment system's when it is edited, whose uploaded image it may keep showing. */
+  /**
+   * {@code id} is the payment system's when it is edited, whose uploaded image it may keep showing.
+   */
   static ValidPaymentSystem of(PaymentSystemDraft draft, Long id) {
     String name = requireText(draft.name(), "name", 200);
     BigDecimal commission = Money.parseDecimal(draft.commissionPercent(), "commissionPercent");
@@ -37,10 +39,12 @@ record ValidPaymentSystem(
       throw new InvalidInputException("commissionPercent", "has more than 4 decimals");
     }
     String account = Currencies.requireIsoCode(draft.accountCurrency(), "accountCurrency");
-    String transaction = Currencies.requireIsoCode(draft.transactionCurrency(), "transactionCurrency");
+    String transaction =
+        Currencies.requireIsoCode(draft.transactionCurrency(), "transactionCurrency");
     List<String> supported = supported(draft.supportedCurrencies());
     if (!supported.contains(account)) {
-      throw new InvalidInputException("supportedCurrencies", "must contain the account currency " + account);
+      throw new InvalidInputException(
+          "supportedCurrencies", "must contain the account currency " + account);
     }
     if (!supported.contains(transaction)) {
       throw new InvalidInputException(
@@ -56,7 +60,8 @@ record ValidPaymentSystem(
       feeCurrency = Currencies.requireIsoCode(draft.fixedFeeCurrency(), "fixedFeeCurrency");
       Currencies.requireMinorUnits(fixedFee, feeCurrency, "fixedFeeAmount");
     } else if (draft.fixedFeeCurrency() != null) {
-      throw new InvalidInputException("fixedFeeAmount", "is required when fixedFeeCurrency is given");
+      throw new InvalidInputException(
+          "fixedFeeAmount", "is required when fixedFeeCurrency is given");
     }
     return new ValidPaymentSystem(
         draft.kind() == null ? PaymentSystemKind.MANUAL : draft.kind(),
@@ -82,7 +87,8 @@ record ValidPaymentSystem(
       return url;
     }
     if (!isHttps(url)) {
-      throw new InvalidInputException("imageUrl", "must be an https:// link, or the payment system's uploaded image");
+      throw new InvalidInputException(
+          "imageUrl", "must be an https:// link, or the payment system's uploaded image");
     }
     return url;
   }
@@ -90,7 +96,9 @@ record ValidPaymentSystem(
   private static boolean isHttps(String url) {
     try {
       URI uri = new URI(url);
-      return "https".equalsIgnoreCase(uri.getScheme()) && uri.getHost() != null && !uri.getHost().isBlank();
+      return "https".equalsIgnoreCase(uri.getScheme())
+          && uri.getHost() != null
+          && !uri.getHost().isBlank();
     } catch (URISyntaxException e) {
       return false;
     }

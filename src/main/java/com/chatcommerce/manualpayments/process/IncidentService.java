@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Puts a job whose retries ran out back to work once its fault is gone (the database is back, a
- * rate was added): gives the job retries and resolves its incident, as Operate's "Retry" does.
- * Only the incident's own job gets retries: a job key of another incident is refused before
- * anything changes.
+ * rate was added): gives the job retries and resolves its incident, as Operate's "Retry" does. Only
+ * the incident's own job gets retries: a job key of another incident is refused before anything
+ * changes.
  */
 @Service
 public class IncidentService {
@@ -29,7 +29,8 @@ public class IncidentService {
    * NO_RETRIES_LEFT_MSG). If a later engine words it otherwise, every retry of a job incident is
    * refused with 409 instead of retrying a job that may not be the incident's.
    */
-  private static final Pattern BLOCKING_JOB = Pattern.compile("job with key '(\\d+)' has no retries left");
+  private static final Pattern BLOCKING_JOB =
+      Pattern.compile("job with key '(\\d+)' has no retries left");
 
   private final CamundaClient camunda;
 
@@ -40,13 +41,21 @@ public class IncidentService {
   public void retry(long incidentKey, long jobKey, int retries, String actor) {
     OptionalLong incidentJob = resolveOrFindBlockingJob(incidentKey);
     if (incidentJob.isEmpty()) {
-      LOG.info("incident={} resolved by {}; its job had retries already, job={} left as it was",
-          incidentKey, actor, jobKey);
+      LOG.info(
+          "incident={} resolved by {}; its job had retries already, job={} left as it was",
+          incidentKey,
+          actor,
+          jobKey);
       return;
     }
     if (incidentJob.getAsLong() != jobKey) {
       throw new InvalidInputException(
-          "jobKey", "is not the job of incident " + incidentKey + " (its job is " + incidentJob.getAsLong() + ")");
+          "jobKey",
+          "is not the job of incident "
+              + incidentKey
+              + " (its job is "
+              + incidentJob.getAsLong()
+              + ")");
     }
     try {
       camunda.newUpdateRetriesCommand(jobKey).retries(retries).send().join();
@@ -59,7 +68,8 @@ public class IncidentService {
     } catch (RuntimeException e) {
       throw new EngineUnavailableException("retry incident " + incidentKey, e);
     }
-    LOG.info("incident={} job={} retried with {} retries by {}", incidentKey, jobKey, retries, actor);
+    LOG.info(
+        "incident={} job={} retried with {} retries by {}", incidentKey, jobKey, retries, actor);
   }
 
   /**
@@ -82,7 +92,8 @@ public class IncidentService {
         return OptionalLong.of(Long.parseLong(blocking.group(1)));
       }
       if (e.getStatusCode() == Status.Code.FAILED_PRECONDITION) {
-        throw new ConflictException("the engine refused to resolve incident " + incidentKey + ": " + e.getMessage());
+        throw new ConflictException(
+            "the engine refused to resolve incident " + incidentKey + ": " + e.getMessage());
       }
       throw new EngineUnavailableException("retry incident " + incidentKey, e);
     } catch (RuntimeException e) {

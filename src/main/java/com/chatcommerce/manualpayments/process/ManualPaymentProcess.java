@@ -53,8 +53,13 @@ public final class ManualPaymentProcess {
   /** Job types, namespaced by the feature that handles them. */
   public static final class JobTypes {
     public static final String ORDER_RECORD_OPEN = "order:record-open";
-    /** The review task's completing listener: claims the order for the Tasklist decision, or denies it. */
+
+    /**
+     * The review task's completing listener: claims the order for the Tasklist decision, or denies
+     * it.
+     */
     public static final String ORDER_CLAIM_REVIEW = "order:claim-review";
+
     public static final String ORDER_SETTLE_DECISION = "order:settle-decision";
     public static final String ORDER_APPROVE = "order:approve";
     public static final String ORDER_REJECT = "order:reject";
@@ -69,13 +74,17 @@ public final class ManualPaymentProcess {
   /** Messages; the correlation key is always the order id. */
   public static final class Messages {
     public static final String DECISION = "manual-payment-decision";
+
     /** Starts manual-payment-refund. */
     public static final String REFUND_REQUESTED = "manual-payment-refund-requested";
 
     private Messages() {}
   }
 
-  /** The process-instance tag that finds an order's payment instance in Operate: {@code order:<orderId>}. */
+  /**
+   * The process-instance tag that finds an order's payment instance in Operate: {@code
+   * order:<orderId>}.
+   */
   public static String orderTag(String orderId) {
     return "order:" + orderId;
   }
@@ -83,38 +92,59 @@ public final class ManualPaymentProcess {
   /** Process variables. Personal data (email, phone) is never one of them. */
   public static final class Variables {
     public static final String ORDER_ID = "orderId";
-    /** When the API opened the order; its process waits for the API's commit until this plus a margin. */
+
+    /**
+     * When the API opened the order; its process waits for the API's commit until this plus a
+     * margin.
+     */
     public static final String SUBMITTED_AT = "submittedAt";
+
     public static final String SOURCE = "source";
     public static final String CLIENT_ID = "clientId";
     public static final String OFFER_ID = "offerId";
     public static final String AMOUNT = "amount";
     public static final String CURRENCY = "currency";
     public static final String PAYMENT_DATE = "paymentDate";
+
     /** The client's comment (or the submitting manager's). */
     public static final String COMMENT = "comment";
+
     public static final String REVIEW_DEADLINE = "reviewDeadline";
+
     /** The deadline as the review form shows it to a manager. */
     public static final String REVIEW_DEADLINE_TEXT = "reviewDeadlineText";
+
     public static final String REVIEW_REMINDER_AT = "reviewReminderAt";
-    /** Shown on the review form; the client's name is what a manager looks for, email and phone are not copied. */
+
+    /**
+     * Shown on the review form; the client's name is what a manager looks for, email and phone are
+     * not copied.
+     */
     public static final String CLIENT_NAME = "clientName";
+
     public static final String OFFER_NAME = "offerName";
     public static final String STATUS = "status";
+
     /** The supported currencies as select options for the review form. */
     public static final String CURRENCY_OPTIONS = "currencyOptions";
+
     public static final String DECISION = "decision";
     public static final String CORRECTED_AMOUNT = "correctedAmount";
     public static final String CORRECTED_CURRENCY = "correctedCurrency";
     public static final String CORRECTED_PAYMENT_DATE = "correctedPaymentDate";
     public static final String MANAGER_COMMENT = "managerComment";
+
     /** The API decision's message id, which its claim carries. */
     public static final String DECISION_ID = "decisionId";
+
     /** Which channel closed the review: api, tasklist or timer. */
     public static final String DECISION_CHANNEL = "decisionChannel";
+
     public static final String DECIDED_BY = "decidedBy";
+
     /** Why a submission was discarded, for Operate. */
     public static final String DISCARD_REASON = "discardReason";
+
     /** On a refund's instance: the instance of the payment it refunds. */
     public static final String PAYMENT_PROCESS_INSTANCE_KEY = "paymentProcessInstanceKey";
 
@@ -123,7 +153,10 @@ public final class ManualPaymentProcess {
 
   /** Error codes of the BPMN error events. */
   public static final class Errors {
-    /** Tasklist's start form named a client or offer that cannot be paid manually, or the API rolled its order back. */
+    /**
+     * Tasklist's start form named a client or offer that cannot be paid manually, or the API rolled
+     * its order back.
+     */
     public static final String INVALID_SUBMISSION = "INVALID_SUBMISSION";
 
     private Errors() {}

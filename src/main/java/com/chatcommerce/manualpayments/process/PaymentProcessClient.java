@@ -10,7 +10,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
-/** The commands the API sends to the engine. Every failure surfaces as {@link EngineUnavailableException}. */
+/**
+ * The commands the API sends to the engine. Every failure surfaces as {@link
+ * EngineUnavailableException}.
+ */
 @Component
 public class PaymentProcessClient {
 
@@ -18,12 +21,15 @@ public class PaymentProcessClient {
   private final Duration messageTimeToLive;
 
   public PaymentProcessClient(
-      CamundaClient camunda, @Value("${manual-payments.decision-message-ttl}") Duration messageTimeToLive) {
+      CamundaClient camunda,
+      @Value("${manual-payments.decision-message-ttl}") Duration messageTimeToLive) {
     this.camunda = camunda;
     this.messageTimeToLive = messageTimeToLive;
   }
 
-  /** Starts an order's payment instance, tagged so that analysts find it in Operate by the order id. */
+  /**
+   * Starts an order's payment instance, tagged so that analysts find it in Operate by the order id.
+   */
   public long startPayment(String orderId, Object variables) {
     try {
       return camunda
@@ -36,7 +42,8 @@ public class PaymentProcessClient {
           .join()
           .getProcessInstanceKey();
     } catch (RuntimeException e) {
-      throw new EngineUnavailableException("start " + ManualPaymentProcess.PROCESS_ID + " for order " + orderId, e);
+      throw new EngineUnavailableException(
+          "start " + ManualPaymentProcess.PROCESS_ID + " for order " + orderId, e);
     }
   }
 
@@ -50,22 +57,33 @@ public class PaymentProcessClient {
 
   /**
    * Sends a decision to the order's review. The message id makes the broker drop a repeated
-   * decision while the message lives; the message waits, for its time to live, if the review task is
-   * not active yet.
+   * decision while the message lives; the message waits, for its time to live, if the review task
+   * is not active yet.
    */
   public void publishDecision(String orderId, String messageId, Object variables) {
-    publish(Messages.DECISION, orderId, messageId, variables, "accept the decision for order " + orderId);
+    publish(
+        Messages.DECISION,
+        orderId,
+        messageId,
+        variables,
+        "accept the decision for order " + orderId);
   }
 
   /**
-   * Starts the order's refund instance. The engine runs one instance per order id at a time, and the
-   * message id, which is the order's own, drops a repeated request while the message lives.
+   * Starts the order's refund instance. The engine runs one instance per order id at a time, and
+   * the message id, which is the order's own, drops a repeated request while the message lives.
    */
   public void requestRefund(String orderId, Object variables) {
-    publish(Messages.REFUND_REQUESTED, orderId, "refund:" + orderId, variables, "start the refund of order " + orderId);
+    publish(
+        Messages.REFUND_REQUESTED,
+        orderId,
+        "refund:" + orderId,
+        variables,
+        "start the refund of order " + orderId);
   }
 
-  private void publish(String name, String orderId, String messageId, Object variables, String action) {
+  private void publish(
+      String name, String orderId, String messageId, Object variables, String action) {
     try {
       camunda
           .newPublishMessageCommand()
@@ -88,7 +106,8 @@ public class PaymentProcessClient {
    * timed out although the engine had taken it in. It is accepted, not an error.
    */
   private static boolean alreadyPublished(RuntimeException e) {
-    return e instanceof ClientStatusException status && status.getStatusCode() == Status.Code.ALREADY_EXISTS
+    return e instanceof ClientStatusException status
+            && status.getStatusCode() == Status.Code.ALREADY_EXISTS
         || e instanceof ClientHttpException http && http.code() == HttpStatus.CONFLICT.value();
   }
 }

@@ -3,7 +3,6 @@ package com.chatcommerce.manualpayments.process;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import io.camunda.client.exception.JobError;
-import io.camunda.client.jobhandling.DefaultJobExceptionHandlingStrategy;
 import io.camunda.client.jobhandling.JobExceptionHandlingStrategy;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -11,10 +10,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Turns a technical fault in any worker (database down, optimistic lock lost, a bug) into a failed
- * job with one retry fewer and an exponential backoff. When the retries run out the engine raises an
- * incident, visible in Operate with the fault's message. Business outcomes do not come here: workers
- * throw them as BPMN errors, which the delegate passes on unchanged. A {@link RetryLaterException}
- * waits without using up a retry; an {@link IncidentException} uses up all of them at once.
+ * job with one retry fewer and an exponential backoff. When the retries run out the engine raises
+ * an incident, visible in Operate with the fault's message. Business outcomes do not come here:
+ * workers throw them as BPMN errors, which the delegate passes on unchanged. A {@link
+ * RetryLaterException} waits without using up a retry; an {@link IncidentException} uses up all of
+ * them at once.
  */
 public class RetryingJobExceptionStrategy implements JobExceptionHandlingStrategy {
 
@@ -26,7 +26,10 @@ public class RetryingJobExceptionStrategy implements JobExceptionHandlingStrateg
   private final int retriesInModel;
 
   public RetryingJobExceptionStrategy(
-      JobExceptionHandlingStrategy delegate, Duration firstBackoff, Duration longestBackoff, int retriesInModel) {
+      JobExceptionHandlingStrategy delegate,
+      Duration firstBackoff,
+      Duration longestBackoff,
+      int retriesInModel) {
     this.delegate = delegate;
     this.firstBackoff = firstBackoff;
     this.longestBackoff = longestBackoff;
@@ -34,31 +37,51 @@ public class RetryingJobExceptionStrategy implements JobExceptionHandlingStrateg
   }
 
   @Override
-  public void handleException(Exception exception, ExceptionHandlingContext context) throws Exception {
+  public void handleException(Exception exception, ExceptionHandlingContext context)
+      throws Exception {
     if (exception instanceof CamundaError) {
       delegate.handleException(exception, context);
       return;
     }
     ActivatedJob job = context.job();
     if (exception instanceof RetryLaterException later) {
-      LOG.info("job {} of type {} waits {}: {}", job.getKey(), job.getType(), later.backoff(), later.getMessage());
+      LOG.info(
+          "job {} of type {} waits {}: {}",
+          job.getKey(),
+          job.getType(),
+          later.backoff(),
+          later.getMessage());
       delegate.handleException(
-          new JobError(later.getMessage(), null, job.getRetries(), later.backoff(), later), context);
+          new JobError(later.getMessage(), null, job.getRetries(), later.backoff(), later),
+          context);
       return;
     }
     if (exception instanceof IncidentException incident) {
-      LOG.warn("job {} of type {} failed for good: {}", job.getKey(), job.getType(), incident.getMessage());
-      delegate.handleException(new JobError(incident.getMessage(), null, 0, Duration.ZERO, incident), context);
+      LOG.warn(
+          "job {} of type {} failed for good: {}",
+          job.getKey(),
+          job.getType(),
+          incident.getMessage());
+      delegate.handleException(
+          new JobError(incident.getMessage(), null, 0, Duration.ZERO, incident), context);
       return;
     }
     int retriesLeft = Math.max(job.getRetries() - 1, 0);
     Duration backoff = backoff(retriesInModel - job.getRetries());
     LOG.warn(
         "job {} of type {} failed ({} retries left, next in {}): {}",
-        job.getKey(), job.getType(), retriesLeft, backoff, exception.toString());
+        job.getKey(),
+        job.getType(),
+        retriesLeft,
+        backoff,
+        exception.toString());
     JobError failure =
-        new JobError(exception.getClass().getSimpleName() + ": " + exception.getMessage(), null, retriesLeft,
-            backoff, exception);
+        new JobError(
+            exception.getClass().getSimpleName() + ": " + exception.getMessage(),
+            null,
+            retriesLeft,
+            backoff,
+            exception);
     delegate.handleException(failure, context);
   }
 

@@ -20,6 +20,9 @@ class WorkerFailureConfiguration {
       @Value("${manual-payments.workers.first-retry-backoff}") Duration first,
       @Value("${manual-payments.workers.longest-retry-backoff}") Duration longest) {
     return new RetryingJobExceptionStrategy(
-        new DefaultJobExceptionHandlingStrategy(commands, metrics), first, longest, ManualPaymentProcess.JOB_RETRIES);
+        new DefaultJobExceptionHandlingStrategy(commands, metrics),
+        first,
+        longest,
+        ManualPaymentProcess.JOB_RETRIES);
   }
 }

@@ -17,7 +17,11 @@ final class ProblemAuthenticationHandlers {
   static AuthenticationEntryPoint unauthorized(ObjectMapper json, String challenge) {
     return (request, response, e) -> {
       response.setHeader("WWW-Authenticate", challenge);
-      write(json, response, HttpStatus.UNAUTHORIZED, "Authentication required",
+      write(
+          json,
+          response,
+          HttpStatus.UNAUTHORIZED,
+          "Authentication required",
           "send credentials: " + challenge.split(" ")[0]);
     };
   }
@@ -27,8 +31,13 @@ final class ProblemAuthenticationHandlers {
         write(json, response, HttpStatus.FORBIDDEN, "Forbidden", "your role may not do this");
   }
 
-  private static void write(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title,
-      String detail) throws IOException {
+  private static void write(
+      ObjectMapper json,
+      HttpServletResponse response,
+      HttpStatus status,
+      String title,
+      String detail)
+      throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);
     response.setStatus(status.value());

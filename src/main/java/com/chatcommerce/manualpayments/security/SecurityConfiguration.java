@@ -30,7 +30,10 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain api(
-      HttpSecurity http, SecurityProperties properties, ObjectMapper json, ObjectProvider<JwtDecoder> jwtDecoder)
+      HttpSecurity http,
+      SecurityProperties properties,
+      ObjectMapper json,
+      ObjectProvider<JwtDecoder> jwtDecoder)
       throws Exception {
     boolean basic = properties.mode() == SecurityProperties.Mode.BASIC;
     if (!basic && jwtDecoder.getIfAvailable() == null) {
@@ -41,28 +44,55 @@ class SecurityConfiguration {
     String challenge = basic ? "Basic realm=\"manual-payments\"" : "Bearer";
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .authorizeHttpRequests(requests -> requests
-            // Errors render on an error dispatch: the request itself was authorized already.
-            .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-            .requestMatchers("/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
-                "/swagger-ui.html", "/swagger-ui/**").permitAll()
-            .requestMatchers(POST, "/api/v1/orders").hasAnyRole(PLATFORM, MANAGER)
-            .requestMatchers(GET, "/api/v1/orders", "/api/v1/orders/*").hasAnyRole(PLATFORM, MANAGER, ANALYST)
-            // The client's pay window: the offer, its payment system's public face and image.
-            .requestMatchers(GET, "/api/v1/offers", "/api/v1/offers/*", "/api/v1/payment-systems/*/image")
-                .hasAnyRole(PLATFORM, MANAGER, ANALYST)
-            .requestMatchers(GET, "/api/**").hasAnyRole(MANAGER, ANALYST)
-            .requestMatchers("/api/**").hasRole(MANAGER)
-            .anyRequest().hasAnyRole(MANAGER, ANALYST))
-        .exceptionHandling(e -> e
-            .authenticationEntryPoint(ProblemAuthenticationHandlers.unauthorized(json, challenge))
-            .accessDeniedHandler(ProblemAuthenticationHandlers.forbidden(json)));
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    // Errors render on an error dispatch: the request itself was authorized
+                    // already.
+                    .dispatcherTypeMatchers(DispatcherType.ERROR)
+                    .permitAll()
+                    .requestMatchers(
+                        "/actuator/health",
+                        "/actuator/health/**",
+                        "/v3/api-docs",
+                        "/v3/api-docs/**",
+                        "/swagger-ui.html",
+                        "/swagger-ui/**")
+                    .permitAll()
+                    .requestMatchers(POST, "/api/v1/orders")
+                    .hasAnyRole(PLATFORM, MANAGER)
+                    .requestMatchers(GET, "/api/v1/orders", "/api/v1/orders/*")
+                    .hasAnyRole(PLATFORM, MANAGER, ANALYST)
+                    // The client's pay window: the offer, its payment system's public face and
+                    // image.
+                    .requestMatchers(
+                        GET,
+                        "/api/v1/offers",
+                        "/api/v1/offers/*",
+                        "/api/v1/payment-systems/*/image")
+                    .hasAnyRole(PLATFORM, MANAGER, ANALYST)
+                    .requestMatchers(GET, "/api/**")
+                    .hasAnyRole(MANAGER, ANALYST)
+                    .requestMatchers("/api/**")
+                    .hasRole(MANAGER)
+                    .anyRequest()
+                    .hasAnyRole(MANAGER, ANALYST))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        ProblemAuthenticationHandlers.unauthorized(json, challenge))
+                    .accessDeniedHandler(ProblemAuthenticationHandlers.forbidden(json)));
     if (basic) {
-      http.httpBasic(b -> b.authenticationEntryPoint(ProblemAuthenticationHandlers.unauthorized(json, challenge)));
+      http.httpBasic(
+          b ->
+              b.authenticationEntryPoint(
+                  ProblemAuthenticationHandlers.unauthorized(json, challenge)));
     } else {
-      http.oauth2ResourceServer(o -> o
-          .authenticationEntryPoint(ProblemAuthenticationHandlers.unauthorized(json, challenge))
-          .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenCaller(properties))));
+      http.oauth2ResourceServer(
+          o ->
+              o.authenticationEntryPoint(
+                      ProblemAuthenticationHandlers.unauthorized(json, challenge))
+                  .jwt(jwt -> jwt.jwtAuthenticationConverter(new TokenCaller(properties))));
     }
     return http.build();
   }
@@ -76,7 +106,11 @@ class SecurityConfiguration {
   UserDetailsService users(SecurityProperties properties) {
     var manager = new InMemoryUserDetailsManager();
     for (SecurityProperties.User user : properties.users()) {
-      manager.createUser(User.withUsername(user.name()).password(user.password()).roles(user.role().name()).build());
+      manager.createUser(
+          User.withUsername(user.name())
+              .password(user.password())
+              .roles(user.role().name())
+              .build());
     }
     return manager::loadUserByUsername;
   }

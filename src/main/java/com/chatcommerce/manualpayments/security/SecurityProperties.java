@@ -7,9 +7,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code jwt} (the default, for production) trusts bearer tokens of the configured issuer that were
  * minted for {@code audience} (not those the issuer hands to Operate or Tasklist), names the caller
  * by {@code principalClaim} and reads roles from {@code rolesClaim}, a dotted path such as {@code
- * realm_access.roles}. {@code
- * basic} checks HTTP Basic credentials against {@code users}: the embedded run's demo users, which
- * exist only in its configuration on the test classpath.
+ * realm_access.roles}. {@code basic} checks HTTP Basic credentials against {@code users}: the
+ * embedded run's demo users, which exist only in its configuration on the test classpath.
  */
 @ConfigurationProperties("manual-payments.security")
 public record SecurityProperties(
@@ -20,7 +19,10 @@ public record SecurityProperties(
     BASIC
   }
 
-  /** A Basic user; the password is in Spring's {@code {id}encoded} form, for example {@code {bcrypt}…}. */
+  /**
+   * A Basic user; the password is in Spring's {@code {id}encoded} form, for example {@code
+   * {bcrypt}…}.
+   */
   public record User(String name, String password, Role role) {}
 
   public SecurityProperties {

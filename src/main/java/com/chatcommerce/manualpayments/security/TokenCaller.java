@@ -8,8 +8,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Turns a verified token into the caller, or refuses it (401). Checked here rather than in the
- * decoder so that it holds for any decoder, the one Spring builds from the issuer or one given as
- * a bean. A token without the principal claim would make a caller without a name, and a platform
+ * decoder so that it holds for any decoder, the one Spring builds from the issuer or one given as a
+ * bean. A token without the principal claim would make a caller without a name, and a platform
  * caller without a name is not limited to its own orders; a token for another audience (Operate,
  * Tasklist) was not meant for this API.
  */
@@ -33,7 +33,8 @@ class TokenCaller implements Converter<Jwt, AbstractAuthenticationToken> {
     }
     String name = jwt.getClaimAsString(principalClaim);
     if (name == null || name.isBlank()) {
-      throw new InvalidBearerTokenException("the token has no " + principalClaim + " claim to name the caller");
+      throw new InvalidBearerTokenException(
+          "the token has no " + principalClaim + " claim to name the caller");
     }
     return roles.convert(jwt);
   }

@@ -40,8 +40,9 @@ class ClientListsPagingTest {
     for (int i = 0; i < 3; i++) {
       orders.add(fixtures.submit(client, offer, "order " + i));
     }
-    await().atMost(Duration.ofSeconds(20)).until(() ->
-        count("crm_client_orders") == 3 && count("chat_indicators") == 3);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> count("crm_client_orders") == 3 && count("chat_indicators") == 3);
   }
 
   @Test
@@ -52,36 +53,61 @@ class ClientListsPagingTest {
 
     List<JsonNode> pages = walk("/api/v1/clients", limit, page -> page.get("clients"));
 
-    List<Long> ids = pages.stream().flatMap(p -> stream(p.get("clients"))).map(c -> c.get("id").asLong()).toList();
+    List<Long> ids =
+        pages.stream()
+            .flatMap(p -> stream(p.get("clients")))
+            .map(c -> c.get("id").asLong())
+            .toList();
     assertThat(pages).hasSizeGreaterThanOrEqualTo(3);
     assertThat(ids).hasSize(total).isSorted().doesNotHaveDuplicates().containsAll(mine);
-    assertThat(pages.subList(0, pages.size() - 1)).allSatisfy(p -> assertThat(p.get("clients")).hasSize(limit));
+    assertThat(pages.subList(0, pages.size() - 1))
+        .allSatisfy(p -> assertThat(p.get("clients")).hasSize(limit));
   }
 
   @Test
   void orderHistoryIsPagedNewestUpdateFirst() {
-    List<JsonNode> pages = walk("/api/v1/clients/" + client + "/orders", 2, page -> page.get("orders"));
+    List<JsonNode> pages =
+        walk("/api/v1/clients/" + client + "/orders", 2, page -> page.get("orders"));
 
     assertThat(pages).hasSize(2);
     assertThat(pages.get(0).get("orders")).hasSize(2);
-    List<String> ids = pages.stream().flatMap(p -> stream(p.get("orders"))).map(o -> o.get("orderId").asText()).toList();
+    List<String> ids =
+        pages.stream()
+            .flatMap(p -> stream(p.get("orders")))
+            .map(o -> o.get("orderId").asText())
+            .toList();
     assertThat(ids).containsExactlyInAnyOrderElementsOf(orders);
-    List<String> updated = pages.stream().flatMap(p -> stream(p.get("orders")))
-        .map(o -> o.get("updatedAt").asText()).toList();
-    assertThat(updated).isSortedAccordingTo((a, b) -> java.time.Instant.parse(b).compareTo(java.time.Instant.parse(a)));
+    List<String> updated =
+        pages.stream()
+            .flatMap(p -> stream(p.get("orders")))
+            .map(o -> o.get("updatedAt").asText())
+            .toList();
+    assertThat(updated)
+        .isSortedAccordingTo(
+            (a, b) -> java.time.Instant.parse(b).compareTo(java.time.Instant.parse(a)));
   }
 
   @Test
   void chatIndicatorsArePagedOldestFirst() {
-    List<JsonNode> pages = walk("/api/v1/clients/" + client + "/chat-indicators", 2, page -> page.get("indicators"));
+    List<JsonNode> pages =
+        walk("/api/v1/clients/" + client + "/chat-indicators", 2, page -> page.get("indicators"));
 
     assertThat(pages).hasSize(2);
-    List<Long> ids = pages.stream().flatMap(p -> stream(p.get("indicators"))).map(i -> i.get("id").asLong()).toList();
+    List<Long> ids =
+        pages.stream()
+            .flatMap(p -> stream(p.get("indicators")))
+            .map(i -> i.get("id").asLong())
+            .toList();
     assertThat(ids).hasSize(3).isSorted().doesNotHaveDuplicates();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/api/v1/clients", "/api/v1/clients/{client}/orders", "/api/v1/clients/{client}/chat-indicators"})
+  @ValueSource(
+      strings = {
+        "/api/v1/clients",
+        "/api/v1/clients/{client}/orders",
+        "/api/v1/clients/{client}/chat-indicators"
+      })
   void badLimitOrCursorIsRefusedByName(String path) {
     String url = path.replace("{client}", String.valueOf(client));
     for (String limit : List.of("0", "101")) {
@@ -99,11 +125,15 @@ class ClientListsPagingTest {
     List<JsonNode> pages = new ArrayList<>();
     String cursor = null;
     do {
-      Api.Response response = api.get(path + "?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
+      Api.Response response =
+          api.get(path + "?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
       assertThat(response.status()).as(response.raw()).isEqualTo(200);
       assertThat(items.apply(response.body()).size()).isBetween(1, limit);
       pages.add(response.body());
-      cursor = response.body().get("nextCursor").isNull() ? null : response.body().get("nextCursor").asText();
+      cursor =
+          response.body().get("nextCursor").isNull()
+              ? null
+              : response.body().get("nextCursor").asText();
     } while (cursor != null);
     return pages;
   }
@@ -115,6 +145,7 @@ class ClientListsPagingTest {
   }
 
   private int count(String table) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE client_id = ?", Integer.class, client);
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM " + table + " WHERE client_id = ?", Integer.class, client);
   }
 }

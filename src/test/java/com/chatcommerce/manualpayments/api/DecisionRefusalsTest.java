@@ -32,7 +32,9 @@ class DecisionRefusalsTest {
   void openAnOrder() {
     api = new Api(port);
     Fixtures fixtures = new Fixtures(api);
-    order = fixtures.submit(fixtures.client(), fixtures.offer(fixtures.cashDesk(), "1500.00", "RUB", null), "cash");
+    order =
+        fixtures.submit(
+            fixtures.client(), fixtures.offer(fixtures.cashDesk(), "1500.00", "RUB", null), "cash");
   }
 
   @Test
@@ -48,7 +50,8 @@ class DecisionRefusalsTest {
     JsonNode problem = refused(400, "{\"amount\":{\"amount\":\"5.00\",\"currency\":\"RUB\"}}");
 
     assertThat(field(problem)).isEqualTo("amount.amount");
-    assertThat(problem.get("detail").asText()).contains("fee 10.12 RUB", "net credited would be -5.12 RUB");
+    assertThat(problem.get("detail").asText())
+        .contains("fee 10.12 RUB", "net credited would be -5.12 RUB");
   }
 
   @Test
@@ -56,15 +59,18 @@ class DecisionRefusalsTest {
     api.put("/api/v1/exchange-rates/USD/RUB", "{\"rate\":\"92.5\"}");
     api.put("/api/v1/exchange-rates/RUB/USD", "{\"rate\":\"0.0108\"}");
 
-    JsonNode problem = refused(400, "{\"amount\":{\"amount\":\"999999999999999\",\"currency\":\"USD\"}}");
+    JsonNode problem =
+        refused(400, "{\"amount\":{\"amount\":\"999999999999999\",\"currency\":\"USD\"}}");
 
     assertThat(field(problem)).isEqualTo("amount.amount");
-    assertThat(problem.get("detail").asText()).contains("the net credited", "more than the books hold");
+    assertThat(problem.get("detail").asText())
+        .contains("the net credited", "more than the books hold");
   }
 
   @Test
   void amountWithMoreDigitsThanTheBooksHoldIsRefused() {
-    JsonNode problem = refused(400, "{\"amount\":{\"amount\":\"1234567890123456\",\"currency\":\"RUB\"}}");
+    JsonNode problem =
+        refused(400, "{\"amount\":{\"amount\":\"1234567890123456\",\"currency\":\"RUB\"}}");
 
     assertThat(field(problem)).isEqualTo("amount.amount");
   }
@@ -81,11 +87,17 @@ class DecisionRefusalsTest {
   void correctionThatNeedsAMissingRateIsRefusedAsUnprocessable() {
     // Georgian lari: no test stores a rate for it.
     Fixtures fixtures = new Fixtures(api);
-    long lariDesk = api.post("/api/v1/payment-systems", """
+    long lariDesk =
+        api.post(
+                "/api/v1/payment-systems",
+                """
         {"name":"Lari desk","commissionPercent":"1","fixedFee":{"amount":"10.00","currency":"RUB"},
          "accountCurrency":"RUB","transactionCurrency":"RUB","supportedCurrencies":["RUB","GEL"]}""")
-        .body().get("id").asLong();
-    order = fixtures.submit(fixtures.client(), fixtures.offer(lariDesk, "1500.00", "RUB", null), null);
+            .body()
+            .get("id")
+            .asLong();
+    order =
+        fixtures.submit(fixtures.client(), fixtures.offer(lariDesk, "1500.00", "RUB", null), null);
 
     JsonNode problem = refused(422, "{\"amount\":{\"amount\":\"20.00\",\"currency\":\"GEL\"}}");
 
@@ -111,11 +123,23 @@ class DecisionRefusalsTest {
     assertThat(response.status()).as(response.raw()).isEqualTo(status);
     assertThat(response.contentType()).startsWith("application/problem+json");
     assertThat(api.get("/api/v1/orders/" + order).body()).as("nothing changed").isEqualTo(before);
-    assertThat(jdbc.queryForObject("select count(*) from order_decisions where order_id = ?", Integer.class, order))
-        .as("no claim").isZero();
-    assertThat(api.post("/api/v1/orders/" + order + "/approve", "{\"comment\":\"checked\"}").status()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(15))
-        .until(() -> api.get("/api/v1/orders/" + order).body().get("status").asText().equals("APPROVED"));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from order_decisions where order_id = ?", Integer.class, order))
+        .as("no claim")
+        .isZero();
+    assertThat(
+            api.post("/api/v1/orders/" + order + "/approve", "{\"comment\":\"checked\"}").status())
+        .isEqualTo(202);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                api.get("/api/v1/orders/" + order)
+                    .body()
+                    .get("status")
+                    .asText()
+                    .equals("APPROVED"));
     return response.body();
   }
 

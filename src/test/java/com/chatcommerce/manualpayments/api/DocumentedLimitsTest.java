@@ -26,10 +26,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The limits the OpenAPI document gives are the ones the API enforces. The cases come from the
  * document itself, so a field added later is covered without touching this test: every request
- * string one character over its {@code maxLength}, every bounded integer one past its
- * {@code minimum} and its {@code maximum}, every array one item over its {@code maxItems}, in a
- * path, query or header parameter or anywhere in a JSON body. Each is refused with 400 naming the
- * field, before the request does anything.
+ * string one character over its {@code maxLength}, every bounded integer one past its {@code
+ * minimum} and its {@code maximum}, every array one item over its {@code maxItems}, in a path,
+ * query or header parameter or anywhere in a JSON body. Each is refused with 400 naming the field,
+ * before the request does anything.
  */
 @IntegrationTest
 class DocumentedLimitsTest {
@@ -43,8 +43,15 @@ class DocumentedLimitsTest {
 
   /** One request that breaks one documented limit; {@code field} is what the 400 must name. */
   private record Case(
-      String method, String pathTemplate, String field, String limit, Map<String, String> pathValues,
-      Map<String, String> query, Map<String, String> headers, String body, String contentType) {
+      String method,
+      String pathTemplate,
+      String field,
+      String limit,
+      Map<String, String> pathValues,
+      Map<String, String> query,
+      Map<String, String> headers,
+      String body,
+      String contentType) {
 
     @Override
     public String toString() {
@@ -61,14 +68,16 @@ class DocumentedLimitsTest {
     JsonNode document = api.get("/v3/api-docs").body();
     List<Case> cases = cases(document);
 
-    assertThat(cases).extracting(Case::toString).contains(
-        "POST /api/v1/orders comment maxLength 1000",
-        "POST /api/v1/manual-payments payer.platformUserId maxLength 100",
-        "POST /api/v1/orders/{id}/approve amount.amount maxLength 20",
-        "POST /api/v1/payment-systems supportedCurrencies maxItems 200",
-        "POST /api/v1/payment-systems supportedCurrencies[0] maxLength 3",
-        "GET /api/v1/orders limit maximum 100",
-        "POST /api/v1/incidents/{incidentKey}/retry retries maximum 10");
+    assertThat(cases)
+        .extracting(Case::toString)
+        .contains(
+            "POST /api/v1/orders comment maxLength 1000",
+            "POST /api/v1/manual-payments payer.platformUserId maxLength 100",
+            "POST /api/v1/orders/{id}/approve amount.amount maxLength 20",
+            "POST /api/v1/payment-systems supportedCurrencies maxItems 200",
+            "POST /api/v1/payment-systems supportedCurrencies[0] maxLength 3",
+            "GET /api/v1/orders limit maximum 100",
+            "POST /api/v1/incidents/{incidentKey}/retry retries maximum 10");
 
     Map<String, Integer> before = rowCounts();
     List<String> failures = new ArrayList<>();
@@ -80,13 +89,16 @@ class DocumentedLimitsTest {
         failures.add(c + ": " + response.status() + " " + response.raw());
       }
     }
-    assertThat(failures).as("requests past a documented limit that were not refused naming the field").isEmpty();
+    assertThat(failures)
+        .as("requests past a documented limit that were not refused naming the field")
+        .isEmpty();
     assertThat(rowCounts()).as("refused requests change nothing").isEqualTo(before);
   }
 
   private Map<String, Integer> rowCounts() {
     Map<String, Integer> counts = new LinkedHashMap<>();
-    for (String table : List.of("payment_systems", "offers", "crm_clients", "exchange_rates", "orders")) {
+    for (String table :
+        List.of("payment_systems", "offers", "crm_clients", "exchange_rates", "orders")) {
       counts.put(table, jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class));
     }
     return counts;
@@ -98,102 +110,153 @@ class DocumentedLimitsTest {
       path = path.replace("{" + value.getKey() + "}", encode(value.getValue()));
     }
     StringBuilder query = new StringBuilder();
-    c.query().forEach((name, value) ->
-        query.append(query.isEmpty() ? "?" : "&").append(encode(name)).append('=').append(encode(value)));
+    c.query()
+        .forEach(
+            (name, value) ->
+                query
+                    .append(query.isEmpty() ? "?" : "&")
+                    .append(encode(name))
+                    .append('=')
+                    .append(encode(value)));
     return api.sendWithHeaders(
-        HttpMethod.valueOf(c.method().toUpperCase()), path + query, c.body(), c.contentType(), c.headers());
+        HttpMethod.valueOf(c.method().toUpperCase()),
+        path + query,
+        c.body(),
+        c.contentType(),
+        c.headers());
   }
 
   private static String encode(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  // --- cases from the document ---------------------------------------------------------------------
+  // --- cases from the document
+  // ---------------------------------------------------------------------
 
   private static List<Case> cases(JsonNode document) {
-    Function<JsonNode, JsonNode> resolve = schema -> {
-      JsonNode resolved = schema;
-      while (resolved.has("$ref")) {
-        resolved = document.at(resolved.get("$ref").asText().substring(1));
-      }
-      return resolved;
-    };
-    List<Case> cases = new ArrayList<>();
-    document.get("paths").properties().forEach(path -> METHODS.forEach(method -> {
-      JsonNode operation = path.getValue().get(method);
-      if (operation == null) {
-        return;
-      }
-      Map<String, String> pathFill = new LinkedHashMap<>();
-      List<JsonNode> parameters = new ArrayList<>();
-      operation.path("parameters").forEach(parameters::add);
-      for (JsonNode parameter : parameters) {
-        if (parameter.get("in").asText().equals("path")) {
-          pathFill.put(parameter.get("name").asText(), fill(resolve.apply(parameter.get("schema"))).asText());
-        }
-      }
-      // A body the operation takes, valid enough to be read, so that a parameter's limit is what fails.
-      String bodyType = null;
-      JsonNode bodySchema = null;
-      JsonNode content = operation.path("requestBody").path("content");
-      if (content.has("application/json")) {
-        bodyType = "application/json";
-        bodySchema = resolve.apply(content.get("application/json").get("schema"));
-      } else if (content.size() > 0) {
-        bodyType = content.fieldNames().next();
-      }
-      String emptyBody = bodyType == null ? null : bodyType.equals("application/json") ? "{}" : "x";
-
-      for (JsonNode parameter : parameters) {
-        String name = parameter.get("name").asText();
-        String in = parameter.get("in").asText();
-        for (Over over : overs(resolve.apply(parameter.get("schema")), resolve)) {
-          Map<String, String> pathValues = new LinkedHashMap<>(pathFill);
-          Map<String, String> query = new LinkedHashMap<>();
-          Map<String, String> headers = new LinkedHashMap<>();
-          String value = over.value().isTextual() ? over.value().asText() : over.value().toString();
-          switch (in) {
-            case "path" -> pathValues.put(name, value);
-            case "query" -> query.put(name, value);
-            case "header" -> headers.put(name, value);
-            default -> throw new IllegalStateException("parameter in " + in);
+    Function<JsonNode, JsonNode> resolve =
+        schema -> {
+          JsonNode resolved = schema;
+          while (resolved.has("$ref")) {
+            resolved = document.at(resolved.get("$ref").asText().substring(1));
           }
-          cases.add(new Case(
-              method, path.getKey(), name, over.limit(), pathValues, query, headers, emptyBody, bodyType));
-        }
-      }
-      if (bodySchema != null) {
-        for (Map.Entry<String, Over> field : bodyOvers(bodySchema, "", resolve, 0).entrySet()) {
-          ObjectNode body = NODES.objectNode();
-          put(body, field.getKey(), field.getValue().value());
-          String name = field.getKey().replaceAll("#\\d+$", "") + field.getValue().suffix();
-          cases.add(new Case(
-              method, path.getKey(), name, field.getValue().limit(), pathFill, Map.of(), Map.of(), body.toString(), bodyType));
-        }
-      }
-    }));
+          return resolved;
+        };
+    List<Case> cases = new ArrayList<>();
+    document
+        .get("paths")
+        .properties()
+        .forEach(
+            path ->
+                METHODS.forEach(
+                    method -> {
+                      JsonNode operation = path.getValue().get(method);
+                      if (operation == null) {
+                        return;
+                      }
+                      Map<String, String> pathFill = new LinkedHashMap<>();
+                      List<JsonNode> parameters = new ArrayList<>();
+                      operation.path("parameters").forEach(parameters::add);
+                      for (JsonNode parameter : parameters) {
+                        if (parameter.get("in").asText().equals("path")) {
+                          pathFill.put(
+                              parameter.get("name").asText(),
+                              fill(resolve.apply(parameter.get("schema"))).asText());
+                        }
+                      }
+                      // A body the operation takes, valid enough to be read, so that a parameter's
+                      // limit is what fails.
+                      String bodyType = null;
+                      JsonNode bodySchema = null;
+                      JsonNode content = operation.path("requestBody").path("content");
+                      if (content.has("application/json")) {
+                        bodyType = "application/json";
+                        bodySchema = resolve.apply(content.get("application/json").get("schema"));
+                      } else if (content.size() > 0) {
+                        bodyType = content.fieldNames().next();
+                      }
+                      String emptyBody =
+                          bodyType == null
+                              ? null
+                              : bodyType.equals("application/json") ? "{}" : "x";
+
+                      for (JsonNode parameter : parameters) {
+                        String name = parameter.get("name").asText();
+                        String in = parameter.get("in").asText();
+                        for (Over over : overs(resolve.apply(parameter.get("schema")), resolve)) {
+                          Map<String, String> pathValues = new LinkedHashMap<>(pathFill);
+                          Map<String, String> query = new LinkedHashMap<>();
+                          Map<String, String> headers = new LinkedHashMap<>();
+                          String value =
+                              over.value().isTextual()
+                                  ? over.value().asText()
+                                  : over.value().toString();
+                          switch (in) {
+                            case "path" -> pathValues.put(name, value);
+                            case "query" -> query.put(name, value);
+                            case "header" -> headers.put(name, value);
+                            default -> throw new IllegalStateException("parameter in " + in);
+                          }
+                          cases.add(
+                              new Case(
+                                  method,
+                                  path.getKey(),
+                                  name,
+                                  over.limit(),
+                                  pathValues,
+                                  query,
+                                  headers,
+                                  emptyBody,
+                                  bodyType));
+                        }
+                      }
+                      if (bodySchema != null) {
+                        for (Map.Entry<String, Over> field :
+                            bodyOvers(bodySchema, "", resolve, 0).entrySet()) {
+                          ObjectNode body = NODES.objectNode();
+                          put(body, field.getKey(), field.getValue().value());
+                          String name =
+                              field.getKey().replaceAll("#\\d+$", "") + field.getValue().suffix();
+                          cases.add(
+                              new Case(
+                                  method,
+                                  path.getKey(),
+                                  name,
+                                  field.getValue().limit(),
+                                  pathFill,
+                                  Map.of(),
+                                  Map.of(),
+                                  body.toString(),
+                                  bodyType));
+                        }
+                      }
+                    }));
     return cases;
   }
 
   /** Each leaf of a JSON body with a limit, by its dotted path, with a value past the limit. */
-  private static Map<String, Over> bodyOvers(JsonNode schema, String prefix, Function<JsonNode, JsonNode> resolve,
-      int depth) {
+  private static Map<String, Over> bodyOvers(
+      JsonNode schema, String prefix, Function<JsonNode, JsonNode> resolve, int depth) {
     Map<String, Over> found = new LinkedHashMap<>();
     if (depth > 5) {
       return found;
     }
-    schema.path("properties").properties().forEach(property -> {
-      String path = prefix + property.getKey();
-      JsonNode resolved = resolve.apply(property.getValue());
-      if (resolved.has("properties")) {
-        found.putAll(bodyOvers(resolved, path + ".", resolve, depth + 1));
-        return;
-      }
-      List<Over> overs = overs(resolved, resolve);
-      for (int i = 0; i < overs.size(); i++) {
-        found.put(i == 0 ? path : path + "#" + i, overs.get(i));
-      }
-    });
+    schema
+        .path("properties")
+        .properties()
+        .forEach(
+            property -> {
+              String path = prefix + property.getKey();
+              JsonNode resolved = resolve.apply(property.getValue());
+              if (resolved.has("properties")) {
+                found.putAll(bodyOvers(resolved, path + ".", resolve, depth + 1));
+                return;
+              }
+              List<Over> overs = overs(resolved, resolve);
+              for (int i = 0; i < overs.size(); i++) {
+                found.put(i == 0 ? path : path + "#" + i, overs.get(i));
+              }
+            });
     return found;
   }
 
@@ -207,7 +270,10 @@ class DocumentedLimitsTest {
     node.set(parts[parts.length - 1], value);
   }
 
-  /** Values past each limit of one schema: its length, its bounds, its item count and its items' limits. */
+  /**
+   * Values past each limit of one schema: its length, its bounds, its item count and its items'
+   * limits.
+   */
   private static List<Over> overs(JsonNode schema, Function<JsonNode, JsonNode> resolve) {
     List<Over> overs = new ArrayList<>();
     if (is(schema, "string") && schema.has("maxLength")) {
@@ -235,7 +301,8 @@ class DocumentedLimitsTest {
         overs.add(new Over(array, "maxItems " + max, ""));
       }
       for (Over item : overs(items, resolve)) {
-        overs.add(new Over(NODES.arrayNode().add(item.value()), item.limit(), "[0]" + item.suffix()));
+        overs.add(
+            new Over(NODES.arrayNode().add(item.value()), item.limit(), "[0]" + item.suffix()));
       }
     }
     return overs;
@@ -244,8 +311,10 @@ class DocumentedLimitsTest {
   /** A value within a schema's limits, for the parts of a request that are not under test. */
   private static JsonNode fill(JsonNode schema) {
     if (is(schema, "integer")) {
-      return NODES.numberNode(schema.has("minimum") ? schema.get("minimum").bigIntegerValue().max(BigInteger.ONE)
-          : BigInteger.ONE);
+      return NODES.numberNode(
+          schema.has("minimum")
+              ? schema.get("minimum").bigIntegerValue().max(BigInteger.ONE)
+              : BigInteger.ONE);
     }
     if (schema.has("enum")) {
       return schema.get("enum").get(0);

@@ -73,11 +73,15 @@ class IdempotencyAndRacesTest {
     assertThat(responses).extracting(Api.Response::status).containsOnly(201);
     assertThat(responses).extracting(r -> r.text("id")).containsOnly(responses.get(0).text("id"));
     assertReplays(responses, 19);
-    assertThat(jdbc.queryForObject("select count(*) from orders where client_id = ?", Long.class, client))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from orders where client_id = ?", Long.class, client))
         .isEqualTo(1);
     String id = responses.get(0).text("id");
     await().atMost(Duration.ofSeconds(10)).until(() -> indicators().size() == 1);
-    assertThat(paymentInstancesStartedFor(id)).as("payment instances the engine created for the order").hasSize(1);
+    assertThat(paymentInstancesStartedFor(id))
+        .as("payment instances the engine created for the order")
+        .hasSize(1);
   }
 
   @Test
@@ -87,8 +91,13 @@ class IdempotencyAndRacesTest {
 
     Api.Response first = api.send(HttpMethod.POST, "/api/v1/orders", body, "application/json", key);
     Api.Response again = api.send(HttpMethod.POST, "/api/v1/orders", body, "application/json", key);
-    Api.Response other = api.send(HttpMethod.POST, "/api/v1/orders",
-        "{\"clientId\":" + client + ",\"offerId\":" + offer + ",\"comment\":\"changed\"}", "application/json", key);
+    Api.Response other =
+        api.send(
+            HttpMethod.POST,
+            "/api/v1/orders",
+            "{\"clientId\":" + client + ",\"offerId\":" + offer + ",\"comment\":\"changed\"}",
+            "application/json",
+            key);
 
     assertThat(first.header(REPLAYED)).isNull();
     assertThat(again.status()).isEqualTo(201);
@@ -96,8 +105,11 @@ class IdempotencyAndRacesTest {
     assertThat(again.header(REPLAYED)).isEqualTo("true");
     assertThat(other.header(REPLAYED)).isNull();
     assertThat(other.status()).isEqualTo(422);
-    assertThat(other.body().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
-    assertThat(jdbc.queryForObject("select count(*) from orders where client_id = ?", Long.class, client))
+    assertThat(other.body().get("errors").get(0).get("field").asText())
+        .isEqualTo("Idempotency-Key");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from orders where client_id = ?", Long.class, client))
         .isEqualTo(1);
   }
 
@@ -106,8 +118,12 @@ class IdempotencyAndRacesTest {
     String id = fixtures.submit(client, offer, null);
     String key = UUID.randomUUID().toString();
 
-    Api.Response first = api.send(HttpMethod.POST, "/api/v1/orders/" + id + "/approve", "{}", "application/json", key);
-    Api.Response again = api.send(HttpMethod.POST, "/api/v1/orders/" + id + "/approve", "{}", "application/json", key);
+    Api.Response first =
+        api.send(
+            HttpMethod.POST, "/api/v1/orders/" + id + "/approve", "{}", "application/json", key);
+    Api.Response again =
+        api.send(
+            HttpMethod.POST, "/api/v1/orders/" + id + "/approve", "{}", "application/json", key);
 
     assertThat(first.status()).isEqualTo(202);
     assertThat(again.status()).isEqualTo(202);
@@ -122,17 +138,27 @@ class IdempotencyAndRacesTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> indicators().size() == 1);
     String key = UUID.randomUUID().toString();
 
-    List<Api.Response> responses = all(10, () -> api.send(HttpMethod.POST, "/api/v1/orders/" + id + "/approve",
-        "{\"comment\":\"once\"}", "application/json", key));
+    List<Api.Response> responses =
+        all(
+            10,
+            () ->
+                api.send(
+                    HttpMethod.POST,
+                    "/api/v1/orders/" + id + "/approve",
+                    "{\"comment\":\"once\"}",
+                    "application/json",
+                    key));
 
     assertThat(responses).extracting(Api.Response::status).containsOnly(202);
     assertReplays(responses, 9);
     await().atMost(Duration.ofSeconds(10)).until(() -> status(id).equals("APPROVED"));
     assertThat(decisions(id)).isEqualTo(1);
-    assertThat(EngineRecords.<MessageRecordValue>of(SharedEngine.get(), ValueType.MESSAGE)
-            .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
-            .filter(r -> r.getValue().getCorrelationKey().equals(id)))
-        .as("decision messages the engine took in for the order").hasSize(1);
+    assertThat(
+            EngineRecords.<MessageRecordValue>of(SharedEngine.get(), ValueType.MESSAGE)
+                .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
+                .filter(r -> r.getValue().getCorrelationKey().equals(id)))
+        .as("decision messages the engine took in for the order")
+        .hasSize(1);
   }
 
   @Test
@@ -142,10 +168,11 @@ class IdempotencyAndRacesTest {
       CountDownLatch start = new CountDownLatch(1);
       List<Callable<Api.Response>> racers = new ArrayList<>();
       for (String decision : List.of("approve", "reject", "approve", "reject")) {
-        racers.add(() -> {
-          start.await();
-          return api.post("/api/v1/orders/" + id + "/" + decision, "{}");
-        });
+        racers.add(
+            () -> {
+              start.await();
+              return api.post("/api/v1/orders/" + id + "/" + decision, "{}");
+            });
       }
       List<Future<Api.Response>> futures = new ArrayList<>();
       racers.forEach(r -> futures.add(threads.submit(r)));
@@ -165,13 +192,23 @@ class IdempotencyAndRacesTest {
   @Test
   void markupAndSqlInACommentAreStoredVerbatimAndNeverInterpreted() {
     String hostile = "<script>alert('x')</script>'); DROP TABLE orders; -- \"quoted\" \\ back";
-    Api.Response created = api.post("/api/v1/orders",
-        "{\"clientId\":" + client + ",\"offerId\":" + offer + ",\"comment\":" + Api.q(hostile) + "}");
+    Api.Response created =
+        api.post(
+            "/api/v1/orders",
+            "{\"clientId\":"
+                + client
+                + ",\"offerId\":"
+                + offer
+                + ",\"comment\":"
+                + Api.q(hostile)
+                + "}");
 
     Api.Response read = api.get("/api/v1/orders/" + created.text("id"));
     assertThat(read.body().get("comment").asText()).isEqualTo(hostile);
     assertThat(read.raw()).doesNotContain("<script>").contains("\\u003Cscript\\u003E");
-    assertThat(jdbc.queryForObject("select comment from orders where id = ?", String.class, created.text("id")))
+    assertThat(
+            jdbc.queryForObject(
+                "select comment from orders where id = ?", String.class, created.text("id")))
         .isEqualTo(hostile);
   }
 
@@ -182,7 +219,8 @@ class IdempotencyAndRacesTest {
   private long decisions(String id) {
     return jdbc.queryForObject(
         "select count(*) from order_history where order_id = ? and event in ('APPROVED', 'REJECTED', 'COMPLETED')",
-        Long.class, id);
+        Long.class,
+        id);
   }
 
   /** One response ran the request; {@code replays} others repeat it with the replay header. */
@@ -212,10 +250,12 @@ class IdempotencyAndRacesTest {
     CountDownLatch start = new CountDownLatch(1);
     List<Future<T>> futures = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      futures.add(threads.submit(() -> {
-        start.await();
-        return call.call();
-      }));
+      futures.add(
+          threads.submit(
+              () -> {
+                start.await();
+                return call.call();
+              }));
     }
     start.countDown();
     List<T> results = new ArrayList<>();

@@ -50,20 +50,26 @@ class ManualAccountTest {
     assertThat(account.status()).isEqualTo(200);
     assertThat(account.text("name")).isEqualTo("Manual account");
     assertThat(account.body().get("manualAccount").asBoolean()).isTrue();
-    assertThat(api.get("/api/v1/clients/" + manualAccount).body().get("manualAccount").asBoolean()).isTrue();
+    assertThat(api.get("/api/v1/clients/" + manualAccount).body().get("manualAccount").asBoolean())
+        .isTrue();
   }
 
   @Test
-  void paymentFromAnyUserIsKeptOnTheManualAccountShowsItsPayerAndCompletesOnApproval(CapturedOutput output) {
+  void paymentFromAnyUserIsKeptOnTheManualAccountShowsItsPayerAndCompletesOnApproval(
+      CapturedOutput output) {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     String name = "Ivan Payer " + tag;
     String email = "payer-" + tag + "@example.com";
     String phone = "+7999" + (1_000_000 + Math.abs(tag.hashCode() % 8_999_999));
     String userId = "tg-user-" + tag;
 
-    Api.Response created = api.post("/api/v1/manual-payments", """
+    Api.Response created =
+        api.post(
+            "/api/v1/manual-payments",
+            """
         {"payer":{"name":"%s","email":"%s","phone":"%s","platformUserId":"%s"},"offerId":%d,
-         "comment":"paid at the office"}""".formatted(name, email, phone, userId, offer));
+         "comment":"paid at the office"}"""
+                .formatted(name, email, phone, userId, offer));
 
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
     String id = created.text("id");
@@ -76,17 +82,29 @@ class ManualAccountTest {
     assertThat(payer.get("platformUserId").asText()).isEqualTo(userId);
 
     assertThat(api.post("/api/v1/orders/" + id + "/approve", "{}").status()).isEqualTo(202);
-    await().atMost(SETTLE).pollInterval(Duration.ofMillis(50))
+    await()
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> api.get("/api/v1/orders/" + id).text("status").equals("COMPLETED"));
-    await().atMost(SETTLE).untilAsserted(() -> assertThat(api.get("/api/v1/clients/" + manualAccount + "/orders")
-        .body().get("orders")).anySatisfy(line -> {
-          assertThat(line.get("orderId").asText()).isEqualTo(id);
-          assertThat(line.get("status").asText()).isEqualTo("COMPLETED");
-        }));
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        api.get("/api/v1/clients/" + manualAccount + "/orders")
+                            .body()
+                            .get("orders"))
+                    .anySatisfy(
+                        line -> {
+                          assertThat(line.get("orderId").asText()).isEqualTo(id);
+                          assertThat(line.get("status").asText()).isEqualTo("COMPLETED");
+                        }));
 
     long instance = api.get("/api/v1/orders/" + id).body().get("processInstanceKey").asLong();
     List<String> variables = variablesOf(instance);
-    assertThat(variables).as("the instance's variables were read").anyMatch(v -> v.startsWith("orderId="));
+    assertThat(variables)
+        .as("the instance's variables were read")
+        .anyMatch(v -> v.startsWith("orderId="));
     for (String personal : List.of(name, email, phone, userId, tag)) {
       assertThat(variables).as("process variables").noneMatch(v -> v.contains(personal));
       assertThat(output.getAll()).as("logs").doesNotContain(personal);
@@ -94,7 +112,10 @@ class ManualAccountTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       both a client and a payer     | "clientId":{client},"payer":{"name":"Ivan"}                 | payer
       neither a client nor a payer  | "email":"a@b.ru","phone":"+79001234567"                     | clientId
       the manual account as client  | "clientId":{manual},"email":"a@b.ru","phone":"+79001234567" | clientId
@@ -108,26 +129,41 @@ class ManualAccountTest {
       """)
   void badPayerIsRefusedNamingTheFieldAndChangesNothing(String what, String fields, String field) {
     long client = new Fixtures(api).client();
-    int before = api.get("/api/v1/orders?clientId=" + manualAccount + "&limit=100").body().get("orders").size();
-    String body = "{" + fields.replace("{client}", Long.toString(client))
-        .replace("{manual}", Long.toString(manualAccount))
-        .replace("{long}", "n".repeat(201)).replace("{userId}", "u".repeat(101)) + ",\"offerId\":" + offer + "}";
+    int before =
+        api.get("/api/v1/orders?clientId=" + manualAccount + "&limit=100")
+            .body()
+            .get("orders")
+            .size();
+    String body =
+        "{"
+            + fields
+                .replace("{client}", Long.toString(client))
+                .replace("{manual}", Long.toString(manualAccount))
+                .replace("{long}", "n".repeat(201))
+                .replace("{userId}", "u".repeat(101))
+            + ",\"offerId\":"
+            + offer
+            + "}";
 
     Api.Response refused = api.post("/api/v1/manual-payments", body);
 
     assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
     assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo(field);
-    assertThat(api.get("/api/v1/orders?clientId=" + manualAccount + "&limit=100").body().get("orders"))
+    assertThat(
+            api.get("/api/v1/orders?clientId=" + manualAccount + "&limit=100").body().get("orders"))
         .hasSize(before);
   }
 
   private static List<String> variablesOf(long processInstanceKey) {
     List<String> values = new ArrayList<>();
-    RecordStream.of(SharedEngine.get().engine().getRecordStreamSource()).variableRecords().forEach(r -> {
-      if (r.getValue().getProcessInstanceKey() == processInstanceKey) {
-        values.add(r.getValue().getName() + "=" + r.getValue().getValue());
-      }
-    });
+    RecordStream.of(SharedEngine.get().engine().getRecordStreamSource())
+        .variableRecords()
+        .forEach(
+            r -> {
+              if (r.getValue().getProcessInstanceKey() == processInstanceKey) {
+                values.add(r.getValue().getName() + "=" + r.getValue().getValue());
+              }
+            });
     return values;
   }
 }

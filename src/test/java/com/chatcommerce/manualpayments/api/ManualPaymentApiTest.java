@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
 import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.support.EngineRecords;
-import com.chatcommerce.manualpayments.support.SharedEngine;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.chatcommerce.manualpayments.support.SentInstanceTags;
+import com.chatcommerce.manualpayments.support.SharedEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
@@ -50,8 +50,14 @@ class ManualPaymentApiTest {
 
   @Test
   void submissionIsFoundAtOnceAsOpenWithFeeNetAndDeadline() {
-    Api.Response created = api.post("/api/v1/orders",
-        "{\"clientId\":" + client + ",\"offerId\":" + offer + ",\"paymentDate\":\"2026-11-20\",\"comment\":\"cash\"}");
+    Api.Response created =
+        api.post(
+            "/api/v1/orders",
+            "{\"clientId\":"
+                + client
+                + ",\"offerId\":"
+                + offer
+                + ",\"paymentDate\":\"2026-11-20\",\"comment\":\"cash\"}");
     assertThat(created.status()).isEqualTo(201);
 
     JsonNode order = api.get("/api/v1/orders/" + created.text("id")).body();
@@ -63,9 +69,10 @@ class ManualPaymentApiTest {
     assertThat(order.get("fee").get("amount").asText()).isEqualTo("47.50");
     assertThat(order.get("net").get("amount").asText()).isEqualTo("1452.50");
     assertThat(order.get("paymentDate").asText()).isEqualTo("2026-11-20");
-    assertThat(Duration.between(
-            java.time.Instant.parse(order.get("submittedAt").asText()),
-            java.time.Instant.parse(order.get("reviewDeadline").asText())))
+    assertThat(
+            Duration.between(
+                java.time.Instant.parse(order.get("submittedAt").asText()),
+                java.time.Instant.parse(order.get("reviewDeadline").asText())))
         .isEqualTo(Duration.ofDays(30));
     assertThat(order.get("history").get(0).get("event").asText()).isEqualTo("SUBMITTED");
   }
@@ -83,23 +90,30 @@ class ManualPaymentApiTest {
     awaitIndicators(1);
 
     long decidedAt = System.nanoTime();
-    Api.Response accepted = api.post("/api/v1/orders/" + id + "/approve", """
+    Api.Response accepted =
+        api.post(
+            "/api/v1/orders/" + id + "/approve",
+            """
         {"amount":{"amount":"1400.00","currency":"RUB"},"paymentDate":"2026-11-25","comment":"100 short, agreed"}""");
     assertThat(accepted.status()).isEqualTo(202);
     assertThat(accepted.text("pendingAction")).isEqualTo("APPROVE");
     JsonNode order = awaitStatus(id, "APPROVED");
-    System.out.printf("decision to APPROVED visible after %d ms%n", (System.nanoTime() - decidedAt) / 1_000_000);
+    System.out.printf(
+        "decision to APPROVED visible after %d ms%n", (System.nanoTime() - decidedAt) / 1_000_000);
 
     assertThat(order.get("amount").get("amount").asText()).isEqualTo("1400.00");
     assertThat(order.get("submitted").get("amount").asText()).isEqualTo("1500.00");
     assertThat(order.get("fee").get("amount").asText()).isEqualTo("45.00");
     assertThat(order.get("net").get("amount").asText()).isEqualTo("1355.00");
     assertThat(order.get("paymentDate").asText()).isEqualTo("2026-11-25");
-    assertThat(order.get("comment").asText()).as("the client's comment stays").isEqualTo("paid in cash");
+    assertThat(order.get("comment").asText())
+        .as("the client's comment stays")
+        .isEqualTo("paid in cash");
     assertThat(order.get("managerComment").asText()).isEqualTo("100 short, agreed");
     assertThat(order.has("pendingAction")).isFalse();
-    assertThat(events(order)).containsExactly(
-        "SUBMITTED:status", "CORRECTED:amount", "CORRECTED:paymentDate", "APPROVED:status");
+    assertThat(events(order))
+        .containsExactly(
+            "SUBMITTED:status", "CORRECTED:amount", "CORRECTED:paymentDate", "APPROVED:status");
     JsonNode approval = order.get("history").get(3);
     assertThat(approval.get("channel").asText()).isEqualTo("api");
     assertThat(approval.get("from").asText()).isEqualTo("OPEN");
@@ -109,20 +123,26 @@ class ManualPaymentApiTest {
     assertThat(indicators.get(1).get("status").asText()).isEqualTo("APPROVED");
     assertThat(indicators.get(1).get("text").asText()).contains("Разрешен", "1400.00 RUB");
     assertThat(api.get("/api/v1/orders/export.csv?clientId=" + client).raw())
-        .as("the export shows both comments").contains(",paid in cash,\"100 short, agreed\"\r\n");
-    await().atMost(SETTLE).untilAsserted(() -> {
-      JsonNode crm = api.get("/api/v1/clients/" + client + "/orders").body().get("orders");
-      assertThat(crm).hasSize(1);
-      assertThat(crm.get(0).get("status").asText()).isEqualTo("APPROVED");
-      assertThat(crm.get(0).get("amount").get("amount").asText()).isEqualTo("1400.00");
-    });
+        .as("the export shows both comments")
+        .contains(",paid in cash,\"100 short, agreed\"\r\n");
+    await()
+        .atMost(SETTLE)
+        .untilAsserted(
+            () -> {
+              JsonNode crm = api.get("/api/v1/clients/" + client + "/orders").body().get("orders");
+              assertThat(crm).hasSize(1);
+              assertThat(crm.get(0).get("status").asText()).isEqualTo("APPROVED");
+              assertThat(crm.get(0).get("amount").get("amount").asText()).isEqualTo("1400.00");
+            });
   }
 
   @Test
   void rejectionRejectsWithTheManagerAsReason() {
     String id = fixtures.submit(client, offer, null);
 
-    assertThat(api.post("/api/v1/orders/" + id + "/reject", "{\"comment\":\"no money arrived\"}").status())
+    assertThat(
+            api.post("/api/v1/orders/" + id + "/reject", "{\"comment\":\"no money arrived\"}")
+                .status())
         .isEqualTo(202);
 
     JsonNode order = awaitStatus(id, "REJECTED");
@@ -133,9 +153,14 @@ class ManualPaymentApiTest {
 
   @Test
   void paymentAddedByAManagerIsCompletedOnApproval() {
-    Api.Response created = api.post("/api/v1/manual-payments",
-        "{\"clientId\":" + client + ",\"offerId\":" + offer
-            + ",\"email\":\"anna@example.com\",\"phone\":\"+79001234567\",\"comment\":\"paid at the office\"}");
+    Api.Response created =
+        api.post(
+            "/api/v1/manual-payments",
+            "{\"clientId\":"
+                + client
+                + ",\"offerId\":"
+                + offer
+                + ",\"email\":\"anna@example.com\",\"phone\":\"+79001234567\",\"comment\":\"paid at the office\"}");
     assertThat(created.status()).isEqualTo(201);
     String id = created.text("id");
     assertThat(created.text("source")).isEqualTo("MANAGER");
@@ -158,14 +183,19 @@ class ManualPaymentApiTest {
     api.post("/api/v1/orders/" + id + "/approve", null);
     awaitStatus(id, "APPROVED");
 
-    assertThat(api.post("/api/v1/orders/" + id + "/refund", "{\"comment\":\"client returned the course\"}").status())
+    assertThat(
+            api.post(
+                    "/api/v1/orders/" + id + "/refund",
+                    "{\"comment\":\"client returned the course\"}")
+                .status())
         .isEqualTo(202);
     Api.Response second = api.post("/api/v1/orders/" + id + "/refund", null);
     assertThat(second.status()).isEqualTo(409);
     assertThat(second.contentType()).startsWith("application/problem+json");
 
     JsonNode order = awaitStatus(id, "REFUNDED");
-    assertThat(events(order)).containsExactly("SUBMITTED:status", "APPROVED:status", "REFUNDED:status");
+    assertThat(events(order))
+        .containsExactly("SUBMITTED:status", "APPROVED:status", "REFUNDED:status");
     assertThat(refundInstanceVariables(id))
         .as("the refund's instance links to the payment's")
         .contains("paymentProcessInstanceKey=" + order.get("processInstanceKey").asLong());
@@ -179,7 +209,8 @@ class ManualPaymentApiTest {
     api.post("/api/v1/orders/" + id + "/reject", null);
     JsonNode before = awaitStatus(id, "REJECTED");
 
-    Api.Response approve = api.post("/api/v1/orders/" + id + "/approve", "{\"comment\":\"too late\"}");
+    Api.Response approve =
+        api.post("/api/v1/orders/" + id + "/approve", "{\"comment\":\"too late\"}");
     Api.Response refund = api.post("/api/v1/orders/" + id + "/refund", null);
 
     assertThat(approve.status()).isEqualTo(409);
@@ -204,17 +235,20 @@ class ManualPaymentApiTest {
   @Test
   void priceInAnUnsupportedCurrencyIsConvertedToTheTransactionCurrencyAtTheStoredRate() {
     long euroOffer = fixtures.offer(paymentSystem, "20.00", "EUR", null);
-    Api.Response missing = api.post("/api/v1/orders", "{\"clientId\":" + client + ",\"offerId\":" + euroOffer + "}");
+    Api.Response missing =
+        api.post("/api/v1/orders", "{\"clientId\":" + client + ",\"offerId\":" + euroOffer + "}");
     assertThat(missing.status()).isEqualTo(422);
     assertThat(missing.text("detail")).contains("EUR", "RUB");
     assertThat(api.get("/api/v1/orders?clientId=" + client).body().get("orders")).isEmpty();
 
-    assertThat(api.put("/api/v1/exchange-rates/EUR/RUB", "{\"rate\":\"98.7654\"}").status()).isEqualTo(200);
+    assertThat(api.put("/api/v1/exchange-rates/EUR/RUB", "{\"rate\":\"98.7654\"}").status())
+        .isEqualTo(200);
     String id = fixtures.submit(client, euroOffer, null);
 
     JsonNode order = api.get("/api/v1/orders/" + id).body();
     // 20.00 EUR × 98.7654 = 1975.308 RUB, rounded half-even once: 1975.31.
-    assertThat(order.get("amount").toString()).isEqualTo("{\"amount\":\"1975.31\",\"currency\":\"RUB\"}");
+    assertThat(order.get("amount").toString())
+        .isEqualTo("{\"amount\":\"1975.31\",\"currency\":\"RUB\"}");
     // 1975.31 × 2.5 % + 10.00 = 59.38275 → 59.38; net = 1975.31 − 59.38275 = 1915.92725 → 1915.93.
     assertThat(order.get("fee").get("amount").asText()).isEqualTo("59.38");
     assertThat(order.get("net").get("amount").asText()).isEqualTo("1915.93");
@@ -230,7 +264,8 @@ class ManualPaymentApiTest {
     // Measured from the deadline, not from the submission: the OPEN steps (the platform's webhook
     // among them) take their own time before the clock is moved.
     Instant deadline = Instant.parse(api.get("/api/v1/orders/" + id).text("reviewDeadline"));
-    Instant engineNow = com.chatcommerce.manualpayments.support.SharedEngine.get().clock(ZoneOffset.UTC).instant();
+    Instant engineNow =
+        com.chatcommerce.manualpayments.support.SharedEngine.get().clock(ZoneOffset.UTC).instant();
     com.chatcommerce.manualpayments.support.SharedEngine.get()
         .increaseTime(Duration.between(engineNow, deadline).minusSeconds(1));
     engineIdle();
@@ -260,7 +295,9 @@ class ManualPaymentApiTest {
     JsonNode first = api.get("/api/v1/orders?clientId=" + client + "&status=OPEN&limit=2").body();
     assertThat(first.get("orders")).hasSize(2);
     String cursor = first.get("nextCursor").asText();
-    JsonNode second = api.get("/api/v1/orders?clientId=" + client + "&status=OPEN&limit=2&cursor=" + cursor).body();
+    JsonNode second =
+        api.get("/api/v1/orders?clientId=" + client + "&status=OPEN&limit=2&cursor=" + cursor)
+            .body();
 
     List<String> seen = new ArrayList<>();
     first.get("orders").forEach(o -> seen.add(o.get("id").asText()));
@@ -271,9 +308,16 @@ class ManualPaymentApiTest {
 
   @Test
   void manualPaymentFilterListsOnlyOffersOfManualPaymentSystems() {
-    long integrated = new Api(port).post("/api/v1/payment-systems", """
+    long integrated =
+        new Api(port)
+            .post(
+                "/api/v1/payment-systems",
+                """
         {"kind":"INTEGRATED","name":"Card acquiring","commissionPercent":"1.9","accountCurrency":"RUB",
-         "transactionCurrency":"RUB","supportedCurrencies":["RUB"]}""").body().get("id").asLong();
+         "transactionCurrency":"RUB","supportedCurrencies":["RUB"]}""")
+            .body()
+            .get("id")
+            .asLong();
     long cardOffer = fixtures.offer(integrated, "100.00", "RUB", null);
 
     JsonNode manual = api.get("/api/v1/offers?manualPayment=true").body();
@@ -281,7 +325,8 @@ class ManualPaymentApiTest {
     manual.forEach(o -> manualIds.add(o.get("id").asLong()));
     assertThat(manualIds).contains(offer).doesNotContain(cardOffer);
 
-    Api.Response refused = api.post("/api/v1/orders", "{\"clientId\":" + client + ",\"offerId\":" + cardOffer + "}");
+    Api.Response refused =
+        api.post("/api/v1/orders", "{\"clientId\":" + client + ",\"offerId\":" + cardOffer + "}");
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("offerId");
   }
@@ -291,20 +336,31 @@ class ManualPaymentApiTest {
     JsonNode health = api.get("/actuator/health").body();
     assertThat(health.get("status").asText()).isEqualTo("UP");
     assertThat(health.get("components").get("db").get("status").asText()).isEqualTo("UP");
-    assertThat(health.get("components").get("camundaClient").get("status").asText()).isEqualTo("UP");
+    assertThat(health.get("components").get("camundaClient").get("status").asText())
+        .isEqualTo("UP");
   }
 
   private JsonNode awaitStatus(String id, String status) {
-    await().atMost(SETTLE).pollInterval(Duration.ofMillis(50))
+    await()
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> api.get("/api/v1/orders/" + id).body().get("status").asText().equals(status));
     return api.get("/api/v1/orders/" + id).body();
   }
 
   private JsonNode awaitIndicators(int count) {
-    await().atMost(SETTLE).pollInterval(Duration.ofMillis(50))
-        .until(() -> api.get("/api/v1/clients/" + client + "/chat-indicators").body().get("indicators").size()
-            >= count);
-    JsonNode indicators = api.get("/api/v1/clients/" + client + "/chat-indicators").body().get("indicators");
+    await()
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                api.get("/api/v1/clients/" + client + "/chat-indicators")
+                        .body()
+                        .get("indicators")
+                        .size()
+                    >= count);
+    JsonNode indicators =
+        api.get("/api/v1/clients/" + client + "/chat-indicators").body().get("indicators");
     assertThat(indicators).hasSize(count);
     return indicators;
   }
@@ -312,26 +368,40 @@ class ManualPaymentApiTest {
   private static List<String> engineVariableValues(long processInstanceKey) {
     List<String> values = new ArrayList<>();
     io.camunda.zeebe.process.test.filters.RecordStream.of(
-            com.chatcommerce.manualpayments.support.SharedEngine.get().engine().getRecordStreamSource())
+            com.chatcommerce.manualpayments.support.SharedEngine.get()
+                .engine()
+                .getRecordStreamSource())
         .variableRecords()
-        .forEach(r -> {
-          if (r.getValue().getProcessInstanceKey() == processInstanceKey) {
-            values.add(r.getValue().getName() + "=" + r.getValue().getValue());
-          }
-        });
+        .forEach(
+            r -> {
+              if (r.getValue().getProcessInstanceKey() == processInstanceKey) {
+                values.add(r.getValue().getName() + "=" + r.getValue().getValue());
+              }
+            });
     return values;
   }
 
   /** The variables of the refund instance of the order, as name=value. */
   private static List<String> refundInstanceVariables(String orderId) {
-    List<Record<VariableRecordValue>> refunds = EngineRecords.<VariableRecordValue>of(SharedEngine.get(), ValueType.VARIABLE)
-        .filter(r -> r.getValue().getBpmnProcessId().equals(ManualPaymentProcess.REFUND_PROCESS_ID))
+    List<Record<VariableRecordValue>> refunds =
+        EngineRecords.<VariableRecordValue>of(SharedEngine.get(), ValueType.VARIABLE)
+            .filter(
+                r -> r.getValue().getBpmnProcessId().equals(ManualPaymentProcess.REFUND_PROCESS_ID))
+            .toList();
+    long instance =
+        refunds.stream()
+            .filter(
+                r ->
+                    r.getValue().getName().equals("orderId")
+                        && r.getValue().getValue().equals(Api.q(orderId)))
+            .findFirst()
+            .orElseThrow()
+            .getValue()
+            .getProcessInstanceKey();
+    return refunds.stream()
+        .filter(r -> r.getValue().getProcessInstanceKey() == instance)
+        .map(r -> r.getValue().getName() + "=" + r.getValue().getValue())
         .toList();
-    long instance = refunds.stream()
-        .filter(r -> r.getValue().getName().equals("orderId") && r.getValue().getValue().equals(Api.q(orderId)))
-        .findFirst().orElseThrow().getValue().getProcessInstanceKey();
-    return refunds.stream().filter(r -> r.getValue().getProcessInstanceKey() == instance)
-        .map(r -> r.getValue().getName() + "=" + r.getValue().getValue()).toList();
   }
 
   private static void engineIdle() {
@@ -340,7 +410,9 @@ class ManualPaymentApiTest {
 
   private static List<String> events(JsonNode order) {
     List<String> events = new ArrayList<>();
-    order.get("history").forEach(h -> events.add(h.get("event").asText() + ":" + h.get("field").asText()));
+    order
+        .get("history")
+        .forEach(h -> events.add(h.get("event").asText() + ":" + h.get("field").asText()));
     return events;
   }
 }

@@ -19,16 +19,21 @@ class OpenApiConfigurationTest {
 
   @Test
   void productionDocumentOffersOnlyBearerTokens() {
-    OpenAPI document = configuration.manualPaymentsOpenApi(
-        new SecurityProperties(Mode.JWT, null, null, "manual-payments-api", null));
+    OpenAPI document =
+        configuration.manualPaymentsOpenApi(
+            new SecurityProperties(Mode.JWT, null, null, "manual-payments-api", null));
 
     assertThat(document.getComponents().getSecuritySchemes()).containsOnlyKeys("bearer");
-    assertThat(document.getSecurity()).singleElement().satisfies(item -> assertThat(item).containsOnlyKeys("bearer"));
+    assertThat(document.getSecurity())
+        .singleElement()
+        .satisfies(item -> assertThat(item).containsOnlyKeys("bearer"));
   }
 
   @Test
   void embeddedRunDocumentOffersOnlyHttpBasic() {
-    OpenAPI document = configuration.manualPaymentsOpenApi(new SecurityProperties(Mode.BASIC, null, null, null, null));
+    OpenAPI document =
+        configuration.manualPaymentsOpenApi(
+            new SecurityProperties(Mode.BASIC, null, null, null, null));
 
     assertThat(document.getComponents().getSecuritySchemes()).containsOnlyKeys("basic");
   }
@@ -41,8 +46,17 @@ class OpenApiConfigurationTest {
     IntegerSchema retries = new IntegerSchema();
     retries.minimum(BigDecimal.ONE).maximum(BigDecimal.TEN);
     DateTimeSchema at = new DateTimeSchema();
-    OpenAPI document = new OpenAPI().components(new Components().addSchemas("Thing", new ObjectSchema()
-        .addProperty("id", id).addProperty("count", count).addProperty("retries", retries).addProperty("at", at)));
+    OpenAPI document =
+        new OpenAPI()
+            .components(
+                new Components()
+                    .addSchemas(
+                        "Thing",
+                        new ObjectSchema()
+                            .addProperty("id", id)
+                            .addProperty("count", count)
+                            .addProperty("retries", retries)
+                            .addProperty("at", at)));
 
     configuration.typeBounds().customise(document);
 

@@ -10,11 +10,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -47,8 +47,12 @@ class OrderExportTest {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired TransactionTemplate transaction;
-  @Value("${spring.mvc.async.request-timeout}") Duration asyncTimeout;
-  @Value("${manual-payments.export.max-concurrent}") int maxExports;
+
+  @Value("${spring.mvc.async.request-timeout}")
+  Duration asyncTimeout;
+
+  @Value("${manual-payments.export.max-concurrent}")
+  int maxExports;
 
   private long client;
   private long emptyClient;
@@ -72,18 +76,23 @@ class OrderExportTest {
       rows.add(new Object[] {id, client, offer, paymentSystem, "order " + i, at, at});
     }
     // The pool's connections do not auto-commit.
-    transaction.executeWithoutResult(status -> jdbc.batchUpdate("""
+    transaction.executeWithoutResult(
+        status ->
+            jdbc.batchUpdate(
+                """
         INSERT INTO orders (id, source, status, client_id, offer_id, payment_system_id, submitted_amount,
           submitted_currency, final_amount, final_currency, payment_date, comment, fee_amount, fee_currency,
           net_amount, net_currency, review_timeout, review_deadline, submitted_at, updated_at, version,
           terms_commission_percent, terms_account_currency, terms_transaction_currency, terms_supported_currencies)
         VALUES (?, 'CLIENT', 'APPROVED', ?, ?, ?, 100, 'RUB', 100, 'RUB', '2020-01-01', ?, 12.5, 'RUB', 87.5,
-          'RUB', 'P30D', '2020-02-01', ?, ?, 0, 12.5, 'RUB', 'RUB', 'RUB')""", rows));
+          'RUB', 'P30D', '2020-02-01', ?, ?, 0, 12.5, 'RUB', 'RUB', 'RUB')""",
+                rows));
   }
 
   @AfterAll
   void deleteOrders() {
-    transaction.executeWithoutResult(status -> jdbc.update("DELETE FROM orders WHERE client_id = ?", client));
+    transaction.executeWithoutResult(
+        status -> jdbc.update("DELETE FROM orders WHERE client_id = ?", client));
   }
 
   @Test
@@ -95,7 +104,9 @@ class OrderExportTest {
     }
     Duration took = Duration.ofNanos(System.nanoTime() - began);
 
-    assertThat(took).as("the export outlasted the async request timeout").isGreaterThan(asyncTimeout.multipliedBy(2));
+    assertThat(took)
+        .as("the export outlasted the async request timeout")
+        .isGreaterThan(asyncTimeout.multipliedBy(2));
     assertThat(csv).startsWith("HTTP/1.1 200");
     String[] lines = csv.substring(csv.indexOf("\r\n\r\n") + 4).split("\r\n");
     assertThat(lines).hasSize(ORDERS + 1);
@@ -109,17 +120,28 @@ class OrderExportTest {
       for (int i = 0; i < maxExports; i++) {
         Socket socket = export("clientId=" + client);
         stalled.add(socket);
-        assertThat(readStatusLine(socket.getInputStream())).as("export %d runs", i + 1).startsWith("HTTP/1.1 200");
+        assertThat(readStatusLine(socket.getInputStream()))
+            .as("export %d runs", i + 1)
+            .startsWith("HTTP/1.1 200");
       }
 
       // Not through Api: its HTTP client waits out a 429's Retry-After and asks again by itself.
-      HttpResponse<String> refused = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-              URI.create("http://localhost:" + port + "/api/v1/orders/export.csv?clientId=" + emptyClient))
-          .header("Authorization", "Basic " + credentials()).header("Accept", "text/csv").build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> refused =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://localhost:"
+                                  + port
+                                  + "/api/v1/orders/export.csv?clientId="
+                                  + emptyClient))
+                      .header("Authorization", "Basic " + credentials())
+                      .header("Accept", "text/csv")
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
       assertThat(refused.statusCode()).isEqualTo(429);
-      assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(refused.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
       assertThat(refused.headers().firstValue("Retry-After")).isPresent();
     } finally {
       for (Socket socket : stalled) {
@@ -127,36 +149,58 @@ class OrderExportTest {
         socket.close();
       }
     }
-    await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
-        new Api(port).get("/api/v1/orders/export.csv?clientId=" + emptyClient, "text/csv").status() == 200);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () ->
+                new Api(port)
+                        .get("/api/v1/orders/export.csv?clientId=" + emptyClient, "text/csv")
+                        .status()
+                    == 200);
   }
 
   @Test
   void callerThatAcceptsOnlyJsonGetsNotAcceptable() {
-    Api.Response response = new Api(port).get("/api/v1/orders/export.csv?clientId=" + emptyClient,
-        "application/json");
+    Api.Response response =
+        new Api(port).get("/api/v1/orders/export.csv?clientId=" + emptyClient, "application/json");
     assertThat(response.status()).isEqualTo(406);
     assertThat(response.contentType()).contains("json");
     assertThat(response.raw()).doesNotContain("does not exist");
-    assertThat(new Api(port).get("/api/v1/orders/export.csv?clientId=" + emptyClient, "text/*, application/json")
-        .status()).isEqualTo(200);
+    assertThat(
+            new Api(port)
+                .get(
+                    "/api/v1/orders/export.csv?clientId=" + emptyClient, "text/*, application/json")
+                .status())
+        .isEqualTo(200);
   }
 
-  /** An export requested over a socket that buffers little, so the server writes only as fast as it is read. */
+  /**
+   * An export requested over a socket that buffers little, so the server writes only as fast as it
+   * is read.
+   */
   private Socket export(String query) throws IOException {
     Socket socket = new Socket();
     socket.setReceiveBufferSize(16 * 1024);
     socket.connect(new InetSocketAddress("localhost", port));
     socket.setSoTimeout(30_000);
-    socket.getOutputStream().write(("GET /api/v1/orders/export.csv?" + query + " HTTP/1.1\r\nHost: localhost\r\n"
-        + "Authorization: Basic " + credentials() + "\r\nAccept: text/csv\r\nConnection: close\r\n\r\n")
-        .getBytes(StandardCharsets.US_ASCII));
+    socket
+        .getOutputStream()
+        .write(
+            ("GET /api/v1/orders/export.csv?"
+                    + query
+                    + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Basic "
+                    + credentials()
+                    + "\r\nAccept: text/csv\r\nConnection: close\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
     socket.getOutputStream().flush();
     return socket;
   }
 
   private static String credentials() {
-    return Base64.getEncoder().encodeToString("manager:manager-demo".getBytes(StandardCharsets.UTF_8));
+    return Base64.getEncoder()
+        .encodeToString("manager:manager-demo".getBytes(StandardCharsets.UTF_8));
   }
 
   private static String readStatusLine(InputStream in) throws IOException {
@@ -167,7 +211,10 @@ class OrderExportTest {
     return line.toString();
   }
 
-  /** Reads to the end at no more than {@code bytesPerSecond}, and undoes HTTP/1.1 chunking if the server chunked. */
+  /**
+   * Reads to the end at no more than {@code bytesPerSecond}, and undoes HTTP/1.1 chunking if the
+   * server chunked.
+   */
   private static String readSlowly(InputStream in, long bytesPerSecond) throws IOException {
     ByteArrayOutputStream read = new ByteArrayOutputStream();
     byte[] buffer = new byte[8 * 1024];

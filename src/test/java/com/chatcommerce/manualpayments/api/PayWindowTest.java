@@ -18,13 +18,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Spec §6a: what the client's pay window reads through the platform, and the payment system's image. */
+/**
+ * Spec §6a: what the client's pay window reads through the platform, and the payment system's
+ * image.
+ */
 @IntegrationTest
 class PayWindowTest {
 
-  private static final byte[] PNG = bytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 64);
-  private static final byte[] JPEG = bytes(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0}, 64);
-  private static final byte[] WEBP = bytes("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1), 64);
+  private static final byte[] PNG =
+      bytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 64);
+  private static final byte[] JPEG =
+      bytes(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0}, 64);
+  private static final byte[] WEBP =
+      bytes("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1), 64);
 
   @LocalServerPort int port;
 
@@ -48,7 +54,8 @@ class PayWindowTest {
     JsonNode shown = platform.get("/api/v1/offers/" + offer).body();
 
     assertThat(shown.get("name").asText()).isEqualTo("Yoga course");
-    assertThat(shown.get("price").toString()).isEqualTo("{\"amount\":\"1500.00\",\"currency\":\"RUB\"}");
+    assertThat(shown.get("price").toString())
+        .isEqualTo("{\"amount\":\"1500.00\",\"currency\":\"RUB\"}");
     assertThat(shown.get("confirmationWindow").asText()).isEqualTo("P7D");
     JsonNode face = shown.get("paymentSystem");
     assertThat(face.get("id").asLong()).isEqualTo(paymentSystem);
@@ -66,11 +73,20 @@ class PayWindowTest {
   void uploadedImageIsServedWithItsTypeAndETagAndTheImageUrlPointsThere() throws Exception {
     HttpResponse<byte[]> uploaded = upload(paymentSystem, "image/png", PNG);
 
-    assertThat(uploaded.statusCode()).as(new String(uploaded.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+    assertThat(uploaded.statusCode())
+        .as(new String(uploaded.body(), StandardCharsets.UTF_8))
+        .isEqualTo(200);
     String imageUrl = "/api/v1/payment-systems/" + paymentSystem + "/image";
-    assertThat(api.get("/api/v1/payment-systems/" + paymentSystem).text("imageUrl")).isEqualTo(imageUrl);
-    assertThat(Api.as(port, "platform").get("/api/v1/offers/" + offer).body().get("paymentSystem").get("imageUrl")
-        .asText()).isEqualTo(imageUrl);
+    assertThat(api.get("/api/v1/payment-systems/" + paymentSystem).text("imageUrl"))
+        .isEqualTo(imageUrl);
+    assertThat(
+            Api.as(port, "platform")
+                .get("/api/v1/offers/" + offer)
+                .body()
+                .get("paymentSystem")
+                .get("imageUrl")
+                .asText())
+        .isEqualTo(imageUrl);
 
     HttpResponse<byte[]> served = get(imageUrl, null);
     assertThat(served.statusCode()).isEqualTo(200);
@@ -85,49 +101,79 @@ class PayWindowTest {
     assertThat(replaced.headers().firstValue("Content-Type")).hasValue("image/webp");
     assertThat(upload(paymentSystem, "image/jpeg", JPEG).statusCode()).isEqualTo(200);
     assertThat(get(imageUrl, null).headers().firstValue("Content-Type")).hasValue("image/jpeg");
-    assertThat(api.put("/api/v1/payment-systems/" + paymentSystem, """
+    assertThat(
+            api.put(
+                    "/api/v1/payment-systems/" + paymentSystem,
+                    """
         {"name":"Cash desk","commissionPercent":"2.5","accountCurrency":"RUB","transactionCurrency":"RUB",
-         "supportedCurrencies":["RUB"],"imageUrl":"%s"}""".formatted(imageUrl)).status())
-        .as("an edit may keep showing the uploaded image").isEqualTo(200);
+         "supportedCurrencies":["RUB"],"imageUrl":"%s"}"""
+                        .formatted(imageUrl))
+                .status())
+        .as("an edit may keep showing the uploaded image")
+        .isEqualTo(200);
   }
 
   @Test
   void imageIsCheckedByItsContentAndItsSizeAndChangesNothingWhenRefused() throws Exception {
-    byte[] svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".getBytes(StandardCharsets.UTF_8);
+    byte[] svg =
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>"
+            .getBytes(StandardCharsets.UTF_8);
 
     assertRefused(upload(paymentSystem, "image/png", svg), 400, "image");
     assertRefused(upload(paymentSystem, "image/jpeg", PNG), 400, "image");
     assertRefused(upload(paymentSystem, "image/png", new byte[0]), 400, "image");
     assertRefused(upload(paymentSystem, "image/png", bytes(PNG, 1024 * 1024 + 1)), 413, "image");
-    assertThat(upload(paymentSystem, "image/gif", "GIF89a".getBytes(StandardCharsets.US_ASCII)).statusCode()).isEqualTo(415);
+    assertThat(
+            upload(paymentSystem, "image/gif", "GIF89a".getBytes(StandardCharsets.US_ASCII))
+                .statusCode())
+        .isEqualTo(415);
     assertThat(upload(999_999_999L, "image/png", PNG).statusCode()).isEqualTo(404);
 
-    assertThat(get("/api/v1/payment-systems/" + paymentSystem + "/image", null).statusCode()).isEqualTo(404);
-    assertThat(api.get("/api/v1/payment-systems/" + paymentSystem).body().hasNonNull("imageUrl")).isFalse();
-    assertThat(upload(paymentSystem, "image/png", bytes(PNG, 1024 * 1024)).statusCode()).as("1 MiB exactly").isEqualTo(200);
+    assertThat(get("/api/v1/payment-systems/" + paymentSystem + "/image", null).statusCode())
+        .isEqualTo(404);
+    assertThat(api.get("/api/v1/payment-systems/" + paymentSystem).body().hasNonNull("imageUrl"))
+        .isFalse();
+    assertThat(upload(paymentSystem, "image/png", bytes(PNG, 1024 * 1024)).statusCode())
+        .as("1 MiB exactly")
+        .isEqualTo(200);
   }
 
   @Test
   void onlyAManagerUploadsAnImage() throws Exception {
-    HttpResponse<byte[]> platform = send(HttpRequest.newBuilder(uri("/api/v1/payment-systems/" + paymentSystem + "/image"))
-        .header("Authorization", basic("platform")).header("Content-Type", "image/png")
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(PNG)).build());
+    HttpResponse<byte[]> platform =
+        send(
+            HttpRequest.newBuilder(uri("/api/v1/payment-systems/" + paymentSystem + "/image"))
+                .header("Authorization", basic("platform"))
+                .header("Content-Type", "image/png")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(PNG))
+                .build());
 
     assertThat(platform.statusCode()).isEqualTo(403);
   }
 
   @Test
   void typedInImageUrlMustBeHttps() {
-    for (String link : new String[] {"javascript:alert(1)", "http://cdn.example.com/a.png", "data:image/png;base64,AA",
-        "https://", "/api/v1/payment-systems/" + paymentSystem + "/image"}) {
+    for (String link :
+        new String[] {
+          "javascript:alert(1)",
+          "http://cdn.example.com/a.png",
+          "data:image/png;base64,AA",
+          "https://",
+          "/api/v1/payment-systems/" + paymentSystem + "/image"
+        }) {
       Api.Response refused = api.post("/api/v1/payment-systems", paymentSystemWithImage(link));
       assertThat(refused.status()).as(link).isEqualTo(400);
       assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo("imageUrl");
     }
-    Api.Response edit = api.put("/api/v1/payment-systems/" + paymentSystem, paymentSystemWithImage("javascript:alert(1)"));
+    Api.Response edit =
+        api.put(
+            "/api/v1/payment-systems/" + paymentSystem,
+            paymentSystemWithImage("javascript:alert(1)"));
     assertThat(edit.status()).isEqualTo(400);
 
-    Api.Response created = api.post("/api/v1/payment-systems", paymentSystemWithImage("https://cdn.example.com/a.png"));
+    Api.Response created =
+        api.post(
+            "/api/v1/payment-systems", paymentSystemWithImage("https://cdn.example.com/a.png"));
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.text("imageUrl")).isEqualTo("https://cdn.example.com/a.png");
   }
@@ -135,26 +181,33 @@ class PayWindowTest {
   private static String paymentSystemWithImage(String imageUrl) {
     return """
         {"name":"Cash desk","commissionPercent":"2.5","accountCurrency":"RUB","transactionCurrency":"RUB",
-         "supportedCurrencies":["RUB"],"imageUrl":%s}""".formatted(Api.q(imageUrl));
+         "supportedCurrencies":["RUB"],"imageUrl":%s}"""
+        .formatted(Api.q(imageUrl));
   }
 
-  private static void assertRefused(HttpResponse<byte[]> response, int status, String field) throws IOException {
+  private static void assertRefused(HttpResponse<byte[]> response, int status, String field)
+      throws IOException {
     assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     JsonNode problem = new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
     assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo(field);
   }
 
-  private HttpResponse<byte[]> upload(long paymentSystem, String type, byte[] content) throws Exception {
-    return send(HttpRequest.newBuilder(uri("/api/v1/payment-systems/" + paymentSystem + "/image"))
-        .header("Authorization", basic("manager")).header("Content-Type", type)
-        .PUT(HttpRequest.BodyPublishers.ofByteArray(content)).build());
+  private HttpResponse<byte[]> upload(long paymentSystem, String type, byte[] content)
+      throws Exception {
+    return send(
+        HttpRequest.newBuilder(uri("/api/v1/payment-systems/" + paymentSystem + "/image"))
+            .header("Authorization", basic("manager"))
+            .header("Content-Type", type)
+            .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
+            .build());
   }
 
   /** As the platform, which reads the image for the pay window. */
   private HttpResponse<byte[]> get(String path, String ifNoneMatch) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Authorization", basic("platform"));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).header("Authorization", basic("platform"));
     if (ifNoneMatch != null) {
       request.header("If-None-Match", ifNoneMatch);
     }
@@ -170,7 +223,9 @@ class PayWindowTest {
   }
 
   private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + user + "-demo").getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@code start} followed by zeros up to {@code length} bytes. */

@@ -48,9 +48,14 @@ class RequestLimitsTest {
 
   @ParameterizedTest(name = "Idempotency-Key: {0}")
   @ValueSource(strings = {"", "too-large-declared"})
-  void bodyDeclaredLargerThanTheLimitIsRefusedBeforeItIsSent(String idempotencyKey) throws IOException {
-    String head = "POST /api/v1/orders HTTP/1.1\r\n" + headers(idempotencyKey)
-        + "Content-Length: " + 15_000_000 + "\r\n\r\n";
+  void bodyDeclaredLargerThanTheLimitIsRefusedBeforeItIsSent(String idempotencyKey)
+      throws IOException {
+    String head =
+        "POST /api/v1/orders HTTP/1.1\r\n"
+            + headers(idempotencyKey)
+            + "Content-Length: "
+            + 15_000_000
+            + "\r\n\r\n";
 
     RawResponse response = exchange(head, "{\"clientId\":" + client + ",\"comment\":\"");
 
@@ -63,12 +68,22 @@ class RequestLimitsTest {
   @ParameterizedTest(name = "Idempotency-Key: {0}")
   @ValueSource(strings = {"", "too-large-chunked"})
   void chunkedBodyIsRefusedOnceItPassesTheLimit(String idempotencyKey) throws IOException {
-    String head = "POST /api/v1/orders HTTP/1.1\r\n" + headers(idempotencyKey) + "Transfer-Encoding: chunked\r\n\r\n";
+    String head =
+        "POST /api/v1/orders HTTP/1.1\r\n"
+            + headers(idempotencyKey)
+            + "Transfer-Encoding: chunked\r\n\r\n";
     String start = "{\"clientId\":" + client + ",\"offerId\":" + offer + ",\"comment\":\"";
     String filler = "x".repeat(LIMIT + 1024);
     // The closing chunk never comes: the answer must not wait for the end of the body.
-    String chunks = Integer.toHexString(start.length()) + "\r\n" + start + "\r\n"
-        + Integer.toHexString(filler.length()) + "\r\n" + filler + "\r\n";
+    String chunks =
+        Integer.toHexString(start.length())
+            + "\r\n"
+            + start
+            + "\r\n"
+            + Integer.toHexString(filler.length())
+            + "\r\n"
+            + filler
+            + "\r\n";
 
     RawResponse response = exchange(head, chunks);
 
@@ -80,19 +95,34 @@ class RequestLimitsTest {
   @Test
   void imageBodyIsLeftToTheEndpointThatTakesIt() throws IOException {
     String image = "x".repeat(LIMIT * 2);
-    String head = "POST /api/v1/orders HTTP/1.1\r\n" + headers("").replace("application/json", "image/png")
-        + "Content-Length: " + image.length() + "\r\n\r\n";
+    String head =
+        "POST /api/v1/orders HTTP/1.1\r\n"
+            + headers("").replace("application/json", "image/png")
+            + "Content-Length: "
+            + image.length()
+            + "\r\n\r\n";
 
     RawResponse response = exchange(head, image);
 
-    assertThat(response.status()).as("not 413: an image's endpoint has its own limit").isEqualTo(415);
+    assertThat(response.status())
+        .as("not 413: an image's endpoint has its own limit")
+        .isEqualTo(415);
   }
 
   @Test
   void bodyWithinTheLimitIsRead() {
     String comment = "x".repeat(LIMIT - 200);
-    Api.Response response = new Api(port).post("/api/v1/orders",
-        "{\"clientId\":" + client + ",\"offerId\":" + offer + ",\"comment\":\"" + comment + "\"}");
+    Api.Response response =
+        new Api(port)
+            .post(
+                "/api/v1/orders",
+                "{\"clientId\":"
+                    + client
+                    + ",\"offerId\":"
+                    + offer
+                    + ",\"comment\":\""
+                    + comment
+                    + "\"}");
 
     assertThat(response.status()).as("read whole, refused for its comment").isEqualTo(400);
     assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("comment");
@@ -101,8 +131,17 @@ class RequestLimitsTest {
   @Test
   void badValueIsQuotedOnlyByItsStart() {
     String date = "2026-" + "9".repeat(60_000);
-    Api.Response response = new Api(port).post("/api/v1/orders",
-        "{\"clientId\":" + client + ",\"offerId\":" + offer + ",\"paymentDate\":\"" + date + "\"}");
+    Api.Response response =
+        new Api(port)
+            .post(
+                "/api/v1/orders",
+                "{\"clientId\":"
+                    + client
+                    + ",\"offerId\":"
+                    + offer
+                    + ",\"paymentDate\":\""
+                    + date
+                    + "\"}");
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("paymentDate");
@@ -111,20 +150,28 @@ class RequestLimitsTest {
 
   @Test
   void badQueryValueIsQuotedOnlyByItsStart() {
-    Api.Response response = new Api(port).get("/api/v1/orders?submittedFrom=2026-" + "1".repeat(4000));
+    Api.Response response =
+        new Api(port).get("/api/v1/orders?submittedFrom=2026-" + "1".repeat(4000));
 
     assertThat(response.status()).isEqualTo(400);
-    assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("submittedFrom");
+    assertThat(response.body().get("errors").get(0).get("field").asText())
+        .isEqualTo("submittedFrom");
     assertThat(response.raw()).contains("2026-111").hasSizeLessThan(1000);
   }
 
   private int ordersOfClient() {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM orders WHERE client_id = ?", Integer.class, client);
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM orders WHERE client_id = ?", Integer.class, client);
   }
 
   private String headers(String idempotencyKey) {
-    String credentials = Base64.getEncoder().encodeToString("manager:manager-demo".getBytes(StandardCharsets.UTF_8));
-    return "Host: localhost:" + port + "\r\nAuthorization: Basic " + credentials + "\r\n"
+    String credentials =
+        Base64.getEncoder().encodeToString("manager:manager-demo".getBytes(StandardCharsets.UTF_8));
+    return "Host: localhost:"
+        + port
+        + "\r\nAuthorization: Basic "
+        + credentials
+        + "\r\n"
         + "Content-Type: application/json\r\n"
         + (idempotencyKey.isEmpty() ? "" : "Idempotency-Key: " + idempotencyKey + "\r\n");
   }

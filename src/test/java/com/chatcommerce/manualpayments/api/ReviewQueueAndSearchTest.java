@@ -50,20 +50,27 @@ class ReviewQueueAndSearchTest {
     String oneDay = fixtures.submit(client, offer("One day", "P1D"), null);
     String decided = fixtures.submit(client, offer("Decided", "PT1H"), null);
     assertThat(api.post("/api/v1/orders/" + decided + "/approve", "{}").status()).isEqualTo(202);
-    await().atMost(Duration.ofSeconds(20))
+    await()
+        .atMost(Duration.ofSeconds(20))
         .until(() -> api.get("/api/v1/orders/" + decided).text("status").equals("APPROVED"));
 
-    List<JsonNode> rows = walk("/api/v1/orders?status=OPEN&sort=reviewDeadline&limit=2&clientId=" + client);
+    List<JsonNode> rows =
+        walk("/api/v1/orders?status=OPEN&sort=reviewDeadline&limit=2&clientId=" + client);
 
-    assertThat(rows).extracting(r -> r.get("id").asText()).containsExactly(twoHours, oneDay, threeDays, month);
-    assertThat(rows).extracting(r -> Instant.parse(r.get("reviewDeadline").asText()))
+    assertThat(rows)
+        .extracting(r -> r.get("id").asText())
+        .containsExactly(twoHours, oneDay, threeDays, month);
+    assertThat(rows)
+        .extracting(r -> Instant.parse(r.get("reviewDeadline").asText()))
         .isSortedAccordingTo(Comparator.naturalOrder());
     JsonNode first = rows.getFirst();
     assertThat(first.get("clientName").asText()).isEqualTo("Anna Petrova");
     assertThat(first.get("offerName").asText()).isEqualTo("Two hours");
     assertThat(first.get("paymentSystemName").asText()).isEqualTo("Cash desk");
-    assertThat(walk("/api/v1/orders?limit=2&clientId=" + client)).extracting(r -> r.get("id").asText())
-        .as("newest first stays the default").containsExactly(decided, oneDay, month, twoHours, threeDays);
+    assertThat(walk("/api/v1/orders?limit=2&clientId=" + client))
+        .extracting(r -> r.get("id").asText())
+        .as("newest first stays the default")
+        .containsExactly(decided, oneDay, month, twoHours, threeDays);
   }
 
   @Test
@@ -71,13 +78,18 @@ class ReviewQueueAndSearchTest {
     String twoHours = fixtures.submit(client, offer("Two hours", "PT2H"), null);
     String oneDay = fixtures.submit(client, offer("One day", "P1D"), null);
     fixtures.submit(client, offer("Three days", "P3D"), null);
-    Instant oneDayDeadline = Instant.parse(api.get("/api/v1/orders/" + oneDay).text("reviewDeadline"));
+    Instant oneDayDeadline =
+        Instant.parse(api.get("/api/v1/orders/" + oneDay).text("reviewDeadline"));
 
-    String within = "/api/v1/orders?status=OPEN&sort=reviewDeadline&clientId=" + client + "&deadlineBefore=";
-    assertThat(walk(within + oneDayDeadline.plusSeconds(1))).extracting(r -> r.get("id").asText())
+    String within =
+        "/api/v1/orders?status=OPEN&sort=reviewDeadline&clientId=" + client + "&deadlineBefore=";
+    assertThat(walk(within + oneDayDeadline.plusSeconds(1)))
+        .extracting(r -> r.get("id").asText())
         .containsExactly(twoHours, oneDay);
-    assertThat(walk(within + oneDayDeadline)).extracting(r -> r.get("id").asText())
-        .as("the bound is exclusive").containsExactly(twoHours);
+    assertThat(walk(within + oneDayDeadline))
+        .extracting(r -> r.get("id").asText())
+        .as("the bound is exclusive")
+        .containsExactly(twoHours);
     assertBadInput("/api/v1/orders?deadlineBefore=tomorrow", "deadlineBefore");
   }
 
@@ -85,11 +97,14 @@ class ReviewQueueAndSearchTest {
   void aCursorContinuesOnlyTheSortItCameFrom() {
     fixtures.submit(client, offer("One day", "P1D"), null);
     fixtures.submit(client, offer("Two days", "P2D"), null);
-    String byDeadline = api.get("/api/v1/orders?sort=reviewDeadline&limit=1&clientId=" + client).text("nextCursor");
+    String byDeadline =
+        api.get("/api/v1/orders?sort=reviewDeadline&limit=1&clientId=" + client).text("nextCursor");
     String newest = api.get("/api/v1/orders?limit=1&clientId=" + client).text("nextCursor");
 
     assertBadInput("/api/v1/orders?limit=1&clientId=" + client + "&cursor=" + byDeadline, "cursor");
-    assertBadInput("/api/v1/orders?sort=reviewDeadline&limit=1&clientId=" + client + "&cursor=" + newest, "cursor");
+    assertBadInput(
+        "/api/v1/orders?sort=reviewDeadline&limit=1&clientId=" + client + "&cursor=" + newest,
+        "cursor");
     assertBadInput("/api/v1/orders?sort=deadline", "sort");
   }
 
@@ -99,11 +114,22 @@ class ReviewQueueAndSearchTest {
     for (int i = 0; i < 6; i++) {
       long otherPaymentSystem = fixtures.cashDesk();
       clients.add(fixtures.client());
-      fixtures.submit(clients.getLast(), fixtures.offer(otherPaymentSystem, "100.00", "RUB", null), "row " + i);
+      fixtures.submit(
+          clients.getLast(), fixtures.offer(otherPaymentSystem, "100.00", "RUB", null), "row " + i);
     }
     // No worker is writing while the page is read: every order waits at its review.
-    await().atMost(Duration.ofSeconds(20)).until(() -> clients.stream().allMatch(
-        c -> api.get("/api/v1/clients/" + c + "/chat-indicators").body().findValues("orderId").size() == 1));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () ->
+                clients.stream()
+                    .allMatch(
+                        c ->
+                            api.get("/api/v1/clients/" + c + "/chat-indicators")
+                                    .body()
+                                    .findValues("orderId")
+                                    .size()
+                                == 1));
     SharedEngine.get().idle();
     Statistics statistics = entityManagers.unwrap(SessionFactory.class).getStatistics();
     statistics.setStatisticsEnabled(true);
@@ -130,13 +156,24 @@ class ReviewQueueAndSearchTest {
 
     assertThat(found("?q=" + tag.toUpperCase())).containsExactly(byName, byEmail);
     assertThat(found("?q=zinaida " + tag)).containsExactly(byName);
-    assertThat(found("?q=" + phone.substring(2, 5) + " " + phone.substring(5, 8) + "-" + phone.substring(8)))
-        .as("a phone typed with spaces and dashes").containsExactly(byPhone);
+    assertThat(
+            found(
+                "?q="
+                    + phone.substring(2, 5)
+                    + " "
+                    + phone.substring(5, 8)
+                    + "-"
+                    + phone.substring(8)))
+        .as("a phone typed with spaces and dashes")
+        .containsExactly(byPhone);
 
     JsonNode first = api.get("/api/v1/clients?limit=1&q=" + tag).body();
     assertThat(first.get("clients").findValuesAsText("id")).containsExactly(Long.toString(byName));
-    JsonNode second = api.get("/api/v1/clients?limit=1&q=" + tag + "&cursor=" + first.get("nextCursor").asText()).body();
-    assertThat(second.get("clients").findValuesAsText("id")).containsExactly(Long.toString(byEmail));
+    JsonNode second =
+        api.get("/api/v1/clients?limit=1&q=" + tag + "&cursor=" + first.get("nextCursor").asText())
+            .body();
+    assertThat(second.get("clients").findValuesAsText("id"))
+        .containsExactly(Long.toString(byEmail));
     assertThat(second.get("nextCursor").isNull()).isTrue();
   }
 
@@ -159,13 +196,15 @@ class ReviewQueueAndSearchTest {
     JsonNode paths = new Api(port, null, null).get("/v3/api-docs").body().get("paths");
 
     JsonNode orders = paths.get("/api/v1/orders").get("get");
-    assertThat(orders.get("parameters").findValuesAsText("name")).contains("sort", "deadlineBefore", "cursor", "limit");
+    assertThat(orders.get("parameters").findValuesAsText("name"))
+        .contains("sort", "deadlineBefore", "cursor", "limit");
     JsonNode sort = parameter(orders, "sort");
     assertThat(sort.get("schema").get("enum").toString()).contains("submittedAt", "reviewDeadline");
     assertThat(orders.get("responses").has("400")).isTrue();
     JsonNode clients = paths.get("/api/v1/clients").get("get");
     assertThat(clients.get("parameters").findValuesAsText("name")).contains("q", "limit", "cursor");
-    assertThat(clients.get("responses").get("400").get("content").has("application/problem+json")).isTrue();
+    assertThat(clients.get("responses").get("400").get("content").has("application/problem+json"))
+        .isTrue();
   }
 
   private static JsonNode parameter(JsonNode operation, String name) {
@@ -178,16 +217,31 @@ class ReviewQueueAndSearchTest {
   }
 
   private long offer(String name, String window) {
-    Api.Response response = api.post("/api/v1/offers", "{\"name\":" + Api.q(name)
-        + ",\"price\":{\"amount\":\"100.00\",\"currency\":\"RUB\"},\"paymentSystemId\":" + paymentSystem
-        + ",\"confirmationWindow\":" + Api.q(window) + "}");
+    Api.Response response =
+        api.post(
+            "/api/v1/offers",
+            "{\"name\":"
+                + Api.q(name)
+                + ",\"price\":{\"amount\":\"100.00\",\"currency\":\"RUB\"},\"paymentSystemId\":"
+                + paymentSystem
+                + ",\"confirmationWindow\":"
+                + Api.q(window)
+                + "}");
     assertThat(response.status()).as(response.raw()).isEqualTo(201);
     return response.body().get("id").asLong();
   }
 
   private long client(String name, String email, String phone) {
-    Api.Response response = api.post("/api/v1/clients", "{\"name\":" + Api.q(name) + ",\"email\":" + Api.q(email)
-        + ",\"phone\":" + Api.q(phone) + "}");
+    Api.Response response =
+        api.post(
+            "/api/v1/clients",
+            "{\"name\":"
+                + Api.q(name)
+                + ",\"email\":"
+                + Api.q(email)
+                + ",\"phone\":"
+                + Api.q(phone)
+                + "}");
     assertThat(response.status()).as(response.raw()).isEqualTo(201);
     return response.body().get("id").asLong();
   }

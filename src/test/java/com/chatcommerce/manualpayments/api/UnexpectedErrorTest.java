@@ -7,14 +7,18 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 
-/** An unforeseen exception leaves as the 500 problem the OpenAPI document promises, and says nothing of itself. */
+/**
+ * An unforeseen exception leaves as the 500 problem the OpenAPI document promises, and says nothing
+ * of itself.
+ */
 class UnexpectedErrorTest {
 
   private final ProblemHandler handler = new ProblemHandler();
 
   @Test
   void unforeseenExceptionIsA500ProblemWithoutItsMessage() throws Exception {
-    ProblemDetail problem = handler.unexpected(new IllegalStateException("jdbc:mariadb://db-host secret"));
+    ProblemDetail problem =
+        handler.unexpected(new IllegalStateException("jdbc:mariadb://db-host secret"));
 
     assertThat(problem.getStatus()).isEqualTo(500);
     assertThat(problem.getTitle()).isEqualTo("Internal error");
@@ -23,6 +27,7 @@ class UnexpectedErrorTest {
 
   @Test
   void securityRefusalsStaySpringSecuritys() {
-    assertThatThrownBy(() -> handler.unexpected(new AccessDeniedException("no"))).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> handler.unexpected(new AccessDeniedException("no")))
+        .isInstanceOf(AccessDeniedException.class);
   }
 }

@@ -74,8 +74,11 @@ class PlatformDeliveryTest {
   void eachStatusChangeReachesThePlatformSignedWithTheOrdersInformation() throws Exception {
     String offerName = "Signed course";
     String id = submit(offer(offerName));
-    LoggedRequest open = await().atMost(Duration.ofSeconds(20)).until(() -> delivered(offerName), r -> r.size() == 1)
-        .getFirst();
+    LoggedRequest open =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> delivered(offerName), r -> r.size() == 1)
+            .getFirst();
     assertSigned(open);
     JsonNode event = JSON.readTree(open.getBodyAsString());
     assertThat(open.getHeader("webhook-id")).isEqualTo("order_" + id + "_open");
@@ -85,9 +88,12 @@ class PlatformDeliveryTest {
     assertThat(event.get("statusShownAs").asText()).isEqualTo("Открыто");
     assertThat(event.get("previousStatus").isNull()).isTrue();
     assertThat(event.get("clientId").asLong()).isEqualTo(client);
-    assertThat(event.get("amount")).isEqualTo(JSON.readTree("{\"amount\":\"1500.00\",\"currency\":\"RUB\"}"));
-    assertThat(event.get("fee")).isEqualTo(JSON.readTree("{\"amount\":\"47.50\",\"currency\":\"RUB\"}"));
-    assertThat(event.get("net")).isEqualTo(JSON.readTree("{\"amount\":\"1452.50\",\"currency\":\"RUB\"}"));
+    assertThat(event.get("amount"))
+        .isEqualTo(JSON.readTree("{\"amount\":\"1500.00\",\"currency\":\"RUB\"}"));
+    assertThat(event.get("fee"))
+        .isEqualTo(JSON.readTree("{\"amount\":\"47.50\",\"currency\":\"RUB\"}"));
+    assertThat(event.get("net"))
+        .isEqualTo(JSON.readTree("{\"amount\":\"1452.50\",\"currency\":\"RUB\"}"));
     String paymentDate = api.get("/api/v1/orders/" + id).text("paymentDate");
     assertThat(event.get("paymentDate").asText()).isEqualTo(paymentDate);
     assertThat(event.get("decidedBy").isNull()).isTrue();
@@ -95,10 +101,17 @@ class PlatformDeliveryTest {
     assertThat(event.get("audience").asText()).isEqualTo("staff");
     assertThat(event.get("indicatorText").asText()).contains(offerName, "1500.00 RUB", "Открыто");
 
-    assertThat(api.post("/api/v1/orders/" + id + "/approve", "{\"amount\":{\"amount\":\"1400.00\",\"currency\":\"RUB\"}}")
-        .status()).isEqualTo(202);
-    LoggedRequest approved = await().atMost(Duration.ofSeconds(20))
-        .until(() -> delivered(offerName), r -> r.size() == 2).get(1);
+    assertThat(
+            api.post(
+                    "/api/v1/orders/" + id + "/approve",
+                    "{\"amount\":{\"amount\":\"1400.00\",\"currency\":\"RUB\"}}")
+                .status())
+        .isEqualTo(202);
+    LoggedRequest approved =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> delivered(offerName), r -> r.size() == 2)
+            .get(1);
     assertSigned(approved);
     event = JSON.readTree(approved.getBodyAsString());
     assertThat(approved.getHeader("webhook-id")).isEqualTo("order_" + id + "_approved");
@@ -110,50 +123,83 @@ class PlatformDeliveryTest {
     assertThat(event.get("amount").get("amount").asText()).isEqualTo("1400.00");
     assertThat(event.get("fee").get("amount").asText()).isEqualTo("45.00");
     assertThat(event.get("indicatorText").asText())
-        .contains(offerName, "1400.00 RUB", "Разрешен", "decided by manager", "payment date " + paymentDate);
+        .contains(
+            offerName,
+            "1400.00 RUB",
+            "Разрешен",
+            "decided by manager",
+            "payment date " + paymentDate);
     JsonNode indicators = api.get("/api/v1/clients/" + client + "/chat-indicators").body();
     assertThat(indicators.findValuesAsText("audience")).containsOnly("staff");
     assertThat(indicators.findValuesAsText("text")).contains(event.get("indicatorText").asText());
   }
 
   @Test
-  void aDeliveryThePlatformFailedWith500IsRedeliveredUnderTheSameIdAndTheIndicatorIsWrittenOnce() throws Exception {
+  void aDeliveryThePlatformFailedWith500IsRedeliveredUnderTheSameIdAndTheIndicatorIsWrittenOnce()
+      throws Exception {
     String offerName = "Flaky platform course";
-    platform.stubFor(post(urlEqualTo(SharedPlatform.PATH)).atPriority(1)
-        .withRequestBody(matchingJsonPath("$.offerName", equalTo(offerName)))
-        .inScenario("flaky").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("recovered")
-        .willReturn(aResponse().withStatus(500).withBody("try later")));
+    platform.stubFor(
+        post(urlEqualTo(SharedPlatform.PATH))
+            .atPriority(1)
+            .withRequestBody(matchingJsonPath("$.offerName", equalTo(offerName)))
+            .inScenario("flaky")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willSetStateTo("recovered")
+            .willReturn(aResponse().withStatus(500).withBody("try later")));
     String id = submit(offer(offerName));
 
     List<LoggedRequest> attempts =
-        await().atMost(Duration.ofSeconds(20)).until(() -> delivered(offerName), r -> r.size() == 2);
-    assertThat(attempts).extracting(r -> r.getHeader("webhook-id")).containsOnly("order_" + id + "_open");
-    assertThat(attempts).extracting(LoggedRequest::getBodyAsString).containsOnly(attempts.getFirst().getBodyAsString());
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> delivered(offerName), r -> r.size() == 2);
+    assertThat(attempts)
+        .extracting(r -> r.getHeader("webhook-id"))
+        .containsOnly("order_" + id + "_open");
+    assertThat(attempts)
+        .extracting(LoggedRequest::getBodyAsString)
+        .containsOnly(attempts.getFirst().getBodyAsString());
     attempts.forEach(PlatformDeliveryTest::assertSigned);
     await().atMost(Duration.ofSeconds(20)).until(() -> openIndicatorJobCompleted(id));
-    assertThat(jdbc.queryForObject("select count(*) from chat_indicators where order_id = ?", Integer.class, id))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from chat_indicators where order_id = ?", Integer.class, id))
         .isEqualTo(1);
     assertThat(delivered(offerName)).hasSize(2);
   }
 
   @Test
-  void aDeliveryThePlatformRefusedWith400BecomesAnIncidentWithTheStatusAndTheBody() throws Exception {
+  void aDeliveryThePlatformRefusedWith400BecomesAnIncidentWithTheStatusAndTheBody()
+      throws Exception {
     String offerName = "Refused by platform course";
-    platform.stubFor(post(urlEqualTo(SharedPlatform.PATH)).atPriority(1)
-        .withRequestBody(matchingJsonPath("$.offerName", equalTo(offerName)))
-        .willReturn(aResponse().withStatus(400).withBody("{\"title\":\"no chat with this client\"}")));
+    platform.stubFor(
+        post(urlEqualTo(SharedPlatform.PATH))
+            .atPriority(1)
+            .withRequestBody(matchingJsonPath("$.offerName", equalTo(offerName)))
+            .willReturn(
+                aResponse().withStatus(400).withBody("{\"title\":\"no chat with this client\"}")));
     String id = submit(offer(offerName));
-    long instance = await().atMost(Duration.ofSeconds(20)).until(
-        () -> jdbc.queryForObject(
-            "select process_instance_key from orders where id = ?", Long.class, id), key -> key != null);
+    long instance =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    jdbc.queryForObject(
+                        "select process_instance_key from orders where id = ?", Long.class, id),
+                key -> key != null);
 
     IncidentRecordValue incident =
-        await().atMost(Duration.ofSeconds(20)).until(() -> incident(instance), Optional::isPresent).orElseThrow();
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> incident(instance), Optional::isPresent)
+            .orElseThrow();
     assertThat(incident.getElementId()).isEqualTo(Elements.POST_OPEN_INDICATOR);
-    assertThat(incident.getErrorMessage()).contains("400", "{\"title\":\"no chat with this client\"}");
+    assertThat(incident.getErrorMessage())
+        .contains("400", "{\"title\":\"no chat with this client\"}");
     assertThat(delivered(offerName)).as("no retry repeats a refusal").hasSize(1);
-    assertThat(jdbc.queryForObject(
-        "select count(*) from chat_indicators where order_id = ?", Integer.class, id)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from chat_indicators where order_id = ?", Integer.class, id))
+        .isEqualTo(1);
   }
 
   @Test
@@ -167,15 +213,18 @@ class PlatformDeliveryTest {
     await().atMost(Duration.ofSeconds(20)).until(() -> delivered(offerName), r -> r.size() == 2);
     SharedEngine.get().increaseTime(Duration.ofMinutes(16));
 
-    List<LoggedRequest> events = await().atMost(Duration.ofSeconds(20))
-        .until(() -> delivered(offerName), r -> r.size() == 3);
+    List<LoggedRequest> events =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> delivered(offerName), r -> r.size() == 3);
     events.forEach(PlatformDeliveryTest::assertSigned);
     JsonNode reminder = JSON.readTree(events.get(1).getBodyAsString());
     assertThat(events.get(1).getHeader("webhook-id")).isEqualTo("order_" + id + "_reminder");
     assertThat(reminder.get("type").asText()).isEqualTo("order.review_reminder");
     assertThat(reminder.get("status").asText()).isEqualTo("OPEN");
     assertThat(reminder.get("reviewDeadline").asText()).isNotBlank();
-    assertThat(reminder.get("indicatorText").asText()).contains(offerName, "rejected automatically");
+    assertThat(reminder.get("indicatorText").asText())
+        .contains(offerName, "rejected automatically");
     JsonNode rejected = JSON.readTree(events.get(2).getBodyAsString());
     assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
     assertThat(rejected.get("statusShownAs").asText()).isEqualTo("Отклонен");
@@ -190,15 +239,23 @@ class PlatformDeliveryTest {
     String offerName = "Upgraded course";
     String id = submit(offer(offerName));
     await().atMost(Duration.ofSeconds(20)).until(() -> delivered(offerName), r -> r.size() == 1);
-    String text = jdbc.queryForObject("select text from chat_indicators where order_id = ?", String.class, id);
-    transaction.executeWithoutResult(t -> jdbc.update(
-        "update chat_indicators set event_body = null, text = 'as an older version wrote it' where order_id = ?", id));
+    String text =
+        jdbc.queryForObject(
+            "select text from chat_indicators where order_id = ?", String.class, id);
+    transaction.executeWithoutResult(
+        t ->
+            jdbc.update(
+                "update chat_indicators set event_body = null, text = 'as an older version wrote it' where order_id = ?",
+                id));
 
     ChatIndicator again = indicators.post(id, client, OrderStatus.OPEN);
 
     assertThat(again.text()).isEqualTo("as an older version wrote it");
-    assertThat(again.eventBody()).contains("\"indicatorText\":\"as an older version wrote it\"", offerName);
-    assertThat(jdbc.queryForObject("select event_body from chat_indicators where order_id = ?", String.class, id))
+    assertThat(again.eventBody())
+        .contains("\"indicatorText\":\"as an older version wrote it\"", offerName);
+    assertThat(
+            jdbc.queryForObject(
+                "select event_body from chat_indicators where order_id = ?", String.class, id))
         .isEqualTo(again.eventBody());
     assertThat(text).contains(offerName);
   }
@@ -208,9 +265,16 @@ class PlatformDeliveryTest {
   }
 
   private long offer(String name, String confirmationWindow) {
-    Api.Response response = api.post("/api/v1/offers", "{\"name\":" + Api.q(name)
-        + ",\"price\":{\"amount\":\"1500.00\",\"currency\":\"RUB\"},\"paymentSystemId\":" + paymentSystem
-        + ",\"confirmationWindow\":" + Api.q(confirmationWindow) + "}");
+    Api.Response response =
+        api.post(
+            "/api/v1/offers",
+            "{\"name\":"
+                + Api.q(name)
+                + ",\"price\":{\"amount\":\"1500.00\",\"currency\":\"RUB\"},\"paymentSystemId\":"
+                + paymentSystem
+                + ",\"confirmationWindow\":"
+                + Api.q(confirmationWindow)
+                + "}");
     assertThat(response.status()).as(response.raw()).isEqualTo(201);
     return response.body().get("id").asLong();
   }
@@ -220,8 +284,9 @@ class PlatformDeliveryTest {
   }
 
   private List<LoggedRequest> delivered(String offerName) {
-    return platform.findAll(postRequestedFor(urlEqualTo(SharedPlatform.PATH))
-        .withRequestBody(matchingJsonPath("$.offerName", equalTo(offerName))));
+    return platform.findAll(
+        postRequestedFor(urlEqualTo(SharedPlatform.PATH))
+            .withRequestBody(matchingJsonPath("$.offerName", equalTo(offerName))));
   }
 
   /** What a platform's Standard Webhooks library checks. */
@@ -229,10 +294,17 @@ class PlatformDeliveryTest {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(SharedPlatform.KEY, "HmacSHA256"));
-      String signed = request.getHeader("webhook-id") + "." + request.getHeader("webhook-timestamp") + "."
-          + request.getBodyAsString();
+      String signed =
+          request.getHeader("webhook-id")
+              + "."
+              + request.getHeader("webhook-timestamp")
+              + "."
+              + request.getBodyAsString();
       assertThat(request.getHeader("webhook-signature"))
-          .isEqualTo("v1," + Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8))));
+          .isEqualTo(
+              "v1,"
+                  + Base64.getEncoder()
+                      .encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8))));
     } catch (GeneralSecurityException e) {
       throw new AssertionError(e);
     }
@@ -240,11 +312,15 @@ class PlatformDeliveryTest {
 
   /** The OPEN indicator's job was completed, after its redelivery. */
   private boolean openIndicatorJobCompleted(String id) {
-    Long instance = jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
+    Long instance =
+        jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
     RecordStream records = RecordStream.of(SharedEngine.get().engine().getRecordStreamSource());
     return StreamSupport.stream(records.jobRecords().spliterator(), false)
-        .anyMatch(r -> r.getIntent() == JobIntent.COMPLETED && r.getValue().getProcessInstanceKey() == instance
-            && r.getValue().getElementId().equals(Elements.POST_OPEN_INDICATOR));
+        .anyMatch(
+            r ->
+                r.getIntent() == JobIntent.COMPLETED
+                    && r.getValue().getProcessInstanceKey() == instance
+                    && r.getValue().getElementId().equals(Elements.POST_OPEN_INDICATOR));
   }
 
   private static Optional<IncidentRecordValue> incident(long instance) {

@@ -16,12 +16,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The client search's trigrams follow the clients, and the search answers as the plain LIKE does. */
+/**
+ * The client search's trigrams follow the clients, and the search answers as the plain LIKE does.
+ */
 @IntegrationTest
 class ClientSearchIndexTest {
 
-  /** Letters in both cases and scripts, the LIKE wildcards and escape, digits and phone punctuation. */
+  /**
+   * Letters in both cases and scripts, the LIKE wildcards and escape, digits and phone punctuation.
+   */
   private static final String ALPHABET = "жЖёЁqQzZ%_!-( )79";
+
   /** What an email's local part may hold of it. */
   private static final String EMAIL_ALPHABET = "qQzZ%_!-79";
 
@@ -34,14 +39,24 @@ class ClientSearchIndexTest {
     Api api = new Api(port);
     String tag = UUID.randomUUID().toString().substring(0, 8);
     String phone = "+7913" + (1_000_000 + Math.abs(tag.hashCode() % 9_000_000));
-    Api.Response created = api.post("/api/v1/clients", "{\"name\":\"Oldname " + tag + "\",\"email\":\"old."
-        + tag + "@example.com\",\"phone\":\"" + phone + "\"}");
+    Api.Response created =
+        api.post(
+            "/api/v1/clients",
+            "{\"name\":\"Oldname "
+                + tag
+                + "\",\"email\":\"old."
+                + tag
+                + "@example.com\",\"phone\":\""
+                + phone
+                + "\"}");
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
     long id = created.body().get("id").asLong();
     assertThat(found(api, "oldname " + tag)).containsExactly(id);
 
-    Api.Response edited = api.put("/api/v1/clients/" + id, "{\"name\":\"Newname " + tag + "\",\"email\":\"new."
-        + tag + "@example.com\"}");
+    Api.Response edited =
+        api.put(
+            "/api/v1/clients/" + id,
+            "{\"name\":\"Newname " + tag + "\",\"email\":\"new." + tag + "@example.com\"}");
     assertThat(edited.status()).as(edited.raw()).isEqualTo(200);
 
     assertThat(found(api, "newname " + tag)).containsExactly(id);
@@ -57,16 +72,29 @@ class ClientSearchIndexTest {
     List<String> values = new ArrayList<>();
     for (int i = 0; i < 60; i++) {
       String name = word(random, ALPHABET, 3 + random.nextInt(10));
-      String email = random.nextInt(3) == 0 ? null
-          : "z" + word(random, EMAIL_ALPHABET, 2 + random.nextInt(6)) + "@q" + random.nextInt(5) + ".example";
-      String phone = random.nextInt(2) == 0 ? null : "+7977" + (1_000_000 + random.nextInt(9_000_000));
+      String email =
+          random.nextInt(3) == 0
+              ? null
+              : "z"
+                  + word(random, EMAIL_ALPHABET, 2 + random.nextInt(6))
+                  + "@q"
+                  + random.nextInt(5)
+                  + ".example";
+      String phone =
+          random.nextInt(2) == 0 ? null : "+7977" + (1_000_000 + random.nextInt(9_000_000));
       clients.create(name, email, phone);
       values.add(name);
       values.add(email == null ? name : email);
-      values.add(phone == null ? name : phone.substring(1, 4) + " " + phone.substring(4, 8) + "-" + phone.substring(8));
+      values.add(
+          phone == null
+              ? name
+              : phone.substring(1, 4) + " " + phone.substring(4, 8) + "-" + phone.substring(8));
     }
-    List<String> queries = new ArrayList<>(
-        List.of("жж", "%", "_q", "ё!", "!!!", "%_%", "--(", "7 9 7", "( +", "+7 977", "(977) 1", "ж ж", "z q"));
+    List<String> queries =
+        new ArrayList<>(
+            List.of(
+                "жж", "%", "_q", "ё!", "!!!", "%_%", "--(", "7 9 7", "( +", "+7 977", "(977) 1",
+                "ж ж", "z q"));
     for (int i = 0; i < 80; i++) {
       String value = values.get(random.nextInt(values.size()));
       int length = Math.min(value.length(), 3 + random.nextInt(5));
@@ -108,9 +136,13 @@ class ClientSearchIndexTest {
     String text = query.strip().toLowerCase(Locale.ROOT);
     String digits = text.replaceAll("[\\s()-]", "");
     String phone = digits.isEmpty() ? text : digits;
-    return jdbc.queryForList("SELECT id FROM crm_clients WHERE lower(name) LIKE ? ESCAPE '!'"
-        + " OR lower(email) LIKE ? ESCAPE '!' OR phone LIKE ? ESCAPE '!' ORDER BY id", Long.class,
-        like(text), like(text), like(phone));
+    return jdbc.queryForList(
+        "SELECT id FROM crm_clients WHERE lower(name) LIKE ? ESCAPE '!'"
+            + " OR lower(email) LIKE ? ESCAPE '!' OR phone LIKE ? ESCAPE '!' ORDER BY id",
+        Long.class,
+        like(text),
+        like(text),
+        like(phone));
   }
 
   private static String like(String text) {

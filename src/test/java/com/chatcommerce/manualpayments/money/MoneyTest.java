@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class MoneyTest {
 
@@ -20,7 +20,10 @@ class MoneyTest {
   }
 
   @ParameterizedTest(name = "{0} {1} -> {2}: {3}")
-  @CsvSource(delimiter = '|', textBlock = """
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
       0          | RUB | price.amount   | greater than 0
       -5         | RUB | price.amount   | greater than 0
       10.001     | RUB | price.amount   | at most 2 decimals
@@ -35,10 +38,12 @@ class MoneyTest {
   void inputThatWouldHaveToBeRoundedOrGuessedIsRefusedNamingTheField(
       String amount, String currency, String field, String reason) {
     assertThatThrownBy(() -> Money.parsePositive(amount, currency, "price"))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> {
-          assertThat(e.field()).isEqualTo(field);
-          assertThat(e.getMessage()).contains(reason);
-        });
+        .isInstanceOfSatisfying(
+            InvalidInputException.class,
+            e -> {
+              assertThat(e.field()).isEqualTo(field);
+              assertThat(e.getMessage()).contains(reason);
+            });
   }
 
   @Test

@@ -16,8 +16,15 @@ import org.junit.jupiter.api.Test;
 /** A manager's correction against the terms the order was submitted under (spec §4, §6a). */
 class CorrectedValuesTest {
 
-  private static final OrderTerms TERMS = new OrderTerms(new BigDecimal("2.5"), new BigDecimal("10.00"), "RUB", "RUB",
-      "RUB", List.of("RUB", "USD"), RatesUsed.NONE);
+  private static final OrderTerms TERMS =
+      new OrderTerms(
+          new BigDecimal("2.5"),
+          new BigDecimal("10.00"),
+          "RUB",
+          "RUB",
+          "RUB",
+          List.of("RUB", "USD"),
+          RatesUsed.NONE);
 
   private final Order order = mock(Order.class);
 
@@ -40,7 +47,8 @@ class CorrectedValuesTest {
   @Test
   void aCorrectedAmountRepricesAndKeepsTheManagersCommentApart() {
     CorrectedValues values =
-        CorrectedValues.of(order, TERMS, new Correction("1400", null, "2026-11-27", "paid 100 less"));
+        CorrectedValues.of(
+            order, TERMS, new Correction("1400", null, "2026-11-27", "paid 100 less"));
 
     assertThat(values.amount()).isEqualTo(new Money(new BigDecimal("1400.00"), "RUB"));
     assertThat(values.paymentDate()).isEqualTo(LocalDate.parse("2026-11-27"));
@@ -51,7 +59,8 @@ class CorrectedValuesTest {
   @Test
   void aNewCurrencyComesWithTheAmountPaidInIt() {
     assertRefused(new Correction(null, "USD", null, null), "amount.amount");
-    assertThat(CorrectedValues.of(order, TERMS, new Correction("16.20", "USD", null, null)).amount())
+    assertThat(
+            CorrectedValues.of(order, TERMS, new Correction("16.20", "USD", null, null)).amount())
         .isEqualTo(new Money(new BigDecimal("16.20"), "USD"));
   }
 
@@ -75,6 +84,7 @@ class CorrectedValuesTest {
 
   private void assertRefused(Correction correction, String field) {
     assertThatThrownBy(() -> CorrectedValues.of(order, TERMS, correction))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
   }
 }

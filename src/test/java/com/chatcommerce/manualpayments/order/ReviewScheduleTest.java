@@ -19,21 +19,27 @@ class ReviewScheduleTest {
 
   @Test
   void remindsThreeDaysBeforeTheDeadline() {
-    assertThat(schedule.reminderAt(order(Duration.ofDays(30)))).isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
+    assertThat(schedule.reminderAt(order(Duration.ofDays(30))))
+        .isEqualTo(Instant.parse("2026-11-28T10:00:00Z"));
   }
 
   @Test
   void remindsHalfwayThroughAWindowNoLongerThanTheNotice() {
-    assertThat(schedule.reminderAt(order(Duration.ofDays(3)))).isEqualTo(Instant.parse("2026-11-02T22:00:00Z"));
-    assertThat(schedule.reminderAt(order(Duration.ofHours(1)))).isEqualTo(Instant.parse("2026-11-01T10:30:00Z"));
+    assertThat(schedule.reminderAt(order(Duration.ofDays(3))))
+        .isEqualTo(Instant.parse("2026-11-02T22:00:00Z"));
+    assertThat(schedule.reminderAt(order(Duration.ofHours(1))))
+        .isEqualTo(Instant.parse("2026-11-01T10:30:00Z"));
   }
 
   @Test
   void showsTheDeadlineToAManagerInTheApplicationsTimeZone() {
-    ReviewSchedule moscow = new ReviewSchedule(Duration.ofDays(3), Clock.system(ZoneId.of("Europe/Moscow")));
+    ReviewSchedule moscow =
+        new ReviewSchedule(Duration.ofDays(3), Clock.system(ZoneId.of("Europe/Moscow")));
 
-    assertThat(schedule.shown(Instant.parse("2026-12-01T10:15:30Z"))).isEqualTo("1 December 2026, 10:15 Z");
-    assertThat(moscow.shown(Instant.parse("2026-12-01T10:15:30Z"))).isEqualTo("1 December 2026, 13:15 MSK");
+    assertThat(schedule.shown(Instant.parse("2026-12-01T10:15:30Z")))
+        .isEqualTo("1 December 2026, 10:15 Z");
+    assertThat(moscow.shown(Instant.parse("2026-12-01T10:15:30Z")))
+        .isEqualTo("1 December 2026, 13:15 MSK");
   }
 
   private static Order order(Duration window) {

@@ -82,7 +82,8 @@ class WorkerIdempotencyTest {
     assertThat(first.status()).isEqualTo("OPEN");
     assertThat(first.amount()).isEqualTo("1500.00");
     assertThat(first.comment()).isEqualTo("cash");
-    assertThat(Instant.parse(first.reviewDeadline())).isEqualTo(orders.findById(orderId).orElseThrow().reviewDeadline());
+    assertThat(Instant.parse(first.reviewDeadline()))
+        .isEqualTo(orders.findById(orderId).orElseThrow().reviewDeadline());
     assertThat(orders.findById(orderId)).get().extracting(Order::processInstanceKey).isEqualTo(11L);
     assertThat(history.findByOrderIdOrderByIdAsc(orderId)).hasSize(1);
   }
@@ -92,7 +93,8 @@ class WorkerIdempotencyTest {
     var payment = startedByApi(clock.instant());
 
     assertThatThrownBy(() -> recordOpen.recordOpen(payment, job(12L)))
-        .isInstanceOfSatisfying(RetryLaterException.class,
+        .isInstanceOfSatisfying(
+            RetryLaterException.class,
             e -> assertThat(e.backoff()).isPositive().isLessThanOrEqualTo(Duration.ofSeconds(1)))
         .hasMessageContaining("not committed yet");
     assertThat(orders.findById(orderId)).isEmpty();
@@ -104,11 +106,16 @@ class WorkerIdempotencyTest {
     var payment = startedByApi(clock.instant().minus(Duration.ofMinutes(5)));
 
     assertThatThrownBy(() -> recordOpen.recordOpen(payment, job(12L)))
-        .isInstanceOfSatisfying(BpmnError.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION);
-          assertThat(e.getVariables()).asInstanceOf(InstanceOfAssertFactories.MAP)
-              .extractingByKey(Variables.DISCARD_REASON).asString().contains("rolled back");
-        });
+        .isInstanceOfSatisfying(
+            BpmnError.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION);
+              assertThat(e.getVariables())
+                  .asInstanceOf(InstanceOfAssertFactories.MAP)
+                  .extractingByKey(Variables.DISCARD_REASON)
+                  .asString()
+                  .contains("rolled back");
+            });
     assertThat(orders.findById(orderId)).isEmpty();
     assertThat(history.findByOrderIdOrderByIdAsc(orderId)).isEmpty();
   }
@@ -121,7 +128,10 @@ class WorkerIdempotencyTest {
     String second = recordOpen.recordOpen(payment, job(4242L)).orderId();
 
     assertThat(second).isEqualTo(first);
-    assertThat(orders.findById(first)).get().extracting(Order::source).isEqualTo(OrderSource.MANAGER);
+    assertThat(orders.findById(first))
+        .get()
+        .extracting(Order::source)
+        .isEqualTo(OrderSource.MANAGER);
   }
 
   @Test
@@ -129,26 +139,45 @@ class WorkerIdempotencyTest {
     var payment = new SubmittedPayment(null, null, setup.clientId(), 999_999L, null, null);
 
     assertThatThrownBy(() -> recordOpen.recordOpen(payment, job(77L)))
-        .isInstanceOfSatisfying(BpmnError.class, e -> {
-          assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION);
-          assertThat(e.getVariables()).asInstanceOf(InstanceOfAssertFactories.MAP)
-              .containsEntry(Variables.DISCARD_REASON, "offerId: offer 999999 does not exist");
-        });
+        .isInstanceOfSatisfying(
+            BpmnError.class,
+            e -> {
+              assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION);
+              assertThat(e.getVariables())
+                  .asInstanceOf(InstanceOfAssertFactories.MAP)
+                  .containsEntry(Variables.DISCARD_REASON, "offerId: offer 999999 does not exist");
+            });
   }
 
   @Test
   void claimingTwiceWithTheSameDecisionIdKeepsTheFirstClaim() {
     open();
 
-    OrderDecision first = claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
-        new Correction("1400.00", null, null, "short"), new Actor("anna", Channel.TASKLIST));
-    OrderDecision again = claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
-        new Correction("1400.00", null, null, "short"), new Actor("anna", Channel.TASKLIST));
+    OrderDecision first =
+        claims.claimBeforeDeadline(
+            orderId,
+            "tasklist:1",
+            Decision.APPROVE,
+            new Correction("1400.00", null, null, "short"),
+            new Actor("anna", Channel.TASKLIST));
+    OrderDecision again =
+        claims.claimBeforeDeadline(
+            orderId,
+            "tasklist:1",
+            Decision.APPROVE,
+            new Correction("1400.00", null, null, "short"),
+            new Actor("anna", Channel.TASKLIST));
 
     assertThat(again.claimedAt()).isEqualTo(first.claimedAt());
     assertThat(claimRows()).isEqualTo(1);
-    assertThatThrownBy(() -> claims.claimBeforeDeadline(orderId, "api:2", Decision.REJECT, Correction.NONE,
-            new Actor("boris", Channel.API)))
+    assertThatThrownBy(
+            () ->
+                claims.claimBeforeDeadline(
+                    orderId,
+                    "api:2",
+                    Decision.REJECT,
+                    Correction.NONE,
+                    new Actor("boris", Channel.API)))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("APPROVE by anna through tasklist");
   }
@@ -158,8 +187,12 @@ class WorkerIdempotencyTest {
     rates.put("RUB", "USD", "0.0108");
     rates.put("USD", "RUB", "92.5");
     open();
-    claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
-        new Correction("1400.00", "USD", "2026-11-21", "paid in dollars"), new Actor("anna", Channel.TASKLIST));
+    claims.claimBeforeDeadline(
+        orderId,
+        "tasklist:1",
+        Decision.APPROVE,
+        new Correction("1400.00", "USD", "2026-11-21", "paid in dollars"),
+        new Actor("anna", Channel.TASKLIST));
     settle.settle(closedBy("tasklist"));
 
     var first = approve.approve(orderId);
@@ -168,7 +201,8 @@ class WorkerIdempotencyTest {
     assertThat(second).isEqualTo(first);
     assertThat(first).isEqualTo(new DecidedOrder("APPROVED", "1400.00", "USD"));
     Order order = orders.findById(orderId).orElseThrow();
-    // fee = 1400.00 × 2.5 % + 10.00 RUB × 0.0108 = 35.108 → 35.11 USD; net = (1400 − 35.108) × 92.5 = 126252.51 RUB.
+    // fee = 1400.00 × 2.5 % + 10.00 RUB × 0.0108 = 35.108 → 35.11 USD; net = (1400 − 35.108) × 92.5
+    // = 126252.51 RUB.
     assertThat(order.fee()).hasToString("35.11 USD");
     assertThat(order.net()).hasToString("126252.51 RUB");
     assertThat(order.comment()).as("the client's comment").isEqualTo("cash");
@@ -176,8 +210,12 @@ class WorkerIdempotencyTest {
     assertThat(order.pendingAction()).isNull();
     assertThat(history.findByOrderIdOrderByIdAsc(orderId))
         .extracting(e -> e.event() + ":" + e.field() + ":" + e.actor() + ":" + e.channel())
-        .containsExactly("SUBMITTED:status:client:" + setup.clientId() + ":api", "CORRECTED:amount:anna:tasklist",
-            "CORRECTED:currency:anna:tasklist", "CORRECTED:paymentDate:anna:tasklist", "APPROVED:status:anna:tasklist");
+        .containsExactly(
+            "SUBMITTED:status:client:" + setup.clientId() + ":api",
+            "CORRECTED:amount:anna:tasklist",
+            "CORRECTED:currency:anna:tasklist",
+            "CORRECTED:paymentDate:anna:tasklist",
+            "APPROVED:status:anna:tasklist");
   }
 
   @Test
@@ -185,12 +223,24 @@ class WorkerIdempotencyTest {
     open();
     Order before = orders.findById(orderId).orElseThrow();
 
-    assertThatThrownBy(() -> claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
-            new Correction("10.00", "EUR", null, null), new Actor("anna", Channel.TASKLIST)))
+    assertThatThrownBy(
+            () ->
+                claims.claimBeforeDeadline(
+                    orderId,
+                    "tasklist:1",
+                    Decision.APPROVE,
+                    new Correction("10.00", "EUR", null, null),
+                    new Actor("anna", Channel.TASKLIST)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("does not support EUR");
-    assertThatThrownBy(() -> claims.claimBeforeDeadline(orderId, "tasklist:1", Decision.APPROVE,
-            new Correction("5.00", null, null, null), new Actor("anna", Channel.TASKLIST)))
+    assertThatThrownBy(
+            () ->
+                claims.claimBeforeDeadline(
+                    orderId,
+                    "tasklist:1",
+                    Decision.APPROVE,
+                    new Correction("5.00", null, null, null),
+                    new Actor("anna", Channel.TASKLIST)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("-5.12 RUB");
 
@@ -204,11 +254,21 @@ class WorkerIdempotencyTest {
   @Test
   void decisionAfterTheReviewDeadlineIsRefusedAtTheClaim() {
     open();
-    transaction.executeWithoutResult(t -> jdbc.update("update orders set review_deadline = ? where id = ?",
-        Timestamp.from(clock.instant().minusSeconds(1)), orderId));
+    transaction.executeWithoutResult(
+        t ->
+            jdbc.update(
+                "update orders set review_deadline = ? where id = ?",
+                Timestamp.from(clock.instant().minusSeconds(1)),
+                orderId));
 
-    assertThatThrownBy(() -> claims.claimBeforeDeadline(orderId, "m/late", Decision.APPROVE, Correction.NONE,
-            new Actor("manager", Channel.API)))
+    assertThatThrownBy(
+            () ->
+                claims.claimBeforeDeadline(
+                    orderId,
+                    "m/late",
+                    Decision.APPROVE,
+                    Correction.NONE,
+                    new Actor("manager", Channel.API)))
         .isInstanceOf(ConflictException.class)
         .hasMessageContaining("passed its review deadline");
     assertThat(claimRows()).isZero();
@@ -216,18 +276,22 @@ class WorkerIdempotencyTest {
 
   @Test
   void moneyLimitInTheCodeIsWhatEveryMoneyColumnOfTheSchemaHolds() {
-    List<Map<String, Object>> columns = jdbc.queryForList(
-        "select table_name, column_name, numeric_precision, numeric_scale from information_schema.columns"
-            + " where table_schema = database() and data_type = 'decimal' and table_name <> 'exchange_rates'");
+    List<Map<String, Object>> columns =
+        jdbc.queryForList(
+            "select table_name, column_name, numeric_precision, numeric_scale from information_schema.columns"
+                + " where table_schema = database() and data_type = 'decimal' and table_name <> 'exchange_rates'");
 
-    assertThat(columns).isNotEmpty().allSatisfy(column -> {
-      int precision = ((Number) column.get("numeric_precision")).intValue();
-      int scale = ((Number) column.get("numeric_scale")).intValue();
-      // A percentage, on the payment system and copied onto each order's terms.
-      if (!column.get("column_name").toString().endsWith("commission_percent")) {
-        assertThat(precision - scale).as(column.toString()).isEqualTo(Money.INTEGER_DIGITS);
-      }
-    });
+    assertThat(columns)
+        .isNotEmpty()
+        .allSatisfy(
+            column -> {
+              int precision = ((Number) column.get("numeric_precision")).intValue();
+              int scale = ((Number) column.get("numeric_scale")).intValue();
+              // A percentage, on the payment system and copied onto each order's terms.
+              if (!column.get("column_name").toString().endsWith("commission_percent")) {
+                assertThat(precision - scale).as(column.toString()).isEqualTo(Money.INTEGER_DIGITS);
+              }
+            });
     assertThat(Money.BOOKS_LIMIT).isEqualByComparingTo("999999999999999.9999");
   }
 
@@ -240,19 +304,25 @@ class WorkerIdempotencyTest {
     reject.reject(orderId);
     reject.reject(orderId);
 
-    assertThat(settled).isEqualTo(new SettleDecisionWorker.SettledDecision("REJECT", "timer", "timer"));
+    assertThat(settled)
+        .isEqualTo(new SettleDecisionWorker.SettledDecision("REJECT", "timer", "timer"));
     Order order = orders.findById(orderId).orElseThrow();
     assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
     assertThat(order.rejectionReason()).isEqualTo(RejectionReason.TIMEOUT);
     assertThat(order.amount()).hasToString("1500.00 RUB");
-    assertThat(history.findByOrderIdOrderByIdAsc(orderId)).extracting(OrderHistoryEntry::event)
+    assertThat(history.findByOrderIdOrderByIdAsc(orderId))
+        .extracting(OrderHistoryEntry::event)
         .containsExactly(HistoryEvent.SUBMITTED, HistoryEvent.REJECTED);
   }
 
   @Test
   void deadlineThatReachesTheEngineBeforeAClaimedDecisionAppliesTheClaimedDecision() {
     open();
-    claims.claimBeforeDeadline(orderId, "manager/key-1", Decision.APPROVE, Correction.NONE,
+    claims.claimBeforeDeadline(
+        orderId,
+        "manager/key-1",
+        Decision.APPROVE,
+        Correction.NONE,
         new Actor("manager", Channel.API));
 
     assertThat(settle.settle(closedBy("timer")))
@@ -262,16 +332,26 @@ class WorkerIdempotencyTest {
   @Test
   void decisionMessageWhoseApiRequestRolledBackIsClaimedWhenItClosesTheReview() {
     open();
-    var message = new ReviewDecision(orderId, "APPROVE", "1400.00", null, null, "short", "manager/key-2", "api",
-        "manager");
+    var message =
+        new ReviewDecision(
+            orderId, "APPROVE", "1400.00", null, null, "short", "manager/key-2", "api", "manager");
 
-    assertThat(settle.settle(message)).isEqualTo(new SettleDecisionWorker.SettledDecision("APPROVE", "manager", "api"));
+    assertThat(settle.settle(message))
+        .isEqualTo(new SettleDecisionWorker.SettledDecision("APPROVE", "manager", "api"));
     approve.approve(orderId);
 
     assertThat(orders.findById(orderId).orElseThrow().amount()).hasToString("1400.00 RUB");
-    assertThat(claims.claimBeforeDeadline(orderId, "manager/key-2", Decision.APPROVE,
-        new Correction("1400.00", null, null, "short"), new Actor("manager", Channel.API)).decisionId())
-        .as("the platform's retry with the same key finds its decision taken").isEqualTo("manager/key-2");
+    assertThat(
+            claims
+                .claimBeforeDeadline(
+                    orderId,
+                    "manager/key-2",
+                    Decision.APPROVE,
+                    new Correction("1400.00", null, null, "short"),
+                    new Actor("manager", Channel.API))
+                .decisionId())
+        .as("the platform's retry with the same key finds its decision taken")
+        .isEqualTo("manager/key-2");
   }
 
   @Test
@@ -288,7 +368,8 @@ class WorkerIdempotencyTest {
   @Test
   void refundingTwiceRecordsOneRefund() {
     open();
-    claims.claimBeforeDeadline(orderId, "m/1", Decision.APPROVE, Correction.NONE, new Actor("manager-1", Channel.API));
+    claims.claimBeforeDeadline(
+        orderId, "m/1", Decision.APPROVE, Correction.NONE, new Actor("manager-1", Channel.API));
     approve.approve(orderId);
     var request = new RefundRequested(orderId, setup.clientId(), "manager-1", "returned", 1L);
 
@@ -297,7 +378,8 @@ class WorkerIdempotencyTest {
 
     assertThat(second).isEqualTo(first);
     assertThat(first.status()).isEqualTo("REFUNDED");
-    assertThat(history.findByOrderIdOrderByIdAsc(orderId)).extracting(OrderHistoryEntry::event)
+    assertThat(history.findByOrderIdOrderByIdAsc(orderId))
+        .extracting(OrderHistoryEntry::event)
         .containsExactly(HistoryEvent.SUBMITTED, HistoryEvent.APPROVED, HistoryEvent.REFUNDED);
   }
 
@@ -309,22 +391,34 @@ class WorkerIdempotencyTest {
     chat.post(change);
     chat.post(change);
 
-    assertThat(indicators.findByClientIdAndIdGreaterThanOrderByIdAsc(setup.clientId(), 0, Limit.unlimited())).hasSize(1);
+    assertThat(
+            indicators.findByClientIdAndIdGreaterThanOrderByIdAsc(
+                setup.clientId(), 0, Limit.unlimited()))
+        .hasSize(1);
   }
 
   @Test
   void crmLineNeverMovesBackWhenAnOldUpdateIsRedeliveredLate() {
     open();
-    crm.update(new UpdateCrmWorker.OrderState(orderId, setup.clientId(), setup.offerId(), "OPEN", "1500.00", "RUB"));
-    crm.update(new UpdateCrmWorker.OrderState(orderId, setup.clientId(), setup.offerId(), "APPROVED", "1400.00", "RUB"));
-    crm.update(new UpdateCrmWorker.OrderState(orderId, setup.clientId(), setup.offerId(), "OPEN", "1500.00", "RUB"));
+    crm.update(
+        new UpdateCrmWorker.OrderState(
+            orderId, setup.clientId(), setup.offerId(), "OPEN", "1500.00", "RUB"));
+    crm.update(
+        new UpdateCrmWorker.OrderState(
+            orderId, setup.clientId(), setup.offerId(), "APPROVED", "1400.00", "RUB"));
+    crm.update(
+        new UpdateCrmWorker.OrderState(
+            orderId, setup.clientId(), setup.offerId(), "OPEN", "1500.00", "RUB"));
 
-    assertThat(crmLines.findByClientIdOrderByUpdatedAtDescOrderIdDesc(setup.clientId(), Limit.unlimited()))
+    assertThat(
+            crmLines.findByClientIdOrderByUpdatedAtDescOrderIdDesc(
+                setup.clientId(), Limit.unlimited()))
         .singleElement()
-        .satisfies(line -> {
-          assertThat(line.status()).isEqualTo("APPROVED");
-          assertThat(line.amount()).isEqualByComparingTo("1400.00");
-        });
+        .satisfies(
+            line -> {
+              assertThat(line.status()).isEqualTo("APPROVED");
+              assertThat(line.amount()).isEqualByComparingTo("1400.00");
+            });
   }
 
   private void open() {
@@ -337,19 +431,33 @@ class WorkerIdempotencyTest {
     return new SubmittedPayment(orderId, submittedAt.toString(), null, null, null, null);
   }
 
-  /** The variables with which the review closed through a channel that claimed before, or the deadline. */
+  /**
+   * The variables with which the review closed through a channel that claimed before, or the
+   * deadline.
+   */
   private ReviewDecision closedBy(String channel) {
     return new ReviewDecision(orderId, null, null, null, null, null, null, channel, null);
   }
 
   private int claimRows() {
-    return jdbc.queryForObject("select count(*) from order_decisions where order_id = ?", Integer.class, orderId);
+    return jdbc.queryForObject(
+        "select count(*) from order_decisions where order_id = ?", Integer.class, orderId);
   }
 
   /** What the API writes before it starts the process. */
   private void submitThroughApi(String paymentDate, String comment) {
-    submissions.open(orderId, new Submission(OrderSource.CLIENT, setup.clientId(), setup.offerId(), paymentDate,
-        comment, null, null, false, "platform"));
+    submissions.open(
+        orderId,
+        new Submission(
+            OrderSource.CLIENT,
+            setup.clientId(),
+            setup.offerId(),
+            paymentDate,
+            comment,
+            null,
+            null,
+            false,
+            "platform"));
   }
 
   private static ActivatedJob job(long processInstanceKey) {

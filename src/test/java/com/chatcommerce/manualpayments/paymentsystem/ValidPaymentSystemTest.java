@@ -14,9 +14,21 @@ class ValidPaymentSystemTest {
 
   @Test
   void aManualPaymentSystemOfTheSpecIsAccepted() {
-    ValidPaymentSystem valid = ValidPaymentSystem.of(new PaymentSystemDraft(
-        null, "Cash desk", null, "2.5", "10.00", "RUB", "RUB", "USD", List.of("RUB", "USD", "RUB"), "Order number", null),
-        null);
+    ValidPaymentSystem valid =
+        ValidPaymentSystem.of(
+            new PaymentSystemDraft(
+                null,
+                "Cash desk",
+                null,
+                "2.5",
+                "10.00",
+                "RUB",
+                "RUB",
+                "USD",
+                List.of("RUB", "USD", "RUB"),
+                "Order number",
+                null),
+            null);
 
     assertThat(valid.kind()).isEqualTo(PaymentSystemKind.MANUAL);
     assertThat(valid.commissionPercent()).isEqualByComparingTo("2.5");
@@ -40,7 +52,9 @@ class ValidPaymentSystemTest {
   @Test
   void theSupportedCurrenciesMustHoldTheAccountAndTransactionCurrencies() {
     assertRefused(draft("1", List.of("USD")), "supportedCurrencies");
-    assertRefused(new PaymentSystemDraft(null, "X", null, "1", null, null, "RUB", "USD", List.of("RUB"), null, null),
+    assertRefused(
+        new PaymentSystemDraft(
+            null, "X", null, "1", null, null, "RUB", "USD", List.of("RUB"), null, null),
         "supportedCurrencies");
     assertRefused(draft("1", List.of()), "supportedCurrencies");
     assertRefused(draft("1", List.of("RUB", "rub")), "supportedCurrencies[1]");
@@ -48,42 +62,80 @@ class ValidPaymentSystemTest {
 
   @Test
   void aFixedFeeIsNeverNegativeAndComesWithItsCurrency() {
-    assertRefused(new PaymentSystemDraft(null, "X", null, "1", "-1", "RUB", "RUB", "RUB", List.of("RUB"), null, null),
+    assertRefused(
+        new PaymentSystemDraft(
+            null, "X", null, "1", "-1", "RUB", "RUB", "RUB", List.of("RUB"), null, null),
         "fixedFeeAmount");
-    assertRefused(new PaymentSystemDraft(null, "X", null, "1", "1", null, "RUB", "RUB", List.of("RUB"), null, null),
+    assertRefused(
+        new PaymentSystemDraft(
+            null, "X", null, "1", "1", null, "RUB", "RUB", List.of("RUB"), null, null),
         "fixedFeeCurrency");
-    assertRefused(new PaymentSystemDraft(null, "X", null, "1", null, "RUB", "RUB", "RUB", List.of("RUB"), null, null),
+    assertRefused(
+        new PaymentSystemDraft(
+            null, "X", null, "1", null, "RUB", "RUB", "RUB", List.of("RUB"), null, null),
         "fixedFeeAmount");
-    assertRefused(new PaymentSystemDraft(null, "X", null, "1", "1.5", "JPY", "RUB", "RUB", List.of("RUB"), null, null),
+    assertRefused(
+        new PaymentSystemDraft(
+            null, "X", null, "1", "1.5", "JPY", "RUB", "RUB", List.of("RUB"), null, null),
         "fixedFeeAmount");
   }
 
   @Test
   void aNameIsRequiredAndTextsHaveLimits() {
-    assertRefused(new PaymentSystemDraft(null, " ", null, "1", null, null, "RUB", "RUB", List.of("RUB"), null, null),
+    assertRefused(
+        new PaymentSystemDraft(
+            null, " ", null, "1", null, null, "RUB", "RUB", List.of("RUB"), null, null),
         "name");
-    assertRefused(new PaymentSystemDraft(null, "n".repeat(201), null, "1", null, null, "RUB", "RUB", List.of("RUB"),
-        null, null), "name");
-    assertRefused(new PaymentSystemDraft(null, "X", null, "1", null, null, "RUB", "RUB", List.of("RUB"),
-        "h".repeat(501), null), "commentHint");
+    assertRefused(
+        new PaymentSystemDraft(
+            null, "n".repeat(201), null, "1", null, null, "RUB", "RUB", List.of("RUB"), null, null),
+        "name");
+    assertRefused(
+        new PaymentSystemDraft(
+            null, "X", null, "1", null, null, "RUB", "RUB", List.of("RUB"), "h".repeat(501), null),
+        "commentHint");
   }
 
   @Test
   void aTypedInImageLinkMustBeHttpsToAHost() {
-    for (String link : List.of("javascript:alert(1)", "http://img.example.com/a.png", "data:image/png;base64,AA", "https://")) {
-      assertRefused(new PaymentSystemDraft(null, "X", null, "1", null, null, "RUB", "RUB", List.of("RUB"), null, link),
+    for (String link :
+        List.of(
+            "javascript:alert(1)",
+            "http://img.example.com/a.png",
+            "data:image/png;base64,AA",
+            "https://")) {
+      assertRefused(
+          new PaymentSystemDraft(
+              null, "X", null, "1", null, null, "RUB", "RUB", List.of("RUB"), null, link),
           "imageUrl");
     }
-    assertThat(ValidPaymentSystem.of(new PaymentSystemDraft(null, "X", null, "1", null, null, "RUB", "RUB",
-        List.of("RUB"), null, "https://img.example.com/a.png"), null).imageUrl()).isEqualTo("https://img.example.com/a.png");
+    assertThat(
+            ValidPaymentSystem.of(
+                    new PaymentSystemDraft(
+                        null,
+                        "X",
+                        null,
+                        "1",
+                        null,
+                        null,
+                        "RUB",
+                        "RUB",
+                        List.of("RUB"),
+                        null,
+                        "https://img.example.com/a.png"),
+                    null)
+                .imageUrl())
+        .isEqualTo("https://img.example.com/a.png");
   }
 
   private static PaymentSystemDraft draft(String commission, List<String> supported) {
-    return new PaymentSystemDraft(null, "X", null, commission, null, null, "RUB", "RUB", supported, null, null);
+    return new PaymentSystemDraft(
+        null, "X", null, commission, null, null, "RUB", "RUB", supported, null, null);
   }
 
   private static void assertRefused(PaymentSystemDraft draft, String field) {
     assertThatThrownBy(() -> ValidPaymentSystem.of(draft, null))
-        .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
+        .isInstanceOfSatisfying(
+            InvalidInputException.class, e -> assertThat(e.field()).isEqualTo(field));
   }
 }

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatcommerce.manualpayments.order.DecidedOrder;
 import com.chatcommerce.manualpayments.order.Decision;
-import com.chatcommerce.manualpayments.order.SubmittedPayment;
-import com.chatcommerce.manualpayments.order.RefundRequested;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker.CurrencyOption;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker.OpenOrderForReview;
-import com.chatcommerce.manualpayments.order.SubmittedPayment;
 import com.chatcommerce.manualpayments.order.RefundOrderWorker.RefundedOrder;
+import com.chatcommerce.manualpayments.order.RefundRequested;
 import com.chatcommerce.manualpayments.order.ReviewDecision;
 import com.chatcommerce.manualpayments.order.SettleDecisionWorker.SettledDecision;
+import com.chatcommerce.manualpayments.order.SubmittedPayment;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Errors;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.ListenerHeaders;
@@ -57,7 +56,8 @@ class ManualPaymentProcessTest {
     engine = InMemoryEngine.start();
     engine.useForAssertions();
     tasklist = new Tasklist(engine);
-    engine.client()
+    engine
+        .client()
         .newDeployResourceCommand()
         .addResourceFile("processes/manual-payment.bpmn")
         .addResourceFile("processes/manual-payment-refund.bpmn")
@@ -90,13 +90,24 @@ class ManualPaymentProcessTest {
     complete(approve, decided("APPROVED"));
     finishOutcome("APPROVED");
 
-    engine.assertThatInstance(instance)
+    engine
+        .assertThatInstance(instance)
         .isCompleted()
         .hasNoIncidents()
         .hasPassedElementsInOrder(
-            PAYMENT_SUBMITTED, RECORD_OPEN_ORDER, UPDATE_CRM_OPEN, POST_OPEN_INDICATOR, DECISION_RECEIVED,
-            REVIEW_CLOSED, SETTLE_DECISION, DECISION_GATEWAY, APPROVE_ORDER, OUTCOME_JOIN, UPDATE_CRM_OUTCOME,
-            POST_OUTCOME_INDICATOR, PAYMENT_DECIDED)
+            PAYMENT_SUBMITTED,
+            RECORD_OPEN_ORDER,
+            UPDATE_CRM_OPEN,
+            POST_OPEN_INDICATOR,
+            DECISION_RECEIVED,
+            REVIEW_CLOSED,
+            SETTLE_DECISION,
+            DECISION_GATEWAY,
+            APPROVE_ORDER,
+            OUTCOME_JOIN,
+            UPDATE_CRM_OUTCOME,
+            POST_OUTCOME_INDICATOR,
+            PAYMENT_DECIDED)
         .hasNotPassedElement(REJECT_ORDER)
         .hasNotPassedElement(REVIEW_TIMED_OUT);
   }
@@ -104,8 +115,17 @@ class ManualPaymentProcessTest {
   @Test
   void platformDecisionHandsItsCorrectionToTheSettlement() {
     startAndReachReview("CLIENT");
-    publishDecision(new ReviewDecision(orderId, "APPROVE", "1400.50", "USD", "2026-11-01", "client paid less",
-        UUID.randomUUID().toString(), "api", "manager"));
+    publishDecision(
+        new ReviewDecision(
+            orderId,
+            "APPROVE",
+            "1400.50",
+            "USD",
+            "2026-11-01",
+            "client paid less",
+            UUID.randomUUID().toString(),
+            "api",
+            "manager"));
 
     assertThat(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION).getVariablesAsMap())
         .containsEntry(Variables.CORRECTED_AMOUNT, "1400.50")
@@ -126,9 +146,11 @@ class ManualPaymentProcessTest {
     complete(reject, decided("REJECTED"));
     finishOutcome("REJECTED");
 
-    engine.assertThatInstance(instance)
+    engine
+        .assertThatInstance(instance)
         .isCompleted()
-        .hasPassedElementsInOrder(SETTLE_DECISION, DECISION_GATEWAY, REJECT_ORDER, OUTCOME_JOIN, PAYMENT_DECIDED)
+        .hasPassedElementsInOrder(
+            SETTLE_DECISION, DECISION_GATEWAY, REJECT_ORDER, OUTCOME_JOIN, PAYMENT_DECIDED)
         .hasNotPassedElement(APPROVE_ORDER);
   }
 
@@ -141,7 +163,10 @@ class ManualPaymentProcessTest {
     complete(engine.nextJob(JobTypes.ORDER_APPROVE), decided("COMPLETED"));
     finishOutcome("COMPLETED");
 
-    engine.assertThatInstance(instance).isCompleted().hasVariableWithValue(Variables.SOURCE, "MANAGER");
+    engine
+        .assertThatInstance(instance)
+        .isCompleted()
+        .hasVariableWithValue(Variables.SOURCE, "MANAGER");
   }
 
   @Test
@@ -157,7 +182,9 @@ class ManualPaymentProcessTest {
     assertThat(listener.getCustomHeaders())
         .containsEntry(ListenerHeaders.ASSIGNEE, "anna")
         .containsEntry(ListenerHeaders.USER_TASK_KEY, String.valueOf(task));
-    assertThat(listener.getVariablesAsMap()).containsAllEntriesOf(form).containsEntry(Variables.ORDER_ID, orderId);
+    assertThat(listener.getVariablesAsMap())
+        .containsAllEntriesOf(form)
+        .containsEntry(Variables.ORDER_ID, orderId);
     complete(listener, Map.of());
     engine.idle();
 
@@ -170,7 +197,9 @@ class ManualPaymentProcessTest {
     complete(settle, settled("APPROVE", "anna", "tasklist"));
     complete(engine.nextJob(JobTypes.ORDER_APPROVE), decided("APPROVED"));
     finishOutcome("APPROVED");
-    engine.assertThatInstance(instance).isCompleted()
+    engine
+        .assertThatInstance(instance)
+        .isCompleted()
         .hasPassedElementsInOrder(REVIEW_PAYMENT, REVIEW_CLOSED, SETTLE_DECISION, APPROVE_ORDER)
         .hasVariableWithValue(Variables.DECIDED_BY, "anna");
   }
@@ -181,17 +210,23 @@ class ManualPaymentProcessTest {
     long task = tasklist.openTask(instance);
     tasklist.assign(task, "anna");
 
-    ActivatedJob listener = completeAndAwaitListener(task, ReviewForm.submission(ReviewForm.APPROVE_BELOW_THE_FEE));
-    engine.log().completeListenerJob(listener.getKey(), true, "the net credited would be -5.12 RUB");
+    ActivatedJob listener =
+        completeAndAwaitListener(task, ReviewForm.submission(ReviewForm.APPROVE_BELOW_THE_FEE));
+    engine
+        .log()
+        .completeListenerJob(listener.getKey(), true, "the net credited would be -5.12 RUB");
     engine.idle();
 
-    assertThat(Tasklist.deniedReason(tasklist.task(task))).isEqualTo("the net credited would be -5.12 RUB");
+    assertThat(Tasklist.deniedReason(tasklist.task(task)))
+        .isEqualTo("the net credited would be -5.12 RUB");
     assertThat(tasklist.openTask(instance)).isEqualTo(task);
-    engine.assertThatInstance(instance)
+    engine
+        .assertThatInstance(instance)
         .isWaitingExactlyAtElements(REVIEW_PAYMENT)
         .isWaitingForMessages(Messages.DECISION)
         .hasNoIncidents();
-    assertThat(variableNames(instance)).doesNotContain(Variables.CORRECTED_AMOUNT, Variables.DECISION);
+    assertThat(variableNames(instance))
+        .doesNotContain(Variables.CORRECTED_AMOUNT, Variables.DECISION);
 
     engine.increaseTime(WINDOW);
     assertThat(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION).getVariablesAsMap())
@@ -206,7 +241,8 @@ class ManualPaymentProcessTest {
     engine.increaseTime(WINDOW.minusSeconds(1));
     complete(engine.nextJob(JobTypes.CHAT_POST_REMINDER), Map.of());
     engine.idle();
-    engine.assertThatInstance(instance)
+    engine
+        .assertThatInstance(instance)
         .isWaitingExactlyAtElements(REVIEW_PAYMENT)
         .hasNotPassedElement(REVIEW_TIMED_OUT);
 
@@ -217,9 +253,11 @@ class ManualPaymentProcessTest {
     complete(engine.nextJob(JobTypes.ORDER_REJECT), decided("REJECTED"));
     finishOutcome("REJECTED");
 
-    engine.assertThatInstance(instance)
+    engine
+        .assertThatInstance(instance)
         .isCompleted()
-        .hasPassedElementsInOrder(REVIEW_TIMED_OUT, REVIEW_CLOSED, SETTLE_DECISION, REJECT_ORDER, PAYMENT_DECIDED)
+        .hasPassedElementsInOrder(
+            REVIEW_TIMED_OUT, REVIEW_CLOSED, SETTLE_DECISION, REJECT_ORDER, PAYMENT_DECIDED)
         .hasNotPassedElement(APPROVE_ORDER);
   }
 
@@ -232,7 +270,8 @@ class ManualPaymentProcessTest {
     engine.idle();
     engine.assertThatInstance(instance).isWaitingExactlyAtElements(REVIEW_PAYMENT);
 
-    // A minute either side: the engine's clock also runs in real time, which a busy machine stretches.
+    // A minute either side: the engine's clock also runs in real time, which a busy machine
+    // stretches.
     engine.increaseTime(Duration.ofMinutes(19));
     engine.assertNoJob(JobTypes.ORDER_SETTLE_DECISION);
     engine.increaseTime(Duration.ofMinutes(2));
@@ -251,12 +290,14 @@ class ManualPaymentProcessTest {
     engine.increaseTime(Duration.ofMinutes(2));
     ActivatedJob reminder = engine.nextJob(JobTypes.CHAT_POST_REMINDER);
     assertThat(reminder.getElementId()).isEqualTo(POST_REVIEW_REMINDER);
-    assertThat(reminder.getVariablesAsMap()).containsKeys(Variables.ORDER_ID, Variables.CLIENT_ID, Variables.REVIEW_DEADLINE);
+    assertThat(reminder.getVariablesAsMap())
+        .containsKeys(Variables.ORDER_ID, Variables.CLIENT_ID, Variables.REVIEW_DEADLINE);
     complete(reminder, Map.of());
     engine.increaseTime(Duration.ofMinutes(5));
     engine.assertNoJob(JobTypes.CHAT_POST_REMINDER);
 
-    engine.assertThatInstance(instance)
+    engine
+        .assertThatInstance(instance)
         .isWaitingExactlyAtElements(REVIEW_PAYMENT)
         .hasPassedElement(REVIEW_REMINDER_DUE, 1)
         .hasPassedElement(REMINDER_POSTED, 1)
@@ -274,7 +315,9 @@ class ManualPaymentProcessTest {
     engine.increaseTime(WINDOW.plusHours(1));
 
     engine.assertNoJob(JobTypes.CHAT_POST_REMINDER);
-    engine.assertThatInstance(instance).isCompleted()
+    engine
+        .assertThatInstance(instance)
+        .isCompleted()
         .hasNotPassedElement(REVIEW_REMINDER_DUE)
         .hasNotPassedElement(REVIEW_TIMED_OUT);
   }
@@ -286,12 +329,17 @@ class ManualPaymentProcessTest {
     ReviewDecision approve = apiDecision(Decision.APPROVE);
 
     publishDecision(messageId, approve);
-    assertThatThrownBy(() -> publishDecision(messageId, approve)).hasMessageContaining("ALREADY_EXISTS");
+    assertThatThrownBy(() -> publishDecision(messageId, approve))
+        .hasMessageContaining("ALREADY_EXISTS");
     complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("APPROVE", "manager", "api"));
     complete(engine.nextJob(JobTypes.ORDER_APPROVE), decided("APPROVED"));
     finishOutcome("APPROVED");
 
-    engine.assertThatInstance(instance).isCompleted().hasPassedElement(SETTLE_DECISION, 1).hasPassedElement(APPROVE_ORDER, 1);
+    engine
+        .assertThatInstance(instance)
+        .isCompleted()
+        .hasPassedElement(SETTLE_DECISION, 1)
+        .hasPassedElement(APPROVE_ORDER, 1);
   }
 
   @Test
@@ -313,14 +361,27 @@ class ManualPaymentProcessTest {
   @Test
   void startFromTasklistWithAnInvalidSubmissionIsDiscardedWithItsReason() {
     long instance =
-        engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
-            .variables(new SubmittedPayment(null, null, 1L, 999L, null, null)).send().join().getProcessInstanceKey();
+        engine
+            .client()
+            .newCreateInstanceCommand()
+            .bpmnProcessId(ManualPaymentProcess.PROCESS_ID)
+            .latestVersion()
+            .variables(new SubmittedPayment(null, null, 1L, 999L, null, null))
+            .send()
+            .join()
+            .getProcessInstanceKey();
     ActivatedJob record = engine.nextJob(JobTypes.ORDER_RECORD_OPEN);
-    engine.client().newThrowErrorCommand(record).errorCode(Errors.INVALID_SUBMISSION)
-        .variables(Map.of(Variables.DISCARD_REASON, "offerId: offer 999 does not exist")).send().join();
+    engine
+        .client()
+        .newThrowErrorCommand(record)
+        .errorCode(Errors.INVALID_SUBMISSION)
+        .variables(Map.of(Variables.DISCARD_REASON, "offerId: offer 999 does not exist"))
+        .send()
+        .join();
     engine.idle();
 
-    engine.assertThatInstance(instance)
+    engine
+        .assertThatInstance(instance)
         .isCompleted()
         .hasPassedElementsInOrder(SUBMISSION_INVALID, SUBMISSION_DISCARDED)
         .hasNotPassedElement(REVIEW_PAYMENT)
@@ -334,7 +395,10 @@ class ManualPaymentProcessTest {
     complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("MAYBE", "manager", "api"));
     engine.idle();
 
-    engine.assertThatInstance(instance).hasAnyIncidents().isWaitingExactlyAtElements(DECISION_GATEWAY);
+    engine
+        .assertThatInstance(instance)
+        .hasAnyIncidents()
+        .isWaitingExactlyAtElements(DECISION_GATEWAY);
   }
 
   @Test
@@ -347,9 +411,14 @@ class ManualPaymentProcessTest {
     complete(refund, new RefundedOrder(3, "REFUNDED", "1500.00", "RUB"));
     finishOutcome("REFUNDED");
 
-    engine.assertThatInstance(refund.getProcessInstanceKey())
+    engine
+        .assertThatInstance(refund.getProcessInstanceKey())
         .isCompleted()
-        .hasPassedElementsInOrder(REFUND_REQUESTED, REFUND_ORDER, UPDATE_CRM_REFUND, POST_REFUND_INDICATOR,
+        .hasPassedElementsInOrder(
+            REFUND_REQUESTED,
+            REFUND_ORDER,
+            UPDATE_CRM_REFUND,
+            POST_REFUND_INDICATOR,
             PAYMENT_REFUNDED);
   }
 
@@ -363,9 +432,15 @@ class ManualPaymentProcessTest {
 
   /** Starts as the API does: the order id and when the API opened the order. */
   private long start(String source) {
-    return engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID).latestVersion()
+    return engine
+        .client()
+        .newCreateInstanceCommand()
+        .bpmnProcessId(ManualPaymentProcess.PROCESS_ID)
+        .latestVersion()
         .variables(SubmittedPayment.byApi(orderId, engine.log().now().toString()))
-        .send().join().getProcessInstanceKey();
+        .send()
+        .join()
+        .getProcessInstanceKey();
   }
 
   /** Starts and plays the record-open and CRM workers; the chat job is left waiting. */
@@ -373,10 +448,26 @@ class ManualPaymentProcessTest {
     long instance = start(source);
     deadline = engine.log().now().plus(WINDOW);
     ActivatedJob record = engine.nextJob(JobTypes.ORDER_RECORD_OPEN);
-    assertThat(record.getVariablesAsMap()).containsEntry(Variables.ORDER_ID, orderId).containsKey(Variables.SUBMITTED_AT);
-    var opened = new OpenOrderForReview(orderId, source, 7, 3, "OPEN", "1500.00", "RUB", "2026-11-28", "paid in cash",
-        deadline.toString(), "in an hour", deadline.minus(REMINDER_BEFORE).toString(), "Anna Petrova", "Yoga course",
-        List.of(new CurrencyOption("RUB", "RUB")));
+    assertThat(record.getVariablesAsMap())
+        .containsEntry(Variables.ORDER_ID, orderId)
+        .containsKey(Variables.SUBMITTED_AT);
+    var opened =
+        new OpenOrderForReview(
+            orderId,
+            source,
+            7,
+            3,
+            "OPEN",
+            "1500.00",
+            "RUB",
+            "2026-11-28",
+            "paid in cash",
+            deadline.toString(),
+            "in an hour",
+            deadline.minus(REMINDER_BEFORE).toString(),
+            "Anna Petrova",
+            "Yoga course",
+            List.of(new CurrencyOption("RUB", "RUB")));
     complete(record, opened);
     ActivatedJob crm = engine.nextJob(JobTypes.CRM_UPDATE_ORDER);
     assertThat(crm.getVariablesAsMap()).containsEntry(Variables.STATUS, "OPEN");
@@ -390,7 +481,8 @@ class ManualPaymentProcessTest {
     assertThat(chat.getVariablesAsMap()).containsEntry(Variables.STATUS, "OPEN");
     complete(chat, Map.of());
 
-    engine.assertThatInstance(instance)
+    engine
+        .assertThatInstance(instance)
         .isWaitingExactlyAtElements(REVIEW_PAYMENT)
         .isWaitingForMessages(Messages.DECISION);
     return instance;
@@ -417,7 +509,15 @@ class ManualPaymentProcessTest {
 
   /** What the API publishes for a decision without a correction. */
   private ReviewDecision apiDecision(Decision decision) {
-    return new ReviewDecision(orderId, decision.name(), null, null, null, null, UUID.randomUUID().toString(), "api",
+    return new ReviewDecision(
+        orderId,
+        decision.name(),
+        null,
+        null,
+        null,
+        null,
+        UUID.randomUUID().toString(),
+        "api",
         "manager");
   }
 
@@ -434,16 +534,28 @@ class ManualPaymentProcessTest {
   }
 
   private void publishDecision(String messageId, ReviewDecision decision) {
-    engine.client().newPublishMessageCommand().messageName(Messages.DECISION).correlationKey(orderId)
-        .messageId(messageId).variables(decision).send().join();
+    engine
+        .client()
+        .newPublishMessageCommand()
+        .messageName(Messages.DECISION)
+        .correlationKey(orderId)
+        .messageId(messageId)
+        .variables(decision)
+        .send()
+        .join();
     engine.idle();
   }
 
   private void publishRefund(String messageId) {
-    engine.client().newPublishMessageCommand().messageName(Messages.REFUND_REQUESTED).correlationKey(orderId)
+    engine
+        .client()
+        .newPublishMessageCommand()
+        .messageName(Messages.REFUND_REQUESTED)
+        .correlationKey(orderId)
         .messageId(messageId)
         .variables(new RefundRequested(orderId, 7, "manager", null, 4242L))
-        .send().join();
+        .send()
+        .join();
     engine.idle();
   }
 

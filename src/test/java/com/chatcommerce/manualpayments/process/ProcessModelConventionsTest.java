@@ -3,25 +3,25 @@ package com.chatcommerce.manualpayments.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatcommerce.manualpayments.order.Decision;
+import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
+import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.ExtensionElements;
 import io.camunda.zeebe.model.bpmn.instance.FlowNode;
+import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
 import io.camunda.zeebe.model.bpmn.instance.ServiceTask;
+import io.camunda.zeebe.model.bpmn.instance.StartEvent;
+import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
+import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeFormDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskDefinition;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskListener;
 import io.camunda.zeebe.model.bpmn.instance.zeebe.ZeebeTaskSchedule;
-import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
-import io.camunda.zeebe.model.bpmn.instance.BoundaryEvent;
-import io.camunda.zeebe.model.bpmn.instance.MessageEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.StartEvent;
-import io.camunda.zeebe.model.bpmn.instance.TimerEventDefinition;
-import io.camunda.zeebe.model.bpmn.instance.UserTask;
 import java.io.File;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** What analysts in Operate and managers in Tasklist rely on, and what the Java code refers to. */
@@ -45,7 +44,9 @@ class ProcessModelConventionsTest {
     for (String file : MODELS) {
       for (FlowNode node : model(file).getModelElementsByType(FlowNode.class)) {
         assertThat(node.getName()).as(file + " " + node.getId() + " name").isNotBlank();
-        assertThat(node.getDocumentations()).as(file + " " + node.getId() + " documentation").isNotEmpty();
+        assertThat(node.getDocumentations())
+            .as(file + " " + node.getId() + " documentation")
+            .isNotEmpty();
       }
     }
   }
@@ -65,7 +66,8 @@ class ProcessModelConventionsTest {
   }
 
   @Test
-  void everyElementIdAndJobTypeInJavaExistsInTheModelsAndEveryJobTypeHasAConstant() throws Exception {
+  void everyElementIdAndJobTypeInJavaExistsInTheModelsAndEveryJobTypeHasAConstant()
+      throws Exception {
     Set<String> ids = new java.util.HashSet<>();
     Set<String> modelledTypes = new java.util.HashSet<>();
     for (String file : MODELS) {
@@ -74,10 +76,13 @@ class ProcessModelConventionsTest {
       for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
         modelledTypes.add(task.getSingleExtensionElement(ZeebeTaskDefinition.class).getType());
       }
-      model.getModelElementsByType(ZeebeTaskListener.class).forEach(l -> modelledTypes.add(l.getType()));
+      model
+          .getModelElementsByType(ZeebeTaskListener.class)
+          .forEach(l -> modelledTypes.add(l.getType()));
     }
     assertThat(ids).containsAll(constants(ManualPaymentProcess.Elements.class));
-    assertThat(constants(ManualPaymentProcess.JobTypes.class)).containsExactlyInAnyOrderElementsOf(modelledTypes);
+    assertThat(constants(ManualPaymentProcess.JobTypes.class))
+        .containsExactlyInAnyOrderElementsOf(modelledTypes);
   }
 
   @Test
@@ -89,8 +94,10 @@ class ProcessModelConventionsTest {
     assertThat(startForm).isEqualTo(ManualPaymentProcess.ADD_PAYMENT_FORM_ID);
     assertThat(reviewForm).isEqualTo(ManualPaymentProcess.REVIEW_FORM_ID);
     ObjectMapper json = new ObjectMapper();
-    assertThat(json.readTree(new File("forms/" + startForm + ".form")).get("id").asText()).isEqualTo(startForm);
-    assertThat(json.readTree(new File("forms/" + reviewForm + ".form")).get("id").asText()).isEqualTo(reviewForm);
+    assertThat(json.readTree(new File("forms/" + startForm + ".form")).get("id").asText())
+        .isEqualTo(startForm);
+    assertThat(json.readTree(new File("forms/" + reviewForm + ".form")).get("id").asText())
+        .isEqualTo(reviewForm);
   }
 
   /**
@@ -100,29 +107,41 @@ class ProcessModelConventionsTest {
    */
   @Test
   void theReviewFormOffersExactlyTheDecisionsTheGatewayRoutes() throws Exception {
-    JsonNode form = new ObjectMapper().readTree(new File("forms/" + ManualPaymentProcess.REVIEW_FORM_ID + ".form"));
+    JsonNode form =
+        new ObjectMapper()
+            .readTree(new File("forms/" + ManualPaymentProcess.REVIEW_FORM_ID + ".form"));
     List<String> offered = new ArrayList<>();
-    form.findParents("key").stream().filter(c -> c.path("key").asText().equals(Variables.DECISION))
+    form.findParents("key").stream()
+        .filter(c -> c.path("key").asText().equals(Variables.DECISION))
         .forEach(c -> c.path("values").forEach(v -> offered.add(v.path("value").asText())));
-    ExclusiveGateway gateway = model("processes/manual-payment.bpmn")
-        .getModelElementById(ManualPaymentProcess.Elements.DECISION_GATEWAY);
-    Pattern condition = Pattern.compile("=\\s*" + Variables.DECISION + "\\s*=\\s*\"([A-Z_]+)\"\\s*");
+    ExclusiveGateway gateway =
+        model("processes/manual-payment.bpmn")
+            .getModelElementById(ManualPaymentProcess.Elements.DECISION_GATEWAY);
+    Pattern condition =
+        Pattern.compile("=\\s*" + Variables.DECISION + "\\s*=\\s*\"([A-Z_]+)\"\\s*");
     List<String> routed = new ArrayList<>();
     for (SequenceFlow flow : gateway.getOutgoing()) {
       Matcher matcher = condition.matcher(flow.getConditionExpression().getTextContent());
-      assertThat(matcher.matches()).as(flow.getId() + ": " + flow.getConditionExpression().getTextContent()).isTrue();
+      assertThat(matcher.matches())
+          .as(flow.getId() + ": " + flow.getConditionExpression().getTextContent())
+          .isTrue();
       routed.add(matcher.group(1));
     }
 
-    assertThat(offered).as("the review form's decision values").containsExactlyInAnyOrderElementsOf(routed);
-    assertThat(Arrays.stream(Decision.values()).map(Decision::name)).containsExactlyInAnyOrderElementsOf(routed);
+    assertThat(offered)
+        .as("the review form's decision values")
+        .containsExactlyInAnyOrderElementsOf(routed);
+    assertThat(Arrays.stream(Decision.values()).map(Decision::name))
+        .containsExactlyInAnyOrderElementsOf(routed);
   }
 
   @Test
   void bothFormLinksBindTheFormDeployedWithTheProcess() {
     BpmnModelInstance model = model("processes/manual-payment.bpmn");
     for (ZeebeFormDefinition link : model.getModelElementsByType(ZeebeFormDefinition.class)) {
-      assertThat(link.getAttributeValue("bindingType")).as(link.getAttributeValue("formId")).isEqualTo("deployment");
+      assertThat(link.getAttributeValue("bindingType"))
+          .as(link.getAttributeValue("formId"))
+          .isEqualTo("deployment");
     }
     assertThat(model.getModelElementsByType(ZeebeFormDefinition.class)).hasSize(2);
   }
@@ -144,17 +163,22 @@ class ProcessModelConventionsTest {
     BpmnModelInstance model = model("processes/manual-payment-refund.bpmn");
     StartEvent start = model.getModelElementById(ManualPaymentProcess.Elements.REFUND_REQUESTED);
     assertThat(model.getModelElementsByType(StartEvent.class)).containsExactly(start);
-    MessageEventDefinition message = (MessageEventDefinition) start.getEventDefinitions().iterator().next();
-    assertThat(message.getMessage().getName()).isEqualTo(ManualPaymentProcess.Messages.REFUND_REQUESTED);
+    MessageEventDefinition message =
+        (MessageEventDefinition) start.getEventDefinitions().iterator().next();
+    assertThat(message.getMessage().getName())
+        .isEqualTo(ManualPaymentProcess.Messages.REFUND_REQUESTED);
   }
 
   private static String timeDate(BpmnModelInstance model, String boundaryId) {
     BoundaryEvent timer = model.getModelElementById(boundaryId);
-    return ((TimerEventDefinition) timer.getEventDefinitions().iterator().next()).getTimeDate().getTextContent();
+    return ((TimerEventDefinition) timer.getEventDefinitions().iterator().next())
+        .getTimeDate()
+        .getTextContent();
   }
 
   private static String formId(BpmnModelInstance model, String elementId) {
-    return model.getModelElementById(elementId)
+    return model
+        .getModelElementById(elementId)
         .getUniqueChildElementByType(ExtensionElements.class)
         .getUniqueChildElementByType(ZeebeFormDefinition.class)
         .getAttributeValue("formId");

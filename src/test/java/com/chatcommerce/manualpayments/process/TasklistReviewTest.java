@@ -46,15 +46,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Tasklist's channel on the engine, with the application's real workers against MariaDB: a manager
  * assigns the review task and completes it with exactly what the review form submits (the fixture
- * the browser test proves), the engine runs the task's completing listener, and the process goes
- * on or the completion is denied. Every order a test opens is checked afterwards: none is OPEN
- * after its deadline.
+ * the browser test proves), the engine runs the task's completing listener, and the process goes on
+ * or the completion is denied. Every order a test opens is checked afterwards: none is OPEN after
+ * its deadline.
  */
 @IntegrationTest
 class TasklistReviewTest {
 
   private static final Duration WINDOW = Duration.ofHours(1);
   private static final Duration SETTLE = Duration.ofSeconds(15);
+
   /** How late the engine's timer may fire after the deadline, with the workers' steps after it. */
   private static final Duration TIMER_LATENCY = Duration.ofSeconds(15);
 
@@ -80,11 +81,16 @@ class TasklistReviewTest {
     client = fixtures.client();
   }
 
-  /** The invariant: whatever happened in the test, no order it opened is OPEN after its deadline. */
+  /**
+   * The invariant: whatever happened in the test, no order it opened is OPEN after its deadline.
+   */
   @AfterEach
   void noOrderIsOpenAfterItsDeadline() {
-    Instant latest = opened.stream().map(id -> Instant.parse(order(id).get("reviewDeadline").asText()))
-        .max(Instant::compareTo).orElse(null);
+    Instant latest =
+        opened.stream()
+            .map(id -> Instant.parse(order(id).get("reviewDeadline").asText()))
+            .max(Instant::compareTo)
+            .orElse(null);
     if (latest == null) {
       return;
     }
@@ -92,15 +98,25 @@ class TasklistReviewTest {
     if (toDeadline.isPositive()) {
       engine.increaseTime(toDeadline);
     }
-    await().atMost(TIMER_LATENCY).untilAsserted(() -> assertThat(opened)
-        .allSatisfy(id -> assertThat(order(id).get("status").asText()).as(id).isNotEqualTo("OPEN")));
+    await()
+        .atMost(TIMER_LATENCY)
+        .untilAsserted(
+            () ->
+                assertThat(opened)
+                    .allSatisfy(
+                        id ->
+                            assertThat(order(id).get("status").asText())
+                                .as(id)
+                                .isNotEqualTo("OPEN")));
   }
 
   @Test
   void managerApprovesInTasklistAndTheOrderNamesTheAssignee() {
     String id = submit("paid in cash");
     long task = reviewTask(id);
-    assertThat(variableNames(instance(id))).as("everything the form shows").containsAll(ReviewForm.formDataKeys());
+    assertThat(variableNames(instance(id)))
+        .as("everything the form shows")
+        .containsAll(ReviewForm.formDataKeys());
 
     tasklist.assign(task, "anna");
     Completion completion = tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE));
@@ -114,7 +130,9 @@ class TasklistReviewTest {
     assertThat(order.get("comment").asText()).isEqualTo("paid in cash");
     assertThat(order.has("managerComment")).isFalse();
     awaitIndicator(id, "APPROVED");
-    instanceAssert(id).isCompleted().hasNoIncidents()
+    instanceAssert(id)
+        .isCompleted()
+        .hasNoIncidents()
         .hasPassedElementsInOrder(REVIEW_PAYMENT, SETTLE_DECISION, APPROVE_ORDER)
         .hasVariableWithValue(Variables.DECIDED_BY, "anna")
         .hasVariableWithValue(Variables.DECISION_CHANNEL, "tasklist");
@@ -128,19 +146,34 @@ class TasklistReviewTest {
     long task = reviewTask(id);
 
     tasklist.assign(task, "anna");
-    assertThat(tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE_WITH_CORRECTION)).completed()).isTrue();
+    assertThat(
+            tasklist
+                .complete(task, ReviewForm.submission(ReviewForm.APPROVE_WITH_CORRECTION))
+                .completed())
+        .isTrue();
 
     JsonNode order = awaitStatus(id, "APPROVED");
-    assertThat(order.get("amount").toString()).isEqualTo("{\"amount\":\"1400.50\",\"currency\":\"USD\"}");
-    // fee = 1400.50 × 2.5 % + 10.00 RUB × 0.0108 = 35.1205 → 35.12 USD; net = (1400.50 − 35.1205) × 92.5 = 126297.60 RUB.
-    assertThat(order.get("fee").toString()).isEqualTo("{\"amount\":\"35.12\",\"currency\":\"USD\"}");
-    assertThat(order.get("net").toString()).isEqualTo("{\"amount\":\"126297.60\",\"currency\":\"RUB\"}");
+    assertThat(order.get("amount").toString())
+        .isEqualTo("{\"amount\":\"1400.50\",\"currency\":\"USD\"}");
+    // fee = 1400.50 × 2.5 % + 10.00 RUB × 0.0108 = 35.1205 → 35.12 USD; net = (1400.50 − 35.1205) ×
+    // 92.5 = 126297.60 RUB.
+    assertThat(order.get("fee").toString())
+        .isEqualTo("{\"amount\":\"35.12\",\"currency\":\"USD\"}");
+    assertThat(order.get("net").toString())
+        .isEqualTo("{\"amount\":\"126297.60\",\"currency\":\"RUB\"}");
     assertThat(order.get("paymentDate").asText()).isEqualTo("2026-11-20");
     assertThat(order.get("comment").asText()).isEqualTo("paid in cash");
     assertThat(order.get("managerComment").asText())
-        .isEqualTo(ReviewForm.submission(ReviewForm.APPROVE_WITH_CORRECTION).get(Variables.MANAGER_COMMENT));
-    assertThat(events(order)).containsExactly("SUBMITTED:status:client:" + client, "CORRECTED:amount:anna",
-        "CORRECTED:currency:anna", "CORRECTED:paymentDate:anna", "APPROVED:status:anna");
+        .isEqualTo(
+            ReviewForm.submission(ReviewForm.APPROVE_WITH_CORRECTION)
+                .get(Variables.MANAGER_COMMENT));
+    assertThat(events(order))
+        .containsExactly(
+            "SUBMITTED:status:client:" + client,
+            "CORRECTED:amount:anna",
+            "CORRECTED:currency:anna",
+            "CORRECTED:paymentDate:anna",
+            "APPROVED:status:anna");
   }
 
   @Test
@@ -149,13 +182,17 @@ class TasklistReviewTest {
     long task = reviewTask(id);
 
     tasklist.assign(task, "boris");
-    assertThat(tasklist.complete(task, ReviewForm.submission(ReviewForm.REJECT)).completed()).isTrue();
+    assertThat(tasklist.complete(task, ReviewForm.submission(ReviewForm.REJECT)).completed())
+        .isTrue();
 
     JsonNode order = awaitStatus(id, "REJECTED");
     assertThat(order.get("rejectionReason").asText()).isEqualTo("MANAGER");
     assertThat(order.get("managerComment").asText()).isEqualTo("No money arrived on the card.");
     assertThat(last(order.get("history")).get("actor").asText()).isEqualTo("boris");
-    instanceAssert(id).isCompleted().hasPassedElement(REJECT_ORDER).hasNotPassedElement(APPROVE_ORDER);
+    instanceAssert(id)
+        .isCompleted()
+        .hasPassedElement(REJECT_ORDER)
+        .hasNotPassedElement(APPROVE_ORDER);
   }
 
   @Test
@@ -178,18 +215,29 @@ class TasklistReviewTest {
     rates.put("USD", "RUB", "92.5");
     String id = submit(null);
     long task = reviewTask(id);
-    assertThat(manager.put("/api/v1/payment-systems/" + paymentSystem, """
+    assertThat(
+            manager
+                .put(
+                    "/api/v1/payment-systems/" + paymentSystem,
+                    """
         {"name":"Cash desk","commissionPercent":"10","accountCurrency":"RUB","transactionCurrency":"RUB",
-         "supportedCurrencies":["RUB"]}""").status()).isEqualTo(200);
+         "supportedCurrencies":["RUB"]}""")
+                .status())
+        .isEqualTo(200);
 
     tasklist.assign(task, "anna");
-    Completion completion = tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE_WITH_CORRECTION));
+    Completion completion =
+        tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE_WITH_CORRECTION));
 
-    assertThat(completion.completed()).as("USD is still among the order's currencies: " + completion).isTrue();
+    assertThat(completion.completed())
+        .as("USD is still among the order's currencies: " + completion)
+        .isTrue();
     JsonNode order = awaitStatus(id, "APPROVED");
     // 2.5 % + 10.00 RUB as submitted, not the new 10 % without a fixed fee.
-    assertThat(order.get("fee").toString()).isEqualTo("{\"amount\":\"35.12\",\"currency\":\"USD\"}");
-    assertThat(order.get("net").toString()).isEqualTo("{\"amount\":\"126297.60\",\"currency\":\"RUB\"}");
+    assertThat(order.get("fee").toString())
+        .isEqualTo("{\"amount\":\"35.12\",\"currency\":\"USD\"}");
+    assertThat(order.get("net").toString())
+        .isEqualTo("{\"amount\":\"126297.60\",\"currency\":\"RUB\"}");
   }
 
   @Test
@@ -199,16 +247,22 @@ class TasklistReviewTest {
     tasklist.assign(task, "anna");
     JsonNode before = order(id);
 
-    Completion denied = tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE_BELOW_THE_FEE));
+    Completion denied =
+        tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE_BELOW_THE_FEE));
 
     assertThat(denied.denied()).as(denied.toString()).isTrue();
-    assertThat(denied.reason()).startsWith("Amount actually paid: ").contains("10.12 RUB", "-5.12 RUB");
+    assertThat(denied.reason())
+        .startsWith("Amount actually paid: ")
+        .contains("10.12 RUB", "-5.12 RUB");
     assertThat(order(id)).as("nothing changed").isEqualTo(before);
     assertThat(claims(id)).isZero();
-    assertThat(tasklist.openTask(instance(id))).as("the same task, with the same deadline").isEqualTo(task);
+    assertThat(tasklist.openTask(instance(id)))
+        .as("the same task, with the same deadline")
+        .isEqualTo(task);
     assertThat(tasklist.task(task).getDueDate()).isEqualTo(before.get("reviewDeadline").asText());
 
-    assertThat(tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE)).completed()).isTrue();
+    assertThat(tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE)).completed())
+        .isTrue();
     JsonNode order = awaitStatus(id, "APPROVED");
     assertThat(order.get("amount").get("amount").asText()).isEqualTo("1500.00");
   }
@@ -218,7 +272,11 @@ class TasklistReviewTest {
     String id = submit(null);
     long task = reviewTask(id);
     tasklist.assign(task, "anna");
-    assertThat(tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE_BELOW_THE_FEE)).denied()).isTrue();
+    assertThat(
+            tasklist
+                .complete(task, ReviewForm.submission(ReviewForm.APPROVE_BELOW_THE_FEE))
+                .denied())
+        .isTrue();
 
     engine.increaseTime(WINDOW);
 
@@ -226,8 +284,13 @@ class TasklistReviewTest {
     assertThat(order.get("rejectionReason").asText()).isEqualTo("TIMEOUT");
     assertThat(order.get("amount").get("amount").asText()).isEqualTo("1500.00");
     assertThat(order.get("fee").get("amount").asText()).isEqualTo("47.50");
-    assertThat(events(order)).containsExactly("SUBMITTED:status:client:" + client, "REJECTED:status:timer");
-    instanceAssert(id).isCompleted().hasNoIncidents().hasPassedElement(REVIEW_TIMED_OUT).hasPassedElement(REJECT_ORDER);
+    assertThat(events(order))
+        .containsExactly("SUBMITTED:status:client:" + client, "REJECTED:status:timer");
+    instanceAssert(id)
+        .isCompleted()
+        .hasNoIncidents()
+        .hasPassedElement(REVIEW_TIMED_OUT)
+        .hasPassedElement(REJECT_ORDER);
   }
 
   @Test
@@ -240,7 +303,8 @@ class TasklistReviewTest {
 
     assertThat(tasklist.openTask(instance(id))).isEqualTo(task);
     tasklist.assign(task, "anna");
-    assertThat(tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE)).completed()).isTrue();
+    assertThat(tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE)).completed())
+        .isTrue();
     awaitStatus(id, "APPROVED");
   }
 
@@ -250,7 +314,9 @@ class TasklistReviewTest {
     long task = reviewTask(id);
     tasklist.assign(task, "anna");
     // Held: the API claims and publishes, the listener runs before the message interrupts the task.
-    assertThat(manager.post("/api/v1/orders/" + id + "/reject", "{\"comment\":\"no money\"}").status()).isEqualTo(202);
+    assertThat(
+            manager.post("/api/v1/orders/" + id + "/reject", "{\"comment\":\"no money\"}").status())
+        .isEqualTo(202);
 
     Completion completion = tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE));
 
@@ -266,32 +332,42 @@ class TasklistReviewTest {
   void tasklistCompletionAndAnApiDecisionRacingLetExactlyOneDecisionWin() throws Exception {
     int rounds = 8;
     int tasklistWon = 0;
-    // Two threads of their own: the common pool has one on a two-core machine, and would run the two in turn.
+    // Two threads of their own: the common pool has one on a two-core machine, and would run the
+    // two in turn.
     ExecutorService channels = Executors.newFixedThreadPool(2);
     for (int round = 0; round < rounds; round++) {
       String id = submit(null);
       long task = reviewTask(id);
       tasklist.assign(task, "anna");
       CountDownLatch start = new CountDownLatch(1);
-      CompletableFuture<Completion> completion = CompletableFuture.supplyAsync(() -> {
-        awaitLatch(start);
-        return tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE));
-      }, channels);
+      CompletableFuture<Completion> completion =
+          CompletableFuture.supplyAsync(
+              () -> {
+                awaitLatch(start);
+                return tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE));
+              },
+              channels);
       // The API starts later each round, so that both channels get their turn at arriving first.
       Duration apiLater = Duration.ofMillis(15L * round);
-      CompletableFuture<Integer> api = CompletableFuture.supplyAsync(() -> {
-        awaitLatch(start);
-        pause(apiLater);
-        return manager.post("/api/v1/orders/" + id + "/reject", null).status();
-      }, channels);
+      CompletableFuture<Integer> api =
+          CompletableFuture.supplyAsync(
+              () -> {
+                awaitLatch(start);
+                pause(apiLater);
+                return manager.post("/api/v1/orders/" + id + "/reject", null).status();
+              },
+              channels);
       start.countDown();
 
       int apiStatus = api.get();
       Completion tasklistResult = completion.get();
       String status = awaitDecided(id);
-      List<String> outcomes = jdbc.queryForList(
-          "select concat(event, ':', actor, ':', channel) from order_history where order_id = ? and field = 'status'"
-              + " and event <> 'SUBMITTED'", String.class, id);
+      List<String> outcomes =
+          jdbc.queryForList(
+              "select concat(event, ':', actor, ':', channel) from order_history where order_id = ? and field = 'status'"
+                  + " and event <> 'SUBMITTED'",
+              String.class,
+              id);
       String context = "round " + round + ": api " + apiStatus + ", tasklist " + tasklistResult;
       assertThat(outcomes).as(context).hasSize(1);
       if (apiStatus == 202) {
@@ -307,25 +383,49 @@ class TasklistReviewTest {
       instanceAssert(id).isCompleted().hasNoIncidents();
     }
     channels.shutdown();
-    System.out.printf("Tasklist against the API: Tasklist won %d of %d rounds%n", tasklistWon, rounds);
+    System.out.printf(
+        "Tasklist against the API: Tasklist won %d of %d rounds%n", tasklistWon, rounds);
   }
 
   @Test
   void startFormNamingAnOfferThatCannotBePaidManuallyIsDiscardedWithItsReasonForOperate() {
-    long integrated = manager.post("/api/v1/payment-systems", """
+    long integrated =
+        manager
+            .post(
+                "/api/v1/payment-systems",
+                """
         {"kind":"INTEGRATED","name":"Card acquiring","commissionPercent":"1.9","accountCurrency":"RUB",
-         "transactionCurrency":"RUB","supportedCurrencies":["RUB"]}""").body().get("id").asLong();
+         "transactionCurrency":"RUB","supportedCurrencies":["RUB"]}""")
+            .body()
+            .get("id")
+            .asLong();
     long cardOffer = fixtures.offer(integrated, "100.00", "RUB", null);
 
     // What Tasklist's start form submits: it starts the process with the form's variables.
-    long instance = engine.client().newCreateInstanceCommand().bpmnProcessId(ManualPaymentProcess.PROCESS_ID)
-        .latestVersion().variables(Map.of(Variables.CLIENT_ID, client, Variables.OFFER_ID, cardOffer))
-        .send().join().getProcessInstanceKey();
+    long instance =
+        engine
+            .client()
+            .newCreateInstanceCommand()
+            .bpmnProcessId(ManualPaymentProcess.PROCESS_ID)
+            .latestVersion()
+            .variables(Map.of(Variables.CLIENT_ID, client, Variables.OFFER_ID, cardOffer))
+            .send()
+            .join()
+            .getProcessInstanceKey();
 
-    await().atMost(SETTLE).until(() -> EngineRecords.of(engine, ValueType.PROCESS_INSTANCE)
-        .anyMatch(r -> r.getKey() == instance && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED));
-    new ProcessInstanceAssert(instance, records()).hasPassedElement(ManualPaymentProcess.Elements.SUBMISSION_DISCARDED)
-        .hasVariableWithValue(Variables.DISCARD_REASON,
+    await()
+        .atMost(SETTLE)
+        .until(
+            () ->
+                EngineRecords.of(engine, ValueType.PROCESS_INSTANCE)
+                    .anyMatch(
+                        r ->
+                            r.getKey() == instance
+                                && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED));
+    new ProcessInstanceAssert(instance, records())
+        .hasPassedElement(ManualPaymentProcess.Elements.SUBMISSION_DISCARDED)
+        .hasVariableWithValue(
+            Variables.DISCARD_REASON,
             "offerId: offer " + cardOffer + " is not paid through a manual-payment merchant");
   }
 
@@ -348,30 +448,54 @@ class TasklistReviewTest {
   }
 
   private int claims(String id) {
-    return jdbc.queryForObject("select count(*) from order_decisions where order_id = ?", Integer.class, id);
+    return jdbc.queryForObject(
+        "select count(*) from order_decisions where order_id = ?", Integer.class, id);
   }
 
   private JsonNode awaitStatus(String id, String status) {
-    await().atMost(SETTLE).pollInterval(Duration.ofMillis(50))
+    await()
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(50))
         .until(() -> order(id).get("status").asText().equals(status));
     return order(id);
   }
 
   private String awaitDecided(String id) {
-    await().atMost(SETTLE).pollInterval(Duration.ofMillis(50))
-        .until(() -> !order(id).get("status").asText().equals("OPEN") && !order(id).has("pendingAction"));
+    await()
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                !order(id).get("status").asText().equals("OPEN")
+                    && !order(id).has("pendingAction"));
     return order(id).get("status").asText();
   }
 
   private void awaitIndicator(String id, String status) {
-    await().atMost(SETTLE).pollInterval(Duration.ofMillis(50)).until(() -> jdbc.queryForObject(
-        "select count(*) from chat_indicators where order_id = ? and status = ?", Integer.class, id, status) == 1);
+    await()
+        .atMost(SETTLE)
+        .pollInterval(Duration.ofMillis(50))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from chat_indicators where order_id = ? and status = ?",
+                        Integer.class,
+                        id,
+                        status)
+                    == 1);
   }
 
   private ProcessInstanceAssert instanceAssert(String id) {
     long key = instance(id);
-    await().atMost(SETTLE).until(() -> EngineRecords.of(engine, ValueType.PROCESS_INSTANCE)
-        .anyMatch(r -> r.getKey() == key && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED));
+    await()
+        .atMost(SETTLE)
+        .until(
+            () ->
+                EngineRecords.of(engine, ValueType.PROCESS_INSTANCE)
+                    .anyMatch(
+                        r ->
+                            r.getKey() == key
+                                && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED));
     return new ProcessInstanceAssert(key, records());
   }
 
@@ -393,8 +517,16 @@ class TasklistReviewTest {
   /** Each history row as event:field:actor. */
   private static List<String> events(JsonNode order) {
     List<String> events = new ArrayList<>();
-    order.get("history").forEach(h ->
-        events.add(h.get("event").asText() + ":" + h.get("field").asText() + ":" + h.get("actor").asText()));
+    order
+        .get("history")
+        .forEach(
+            h ->
+                events.add(
+                    h.get("event").asText()
+                        + ":"
+                        + h.get("field").asText()
+                        + ":"
+                        + h.get("actor").asText()));
     return events;
   }
 

@@ -56,21 +56,27 @@ class DatabaseOutageTest {
   void start() throws Exception {
     engine = InMemoryEngine.start();
     proxy = new TcpProxy("127.0.0.1", 3306);
-    String url = System.getenv().getOrDefault("TEST_DATABASE_URL", "jdbc:mariadb://127.0.0.1:3306/manual_payments_test")
-        .replace("127.0.0.1:3306", "127.0.0.1:" + proxy.port()).replace("localhost:3306", "127.0.0.1:" + proxy.port());
-    Map<String, Object> properties = Map.of(
-        "spring.profiles.active", "embedded,test",
-        "spring.datasource.url", url,
-        "spring.datasource.hikari.connection-timeout", "250",
-        "camunda.client.execution-threads", "8",
-        "spring.datasource.hikari.validation-timeout", "1000",
-        "camunda.client.grpc-address", engine.grpcAddress(),
-        "server.port", "0",
-        // Short enough that jobs caught by the outage run out of retries and become incidents.
-        "manual-payments.workers.first-retry-backoff", "PT0.5S",
-        "manual-payments.workers.longest-retry-backoff", "PT1S");
-    String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-        .toArray(String[]::new);
+    String url =
+        System.getenv()
+            .getOrDefault("TEST_DATABASE_URL", "jdbc:mariadb://127.0.0.1:3306/manual_payments_test")
+            .replace("127.0.0.1:3306", "127.0.0.1:" + proxy.port())
+            .replace("localhost:3306", "127.0.0.1:" + proxy.port());
+    Map<String, Object> properties =
+        Map.of(
+            "spring.profiles.active", "embedded,test",
+            "spring.datasource.url", url,
+            "spring.datasource.hikari.connection-timeout", "250",
+            "camunda.client.execution-threads", "8",
+            "spring.datasource.hikari.validation-timeout", "1000",
+            "camunda.client.grpc-address", engine.grpcAddress(),
+            "server.port", "0",
+            // Short enough that jobs caught by the outage run out of retries and become incidents.
+            "manual-payments.workers.first-retry-backoff", "PT0.5S",
+            "manual-payments.workers.longest-retry-backoff", "PT1S");
+    String[] args =
+        properties.entrySet().stream()
+            .map(e -> "--" + e.getKey() + "=" + e.getValue())
+            .toArray(String[]::new);
     app = new SpringApplicationBuilder(ManualPaymentsApplication.class).run(args);
   }
 
@@ -102,27 +108,34 @@ class DatabaseOutageTest {
     await().atMost(Duration.ofSeconds(60)).until(() -> indicators(jdbc, client, "OPEN") == FLOWS);
     engine.idle();
 
-    // Half the flows are decided, and the other half's deadline passes, just as the database goes away.
+    // Half the flows are decided, and the other half's deadline passes, just as the database goes
+    // away.
     List<String> approved = ids.subList(0, FLOWS / 2);
     for (String id : approved) {
       assertThat(api.post("/api/v1/orders/" + id + "/approve", "{}").status()).isEqualTo(202);
     }
     proxy.cut();
     engine.engine().increaseTime(Duration.ofHours(1));
-    Api anonymous = new Api(Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), null, null);
+    Api anonymous =
+        new Api(
+            Integer.parseInt(app.getEnvironment().getProperty("local.server.port")), null, null);
     String submission = "{\"clientId\":" + client + ",\"offerId\":" + offer + "}";
     String outageKey = "outage-" + UUID.randomUUID();
     String undecided = ids.get(FLOWS - 1);
     Map<String, Api.Response> duringOutage = new LinkedHashMap<>();
     duringOutage.put("read", api.get("/api/v1/orders?clientId=" + client));
     duringOutage.put("submission", api.post("/api/v1/orders", submission));
-    duringOutage.put("submission with a key", api.send(HttpMethod.POST, "/api/v1/orders", submission,
-        "application/json", outageKey));
+    duringOutage.put(
+        "submission with a key",
+        api.send(HttpMethod.POST, "/api/v1/orders", submission, "application/json", outageKey));
     duringOutage.put("decision", api.post("/api/v1/orders/" + undecided + "/approve", "{}"));
-    duringOutage.forEach((call, response) -> {
-      assertThat(response.status()).as(call + " during the outage: " + response.raw()).isEqualTo(503);
-      assertThat(response.contentType()).as(call).startsWith("application/problem+json");
-    });
+    duringOutage.forEach(
+        (call, response) -> {
+          assertThat(response.status())
+              .as(call + " during the outage: " + response.raw())
+              .isEqualTo(503);
+          assertThat(response.contentType()).as(call).startsWith("application/problem+json");
+        });
     assertThat(anonymous.get("/actuator/health").body().get("status").asText()).isEqualTo("DOWN");
     // Anonymous callers see only UP or DOWN; its parts are for managers and analysts.
     Api.Response health = api.get("/actuator/health");
@@ -131,40 +144,82 @@ class DatabaseOutageTest {
     assertThat(health.body().at("/components/camundaClient/status").asText()).isEqualTo("UP");
     Thread.sleep(OUTAGE.toMillis());
     proxy.restore();
-    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(500))
         .until(() -> anonymous.get("/actuator/health").status() == 200);
 
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-        .until(() -> retryIncidents(api) == 0 && indicators(jdbc, client, "APPROVED") == FLOWS / 2
-            && indicators(jdbc, client, "REJECTED") == FLOWS / 2 && indicators(jdbc, client, "REMINDER") == FLOWS / 2);
+    await()
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () ->
+                retryIncidents(api) == 0
+                    && indicators(jdbc, client, "APPROVED") == FLOWS / 2
+                    && indicators(jdbc, client, "REJECTED") == FLOWS / 2
+                    && indicators(jdbc, client, "REMINDER") == FLOWS / 2);
 
     assertThat(incidentsRetried).as("jobs caught by the outage became incidents").isPositive();
-    assertThat(incidentMessages).as("each incident names the database fault that failed its job")
-        .allSatisfy(message -> assertThat(message).contains("Unable to acquire JDBC Connection",
-            "Connection is not available"));
+    assertThat(incidentMessages)
+        .as("each incident names the database fault that failed its job")
+        .allSatisfy(
+            message ->
+                assertThat(message)
+                    .contains("Unable to acquire JDBC Connection", "Connection is not available"));
     assertThat(count(jdbc, "select count(*) from orders where client_id = ?", client))
-        .as("orders, the submissions during the outage wrote none").isEqualTo(FLOWS);
-    assertThat(count(jdbc, "select count(*) from idempotency_keys where idempotency_key = ?", outageKey)).isZero();
-    assertThat(count(jdbc, "select count(*) from order_history where order_id = ? and actor = 'manager'", undecided))
-        .as("the decision during the outage claimed nothing; the deadline rejected the order").isZero();
+        .as("orders, the submissions during the outage wrote none")
+        .isEqualTo(FLOWS);
+    assertThat(
+            count(
+                jdbc, "select count(*) from idempotency_keys where idempotency_key = ?", outageKey))
+        .isZero();
+    assertThat(
+            count(
+                jdbc,
+                "select count(*) from order_history where order_id = ? and actor = 'manager'",
+                undecided))
+        .as("the decision during the outage claimed nothing; the deadline rejected the order")
+        .isZero();
     for (String id : ids) {
       String expected = approved.contains(id) ? "APPROVED" : "REJECTED";
-      assertThat(jdbc.queryForList("select event from order_history where order_id = ? and field = 'status'"
-          + " order by id", String.class, id)).as(id).containsExactly("SUBMITTED", expected);
+      assertThat(
+              jdbc.queryForList(
+                  "select event from order_history where order_id = ? and field = 'status'"
+                      + " order by id",
+                  String.class,
+                  id))
+          .as(id)
+          .containsExactly("SUBMITTED", expected);
     }
-    assertThat(count(jdbc, "select count(*) from orders where client_id = ? and status = 'REJECTED'"
-        + " and rejection_reason = 'TIMEOUT'", client)).isEqualTo(FLOWS / 2);
+    assertThat(
+            count(
+                jdbc,
+                "select count(*) from orders where client_id = ? and status = 'REJECTED'"
+                    + " and rejection_reason = 'TIMEOUT'",
+                client))
+        .isEqualTo(FLOWS / 2);
     assertThat(count(jdbc, "select count(*) from chat_indicators where client_id = ?", client))
-        .as("OPEN and the outcome for every flow, a reminder for each expired one").isEqualTo(2L * FLOWS + FLOWS / 2);
-    assertThat(count(jdbc, "select count(*) from crm_client_orders where client_id = ? and status in"
-        + " ('APPROVED','REJECTED')", client)).isEqualTo(FLOWS);
-    Set<Long> keys = ids.stream()
-        .map(id -> jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id))
-        .collect(Collectors.toSet());
+        .as("OPEN and the outcome for every flow, a reminder for each expired one")
+        .isEqualTo(2L * FLOWS + FLOWS / 2);
+    assertThat(
+            count(
+                jdbc,
+                "select count(*) from crm_client_orders where client_id = ? and status in"
+                    + " ('APPROVED','REJECTED')",
+                client))
+        .isEqualTo(FLOWS);
+    Set<Long> keys =
+        ids.stream()
+            .map(
+                id ->
+                    jdbc.queryForObject(
+                        "select process_instance_key from orders where id = ?", Long.class, id))
+            .collect(Collectors.toSet());
     assertThat(keys).hasSize(FLOWS);
     engine.useForAssertions();
     keys.forEach(key -> engine.assertThatInstance(key).isCompleted());
-    System.out.printf("database outage: %d incidents were retried through the API%n", incidentsRetried);
+    System.out.printf(
+        "database outage: %d incidents were retried through the API%n", incidentsRetried);
   }
 
   private int incidentsRetried;
@@ -173,13 +228,20 @@ class DatabaseOutageTest {
   /** Retries every open incident through the API; returns how many were open. */
   private int retryIncidents(Api api) {
     RecordStream records = RecordStream.of(engine.engine().getRecordStreamSource());
-    Set<Long> resolved = StreamSupport.stream(records.incidentRecords().spliterator(), false)
-        .filter(r -> r.getIntent() == IncidentIntent.RESOLVED).map(Record::getKey).collect(Collectors.toSet());
-    List<Record<IncidentRecordValue>> open = StreamSupport.stream(records.incidentRecords().spliterator(), false)
-        .filter(r -> r.getIntent() == IncidentIntent.CREATED && !resolved.contains(r.getKey())).toList();
+    Set<Long> resolved =
+        StreamSupport.stream(records.incidentRecords().spliterator(), false)
+            .filter(r -> r.getIntent() == IncidentIntent.RESOLVED)
+            .map(Record::getKey)
+            .collect(Collectors.toSet());
+    List<Record<IncidentRecordValue>> open =
+        StreamSupport.stream(records.incidentRecords().spliterator(), false)
+            .filter(r -> r.getIntent() == IncidentIntent.CREATED && !resolved.contains(r.getKey()))
+            .toList();
     for (Record<IncidentRecordValue> incident : open) {
-      Api.Response retried = api.post("/api/v1/incidents/" + incident.getKey() + "/retry",
-          "{\"jobKey\":" + incident.getValue().getJobKey() + "}");
+      Api.Response retried =
+          api.post(
+              "/api/v1/incidents/" + incident.getKey() + "/retry",
+              "{\"jobKey\":" + incident.getValue().getJobKey() + "}");
       assertThat(retried.status()).as(retried.raw()).isEqualTo(204);
       incidentsRetried++;
       incidentMessages.add(incident.getValue().getErrorMessage());
@@ -188,7 +250,11 @@ class DatabaseOutageTest {
   }
 
   private static long indicators(JdbcTemplate jdbc, long client, String status) {
-    return count(jdbc, "select count(*) from chat_indicators where client_id = ? and status = ?", client, status);
+    return count(
+        jdbc,
+        "select count(*) from chat_indicators where client_id = ? and status = ?",
+        client,
+        status);
   }
 
   private static long count(JdbcTemplate jdbc, String sql, Object... args) {

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.order.Actor;
+import com.chatcommerce.manualpayments.order.Channel;
 import com.chatcommerce.manualpayments.order.Correction;
 import com.chatcommerce.manualpayments.order.Decision;
 import com.chatcommerce.manualpayments.order.DecisionClaimService;
-import com.chatcommerce.manualpayments.order.Channel;
 import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.Fixtures;
@@ -74,19 +74,25 @@ class DeadlineRaceTest {
       // The clock moves a little later each round, so that both get their turn at arriving first.
       Duration deadlineLater = Duration.ofMillis(4L * round);
       long[] sent = new long[2];
-      CompletableFuture<Long> deadline = CompletableFuture.supplyAsync(() -> {
-        awaitLatch(start);
-        sleep(deadlineLater);
-        SharedEngine.get().engine().increaseTime(WINDOW);
-        return System.nanoTime();
-      }, racers);
-      CompletableFuture<Integer> decision = CompletableFuture.supplyAsync(() -> {
-        awaitLatch(start);
-        sent[0] = System.nanoTime();
-        int answer = api.post("/api/v1/orders/" + id + "/approve", "{}").status();
-        sent[1] = System.nanoTime();
-        return answer;
-      }, racers);
+      CompletableFuture<Long> deadline =
+          CompletableFuture.supplyAsync(
+              () -> {
+                awaitLatch(start);
+                sleep(deadlineLater);
+                SharedEngine.get().engine().increaseTime(WINDOW);
+                return System.nanoTime();
+              },
+              racers);
+      CompletableFuture<Integer> decision =
+          CompletableFuture.supplyAsync(
+              () -> {
+                awaitLatch(start);
+                sent[0] = System.nanoTime();
+                int answer = api.post("/api/v1/orders/" + id + "/approve", "{}").status();
+                sent[1] = System.nanoTime();
+                return answer;
+              },
+              racers);
       start.countDown();
       long clockMoved = deadline.get();
       int status = decision.get();
@@ -103,10 +109,12 @@ class DeadlineRaceTest {
       }
     }
     racers.shutdown();
-    System.out.printf("decisions racing the deadline: %d of %d applied (%d of them after the timer closed the"
-        + " review), the rest refused; the clock passed the deadline during the request in %d rounds%n",
+    System.out.printf(
+        "decisions racing the deadline: %d of %d applied (%d of them after the timer closed the"
+            + " review), the rest refused; the clock passed the deadline during the request in %d rounds%n",
         applied, ROUNDS, appliedAfterTheTimer, clockMovedInFlight);
-    assertThat(clockMovedInFlight).as("rounds in which the deadline passed while the decision was in flight")
+    assertThat(clockMovedInFlight)
+        .as("rounds in which the deadline passed while the decision was in flight")
         .isPositive();
   }
 
@@ -116,23 +124,34 @@ class DeadlineRaceTest {
    * claims as the API does and does not publish.
    */
   @Test
-  void decisionClaimedBeforeTheDeadlineWhoseMessageNeverArrivesIsAppliedWhenTheTimerClosesTheReview() {
+  void
+      decisionClaimedBeforeTheDeadlineWhoseMessageNeverArrivesIsAppliedWhenTheTimerClosesTheReview() {
     String id = openForReview();
-    claims.claimBeforeDeadline(id, "manager/late-message", Decision.APPROVE, Correction.NONE,
+    claims.claimBeforeDeadline(
+        id,
+        "manager/late-message",
+        Decision.APPROVE,
+        Correction.NONE,
         new Actor("manager", Channel.API));
 
     SharedEngine.get().increaseTime(WINDOW);
 
     await().atMost(Duration.ofSeconds(15)).until(() -> finished(id));
-    assertThat(jdbc.queryForObject("select status from orders where id = ?", String.class, id)).isEqualTo("APPROVED");
+    assertThat(jdbc.queryForObject("select status from orders where id = ?", String.class, id))
+        .isEqualTo("APPROVED");
     assertThat(passed(id, REVIEW_TIMED_OUT)).isTrue();
     assertThat(passed(id, APPROVE_ORDER)).isTrue();
   }
 
   private String openForReview() {
     String id = fixtures.submit(client, offer, null);
-    await().atMost(Duration.ofSeconds(10))
-        .until(() -> jdbc.queryForObject("select count(*) from chat_indicators where order_id = ?", Long.class, id) == 1);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                jdbc.queryForObject(
+                        "select count(*) from chat_indicators where order_id = ?", Long.class, id)
+                    == 1);
     SharedEngine.get().idle();
     return id;
   }
@@ -142,26 +161,39 @@ class DeadlineRaceTest {
     assertThat(apiStatus).as(context).isIn(202, 409);
     await().atMost(Duration.ofSeconds(15)).until(() -> finished(id));
     String status = jdbc.queryForObject("select status from orders where id = ?", String.class, id);
-    long key = jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
-    List<String> outcomes = jdbc.queryForList(
-        "select concat(event, ':', channel) from order_history where order_id = ? and event in ('APPROVED','REJECTED')",
-        String.class, id);
+    long key =
+        jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
+    List<String> outcomes =
+        jdbc.queryForList(
+            "select concat(event, ':', channel) from order_history where order_id = ? and event in ('APPROVED','REJECTED')",
+            String.class,
+            id);
 
     assertThat(outcomes).as(context + ": exactly one outcome in the history").hasSize(1);
-    ProcessInstanceAssert instance = new ProcessInstanceAssert(key, records()).isCompleted().hasNoIncidents();
-    Map<String, Object> claim = jdbc.queryForMap("select d.channel, case when d.claimed_at < o.review_deadline then 'yes' else 'no' end in_time"
-        + " from order_decisions d join orders o on o.id = d.order_id where d.order_id = ?", id);
+    ProcessInstanceAssert instance =
+        new ProcessInstanceAssert(key, records()).isCompleted().hasNoIncidents();
+    Map<String, Object> claim =
+        jdbc.queryForMap(
+            "select d.channel, case when d.claimed_at < o.review_deadline then 'yes' else 'no' end in_time"
+                + " from order_decisions d join orders o on o.id = d.order_id where d.order_id = ?",
+            id);
     if (apiStatus == 202) {
       assertThat(status).as(context + ": an accepted decision is applied").isEqualTo("APPROVED");
       assertThat(outcomes).containsExactly("APPROVED:api");
-      assertThat(claim).as(context + ": an accepted decision was claimed before the deadline")
-          .containsEntry("channel", "api").containsEntry("in_time", "yes");
+      assertThat(claim)
+          .as(context + ": an accepted decision was claimed before the deadline")
+          .containsEntry("channel", "api")
+          .containsEntry("in_time", "yes");
       instance.hasPassedElement(APPROVE_ORDER).hasNotPassedElement(REJECT_ORDER);
     } else {
-      assertThat(status).as(context + ": a refused decision means the deadline came first").isEqualTo("REJECTED");
+      assertThat(status)
+          .as(context + ": a refused decision means the deadline came first")
+          .isEqualTo("REJECTED");
       assertThat(outcomes).containsExactly("REJECTED:timer");
       assertThat(claim).as(context + ": the deadline's claim").containsEntry("channel", "timer");
-      assertThat(jdbc.queryForObject("select rejection_reason from orders where id = ?", String.class, id))
+      assertThat(
+              jdbc.queryForObject(
+                  "select rejection_reason from orders where id = ?", String.class, id))
           .isEqualTo("TIMEOUT");
       instance.hasPassedElement(REJECT_ORDER).hasNotPassedElement(APPROVE_ORDER);
     }
@@ -173,16 +205,23 @@ class DeadlineRaceTest {
     if (status.equals("OPEN")) {
       return false;
     }
-    long key = jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
+    long key =
+        jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
     return EngineRecords.of(SharedEngine.get(), ValueType.PROCESS_INSTANCE)
-        .anyMatch(r -> r.getKey() == key && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED);
+        .anyMatch(
+            r -> r.getKey() == key && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED);
   }
 
   private boolean passed(String id, String elementId) {
-    long key = jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
-    return EngineRecords.<ProcessInstanceRecordValue>of(SharedEngine.get(), ValueType.PROCESS_INSTANCE)
-        .anyMatch(r -> r.getValue().getProcessInstanceKey() == key && r.getValue().getElementId().equals(elementId)
-            && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED);
+    long key =
+        jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
+    return EngineRecords.<ProcessInstanceRecordValue>of(
+            SharedEngine.get(), ValueType.PROCESS_INSTANCE)
+        .anyMatch(
+            r ->
+                r.getValue().getProcessInstanceKey() == key
+                    && r.getValue().getElementId().equals(elementId)
+                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED);
   }
 
   private static RecordStream records() {

@@ -57,11 +57,17 @@ class EmbeddedRunOnH2Test {
   @BeforeAll
   static void startTheEmbeddedRun() {
     engine = InMemoryEngine.start();
-    app = new SpringApplicationBuilder(ManualPaymentsApplication.class).run(
-        "--spring.profiles.active=embedded",
-        "--spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-        "--spring.datasource.username=sa", "--spring.datasource.password=",
-        "--server.port=0", "--camunda.client.grpc-address=" + engine.grpcAddress());
+    app =
+        new SpringApplicationBuilder(ManualPaymentsApplication.class)
+            .run(
+                "--spring.profiles.active=embedded",
+                "--spring.datasource.url=jdbc:h2:mem:"
+                    + UUID.randomUUID()
+                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
+                "--spring.datasource.username=sa",
+                "--spring.datasource.password=",
+                "--server.port=0",
+                "--camunda.client.grpc-address=" + engine.grpcAddress());
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
     platform = Api.as(port, "platform");
     manager = new Api(port);
@@ -106,53 +112,85 @@ class EmbeddedRunOnH2Test {
   void submissionWhoseCommitTheApiHoldsBackIsWaitedForWithoutUsingARetry() {
     PaymentRequestService requests = app.getBean(PaymentRequestService.class);
     // The API's own transaction, held open two seconds after the engine started the process.
-    String id = app.getBean(TransactionTemplate.class).execute(t -> {
-      String opened = requests.submit(new Submission(OrderSource.CLIENT, client, offer, null, null, null, null, false,
-          "platform")).id();
-      sleep(Duration.ofSeconds(2));
-      return opened;
-    });
+    String id =
+        app.getBean(TransactionTemplate.class)
+            .execute(
+                t -> {
+                  String opened =
+                      requests
+                          .submit(
+                              new Submission(
+                                  OrderSource.CLIENT,
+                                  client,
+                                  offer,
+                                  null,
+                                  null,
+                                  null,
+                                  null,
+                                  false,
+                                  "platform"))
+                          .id();
+                  sleep(Duration.ofSeconds(2));
+                  return opened;
+                });
 
     assertAllReachTheReview(List.of(id));
     long instance = processInstance(id);
-    List<Integer> retriesWhileWaiting = EngineRecords.<JobRecordValue>of(engine, ValueType.JOB)
-        .filter(r -> r.getIntent() == JobIntent.FAILED && r.getValue().getProcessInstanceKey() == instance)
-        .filter(r -> r.getValue().getType().equals(JobTypes.ORDER_RECORD_OPEN))
-        .map(r -> r.getValue().getRetries())
-        .toList();
-    assertThat(retriesWhileWaiting).as("the first job found no order and waited").isNotEmpty().containsOnly(5);
+    List<Integer> retriesWhileWaiting =
+        EngineRecords.<JobRecordValue>of(engine, ValueType.JOB)
+            .filter(
+                r ->
+                    r.getIntent() == JobIntent.FAILED
+                        && r.getValue().getProcessInstanceKey() == instance)
+            .filter(r -> r.getValue().getType().equals(JobTypes.ORDER_RECORD_OPEN))
+            .map(r -> r.getValue().getRetries())
+            .toList();
+    assertThat(retriesWhileWaiting)
+        .as("the first job found no order and waited")
+        .isNotEmpty()
+        .containsOnly(5);
   }
 
   @Test
   void clientSearchReadsTheTrigramsTheMigrationAndTheEditsWroteOnH2() {
     long manualAccount = manager.get("/api/v1/clients/manual-account").body().get("id").asLong();
-    assertThat(searched("MANUAL acc")).as("the manual account's trigrams, from V11's backfill").contains(manualAccount);
+    assertThat(searched("MANUAL acc"))
+        .as("the manual account's trigrams, from V11's backfill")
+        .contains(manualAccount);
 
     Api.Response created = manager.post("/api/v1/clients", "{\"name\":\"Жанна 100%_H2\"}");
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
     long id = created.body().get("id").asLong();
     assertThat(searched("жанна 100%_h2")).containsExactly(id);
-    assertThat(manager.put("/api/v1/clients/" + id, "{\"name\":\"Ирина 100%_H2\"}").status()).isEqualTo(200);
+    assertThat(manager.put("/api/v1/clients/" + id, "{\"name\":\"Ирина 100%_H2\"}").status())
+        .isEqualTo(200);
     assertThat(searched("ирина 100%_h2")).containsExactly(id);
     assertThat(searched("жанна 100%_h2")).isEmpty();
   }
 
   private static List<Long> searched(String query) {
     List<Long> ids = new ArrayList<>();
-    manager.get("/api/v1/clients?limit=100&q=" + query).body()
-        .get("clients").forEach(c -> ids.add(c.get("id").asLong()));
+    manager
+        .get("/api/v1/clients?limit=100&q=" + query)
+        .body()
+        .get("clients")
+        .forEach(c -> ids.add(c.get("id").asLong()));
     return ids;
   }
 
   @Test
   void repeatWithItsIdempotencyKeyReplaysAResponseLongerThanEightThousandCharacters() {
-    String body = "{\"name\":\"Long description on H2\",\"description\":" + Api.q("<".repeat(1500))
-        + ",\"commissionPercent\":\"2.5\",\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\","
-        + "\"supportedCurrencies\":[\"RUB\"]}";
+    String body =
+        "{\"name\":\"Long description on H2\",\"description\":"
+            + Api.q("<".repeat(1500))
+            + ",\"commissionPercent\":\"2.5\",\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\","
+            + "\"supportedCurrencies\":[\"RUB\"]}";
     String key = UUID.randomUUID().toString();
 
-    Api.Response first = manager.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
-    Api.Response again = manager.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
+    Api.Response first =
+        manager.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
+    Api.Response again =
+        manager.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
 
     assertThat(first.status()).as(first.raw()).isEqualTo(201);
     assertThat(first.raw().length()).isGreaterThan(9000);
@@ -160,30 +198,44 @@ class EmbeddedRunOnH2Test {
   }
 
   private static String submit() {
-    Api.Response response = platform.post("/api/v1/orders", "{\"clientId\":" + client + ",\"offerId\":" + offer + "}");
+    Api.Response response =
+        platform.post("/api/v1/orders", "{\"clientId\":" + client + ",\"offerId\":" + offer + "}");
     assertThat(response.status()).as(response.raw()).isEqualTo(201);
     return response.text("id");
   }
 
-  /** Every order's process waits at the review, with its OPEN indicator posted; none was discarded. */
+  /**
+   * Every order's process waits at the review, with its OPEN indicator posted; none was discarded.
+   */
   private static void assertAllReachTheReview(List<String> ids) {
-    Set<Long> instances = ids.stream().map(EmbeddedRunOnH2Test::processInstance).collect(Collectors.toSet());
-    await().atMost(REACH_REVIEW).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-      List<Record<ProcessInstanceRecordValue>> records =
-          EngineRecords.<ProcessInstanceRecordValue>of(engine, ValueType.PROCESS_INSTANCE)
-              .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
-              .toList();
-      assertThat(records).filteredOn(r -> r.getValue().getElementId().equals(Elements.SUBMISSION_DISCARDED))
-          .as("discarded submissions").isEmpty();
-      assertThat(records.stream()
-              .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-              .filter(r -> r.getValue().getElementId().equals(Elements.REVIEW_PAYMENT))
-              .map(r -> r.getValue().getProcessInstanceKey())
-              .collect(Collectors.toSet()))
-          .as("instances waiting at the review").isEqualTo(instances);
-    });
+    Set<Long> instances =
+        ids.stream().map(EmbeddedRunOnH2Test::processInstance).collect(Collectors.toSet());
+    await()
+        .atMost(REACH_REVIEW)
+        .pollInterval(Duration.ofMillis(200))
+        .untilAsserted(
+            () -> {
+              List<Record<ProcessInstanceRecordValue>> records =
+                  EngineRecords.<ProcessInstanceRecordValue>of(engine, ValueType.PROCESS_INSTANCE)
+                      .filter(r -> instances.contains(r.getValue().getProcessInstanceKey()))
+                      .toList();
+              assertThat(records)
+                  .filteredOn(
+                      r -> r.getValue().getElementId().equals(Elements.SUBMISSION_DISCARDED))
+                  .as("discarded submissions")
+                  .isEmpty();
+              assertThat(
+                      records.stream()
+                          .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                          .filter(r -> r.getValue().getElementId().equals(Elements.REVIEW_PAYMENT))
+                          .map(r -> r.getValue().getProcessInstanceKey())
+                          .collect(Collectors.toSet()))
+                  .as("instances waiting at the review")
+                  .isEqualTo(instances);
+            });
     for (String id : ids) {
-      assertThat(manager.get("/api/v1/orders/" + id).body().get("status").asText()).isEqualTo("OPEN");
+      assertThat(manager.get("/api/v1/orders/" + id).body().get("status").asText())
+          .isEqualTo("OPEN");
     }
   }
 

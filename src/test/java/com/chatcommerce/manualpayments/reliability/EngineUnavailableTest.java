@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.ManualPaymentsApplication;
-
 import com.chatcommerce.manualpayments.order.Order;
 import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.order.SubmissionService;
-import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
+import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.support.Catalog;
 import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.InMemoryEngine;
@@ -50,9 +49,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The engine does not answer: requests that need it get 503 and write nothing, so there is no order
- * without a process and no decision the process never heard of; reads from the database go on.
- * Then an engine starts where the application looks for it, and the same requests, with the same
- * keys, succeed once. The application itself starts without an engine only when it does not deploy.
+ * without a process and no decision the process never heard of; reads from the database go on. Then
+ * an engine starts where the application looks for it, and the same requests, with the same keys,
+ * succeed once. The application itself starts without an engine only when it does not deploy.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -92,13 +91,26 @@ class EngineUnavailableTest {
   void submissionAndDecisionsAnswer503AndWriteNothingWhileReadsStillWork() {
     Api api = new Api(port);
     Catalog.Setup setup = catalog.cashDeskOffer();
-    Order open = submissions.open(UUID.randomUUID().toString(),
-        new Submission(OrderSource.CLIENT, setup.clientId(), setup.offerId(), null, null, null, null, false, "test"));
+    Order open =
+        submissions.open(
+            UUID.randomUUID().toString(),
+            new Submission(
+                OrderSource.CLIENT,
+                setup.clientId(),
+                setup.offerId(),
+                null,
+                null,
+                null,
+                null,
+                false,
+                "test"));
     long ordersBefore = count("orders");
     long historyBefore = count("order_history");
 
-    Api.Response submit = api.post("/api/v1/orders",
-        "{\"clientId\":" + setup.clientId() + ",\"offerId\":" + setup.offerId() + "}");
+    Api.Response submit =
+        api.post(
+            "/api/v1/orders",
+            "{\"clientId\":" + setup.clientId() + ",\"offerId\":" + setup.offerId() + "}");
     Api.Response approve = api.post("/api/v1/orders/" + open.id() + "/approve", "{}");
 
     assertThat(submit.status()).isEqualTo(503);
@@ -107,14 +119,18 @@ class EngineUnavailableTest {
     assertThat(approve.status()).isEqualTo(503);
     assertThat(count("orders")).isEqualTo(ordersBefore);
     assertThat(count("order_history")).isEqualTo(historyBefore);
-    assertThat(jdbc.queryForObject("select pending_action from orders where id = ?", String.class, open.id()))
-        .as("the decision's claim was rolled back, so it can be sent again").isNull();
+    assertThat(
+            jdbc.queryForObject(
+                "select pending_action from orders where id = ?", String.class, open.id()))
+        .as("the decision's claim was rolled back, so it can be sent again")
+        .isNull();
 
     assertThat(api.get("/api/v1/orders/" + open.id()).status()).isEqualTo(200);
     assertThat(api.get("/api/v1/orders?clientId=" + setup.clientId()).status()).isEqualTo(200);
     Api.Response health = api.get("/actuator/health");
     assertThat(health.status()).isEqualTo(503);
-    assertThat(health.body().get("components").get("camundaClient").get("status").asText()).isEqualTo("DOWN");
+    assertThat(health.body().get("components").get("camundaClient").get("status").asText())
+        .isEqualTo("DOWN");
     assertThat(health.body().get("components").get("db").get("status").asText()).isEqualTo("UP");
   }
 
@@ -122,26 +138,59 @@ class EngineUnavailableTest {
   void submissionDecisionAndRefundRetriedWithTheirKeysSucceedOnceWhenTheEngineIsBack() {
     Api api = new Api(port);
     Catalog.Setup setup = catalog.cashDeskOffer();
-    Order open = submissions.open(UUID.randomUUID().toString(),
-        new Submission(OrderSource.CLIENT, setup.clientId(), setup.offerId(), null, null, null, null, false, "test"));
-    Order approved = submissions.open(UUID.randomUUID().toString(),
-        new Submission(OrderSource.CLIENT, setup.clientId(), setup.offerId(), null, null, null, null, false, "test"));
-    transaction.executeWithoutResult(t ->
-        jdbc.update("update orders set status = 'APPROVED' where id = ?", approved.id()));
-    Request submit = new Request("/api/v1/orders",
-        "{\"clientId\":" + setup.clientId() + ",\"offerId\":" + setup.offerId() + "}");
-    Request decide = new Request("/api/v1/orders/" + open.id() + "/approve", "{\"comment\":\"after the outage\"}");
-    Request refund = new Request("/api/v1/orders/" + approved.id() + "/refund", "{\"comment\":\"after the outage\"}");
+    Order open =
+        submissions.open(
+            UUID.randomUUID().toString(),
+            new Submission(
+                OrderSource.CLIENT,
+                setup.clientId(),
+                setup.offerId(),
+                null,
+                null,
+                null,
+                null,
+                false,
+                "test"));
+    Order approved =
+        submissions.open(
+            UUID.randomUUID().toString(),
+            new Submission(
+                OrderSource.CLIENT,
+                setup.clientId(),
+                setup.offerId(),
+                null,
+                null,
+                null,
+                null,
+                false,
+                "test"));
+    transaction.executeWithoutResult(
+        t -> jdbc.update("update orders set status = 'APPROVED' where id = ?", approved.id()));
+    Request submit =
+        new Request(
+            "/api/v1/orders",
+            "{\"clientId\":" + setup.clientId() + ",\"offerId\":" + setup.offerId() + "}");
+    Request decide =
+        new Request(
+            "/api/v1/orders/" + open.id() + "/approve", "{\"comment\":\"after the outage\"}");
+    Request refund =
+        new Request(
+            "/api/v1/orders/" + approved.id() + "/refund", "{\"comment\":\"after the outage\"}");
     for (Request request : List.of(submit, decide, refund)) {
-      assertThat(request.send(api).status()).as(request.path() + " without an engine").isEqualTo(503);
+      assertThat(request.send(api).status())
+          .as(request.path() + " without an engine")
+          .isEqualTo(503);
     }
 
     engine = InMemoryEngine.start(ENGINE_PORT);
     engine.deployModels();
 
     // The platform retries until the engine answers; every retry before that writes nothing.
-    Api.Response created = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
-        .until(() -> submit.send(api), response -> response.status() != 503);
+    Api.Response created =
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .pollInterval(Duration.ofMillis(500))
+            .until(() -> submit.send(api), response -> response.status() != 503);
     assertThat(created.status()).as(created.raw()).isEqualTo(201);
     assertThat(created.header("Idempotent-Replayed")).isNull();
     Api.Response decided = decide.send(api);
@@ -149,26 +198,48 @@ class EngineUnavailableTest {
     assertThat(decided.status()).as(decided.raw()).isEqualTo(202);
     assertThat(refunded.status()).as(refunded.raw()).isEqualTo(202);
     for (Request request : List.of(submit, decide, refund)) {
-      assertThat(request.send(api).header("Idempotent-Replayed")).as(request.path() + " again").isEqualTo("true");
+      assertThat(request.send(api).header("Idempotent-Replayed"))
+          .as(request.path() + " again")
+          .isEqualTo("true");
     }
 
     String id = created.text("id");
-    assertThat(jdbc.queryForObject("select count(*) from orders where client_id = ? and id not in (?, ?)", Long.class,
-        setup.clientId(), open.id(), approved.id())).as("orders the submission made").isEqualTo(1);
-    assertThat(EngineRecords.<ProcessInstanceRecordValue>of(engine, ValueType.PROCESS_INSTANCE)
-            .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-            .filter(r -> r.getKey() == r.getValue().getProcessInstanceKey())
-            .filter(r -> r.getValue().getBpmnProcessId().equals(ManualPaymentProcess.PROCESS_ID)))
-        .as("payment instances the engine started").extracting(Record::getKey)
-        .containsExactly(jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id));
-    assertThat(jdbc.queryForObject("select decision_id from order_decisions where order_id = ?", String.class,
-        open.id())).isEqualTo("manager/" + decide.key());
-    assertThat(jdbc.queryForObject("select pending_action from orders where id = ?", String.class, approved.id()))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from orders where client_id = ? and id not in (?, ?)",
+                Long.class,
+                setup.clientId(),
+                open.id(),
+                approved.id()))
+        .as("orders the submission made")
+        .isEqualTo(1);
+    assertThat(
+            EngineRecords.<ProcessInstanceRecordValue>of(engine, ValueType.PROCESS_INSTANCE)
+                .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                .filter(r -> r.getKey() == r.getValue().getProcessInstanceKey())
+                .filter(
+                    r -> r.getValue().getBpmnProcessId().equals(ManualPaymentProcess.PROCESS_ID)))
+        .as("payment instances the engine started")
+        .extracting(Record::getKey)
+        .containsExactly(
+            jdbc.queryForObject(
+                "select process_instance_key from orders where id = ?", Long.class, id));
+    assertThat(
+            jdbc.queryForObject(
+                "select decision_id from order_decisions where order_id = ?",
+                String.class,
+                open.id()))
+        .isEqualTo("manager/" + decide.key());
+    assertThat(
+            jdbc.queryForObject(
+                "select pending_action from orders where id = ?", String.class, approved.id()))
         .isEqualTo("REFUND");
-    assertThat(EngineRecords.<MessageRecordValue>of(engine, ValueType.MESSAGE)
-            .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
-            .map(r -> r.getValue().getName() + " " + r.getValue().getCorrelationKey()))
-        .as("messages the engine took in").containsExactlyInAnyOrder(
+    assertThat(
+            EngineRecords.<MessageRecordValue>of(engine, ValueType.MESSAGE)
+                .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)
+                .map(r -> r.getValue().getName() + " " + r.getValue().getCorrelationKey()))
+        .as("messages the engine took in")
+        .containsExactlyInAnyOrder(
             ManualPaymentProcess.Messages.DECISION + " " + open.id(),
             ManualPaymentProcess.Messages.REFUND_REQUESTED + " " + approved.id());
   }
@@ -176,12 +247,15 @@ class EngineUnavailableTest {
   @Test
   void applicationThatDeploysItsModelsDoesNotStartWithoutAnEngine() {
     String[] args = {
-      "--spring.profiles.active=embedded,test", "--server.port=0",
-      "--camunda.client.grpc-address=http://127.0.0.1:" + closedPort(), "--camunda.client.request-timeout=PT2S",
+      "--spring.profiles.active=embedded,test",
+      "--server.port=0",
+      "--camunda.client.grpc-address=http://127.0.0.1:" + closedPort(),
+      "--camunda.client.request-timeout=PT2S",
       "--camunda.client.worker.defaults.enabled=false"
     };
 
-    assertThatThrownBy(() -> new SpringApplicationBuilder(ManualPaymentsApplication.class).run(args).close())
+    assertThatThrownBy(
+            () -> new SpringApplicationBuilder(ManualPaymentsApplication.class).run(args).close())
         .as("the deployment at start needs the engine")
         .hasStackTraceContaining("DeploymentAnnotationProcessor.deploy")
         .hasRootCauseInstanceOf(ConnectException.class);
@@ -206,17 +280,21 @@ class EngineUnavailableTest {
   void repeatsWaitingForAFirstRequestThatAnswered503RunThemselves() throws Exception {
     Api api = new Api(port);
     Catalog.Setup setup = catalog.cashDeskOffer();
-    Request submit = new Request("/api/v1/orders",
-        "{\"clientId\":" + setup.clientId() + ",\"offerId\":" + setup.offerId() + "}");
+    Request submit =
+        new Request(
+            "/api/v1/orders",
+            "{\"clientId\":" + setup.clientId() + ",\"offerId\":" + setup.offerId() + "}");
     ExecutorService threads = Executors.newFixedThreadPool(3);
     try {
       CountDownLatch start = new CountDownLatch(1);
       List<Future<Api.Response>> sent = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        sent.add(threads.submit(() -> {
-          start.await();
-          return submit.send(api);
-        }));
+        sent.add(
+            threads.submit(
+                () -> {
+                  start.await();
+                  return submit.send(api);
+                }));
       }
       start.countDown();
       for (Future<Api.Response> response : sent) {
@@ -227,7 +305,9 @@ class EngineUnavailableTest {
     } finally {
       threads.shutdownNow();
     }
-    assertThat(jdbc.queryForObject("select count(*) from orders where client_id = ?", Long.class, setup.clientId()))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from orders where client_id = ?", Long.class, setup.clientId()))
         .isZero();
   }
 

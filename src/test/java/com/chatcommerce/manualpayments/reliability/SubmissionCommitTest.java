@@ -37,22 +37,44 @@ class SubmissionCommitTest {
   void submissionWhoseCommitTheApiHoldsBackStillReachesTheReview() {
     Catalog.Setup setup = catalog.cashDeskOffer();
 
-    String id = transaction.execute(t -> {
-      String opened = requests.submit(new Submission(OrderSource.CLIENT, setup.clientId(), setup.offerId(), null,
-          null, null, null, false, "platform")).id();
-      sleep(Duration.ofSeconds(2));
-      return opened;
-    });
+    String id =
+        transaction.execute(
+            t -> {
+              String opened =
+                  requests
+                      .submit(
+                          new Submission(
+                              OrderSource.CLIENT,
+                              setup.clientId(),
+                              setup.offerId(),
+                              null,
+                              null,
+                              null,
+                              null,
+                              false,
+                              "platform"))
+                      .id();
+              sleep(Duration.ofSeconds(2));
+              return opened;
+            });
 
-    long instance = jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
-    await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
-            EngineRecords.<ProcessInstanceRecordValue>of(SharedEngine.get(), ValueType.PROCESS_INSTANCE)
-                .filter(r -> r.getValue().getProcessInstanceKey() == instance)
-                .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
-                .map(r -> r.getValue().getElementId()))
-        .contains(Elements.REVIEW_PAYMENT)
-        .doesNotContain(Elements.SUBMISSION_DISCARDED));
-    assertThat(jdbc.queryForObject("select count(*) from chat_indicators where order_id = ?", Integer.class, id))
+    long instance =
+        jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        EngineRecords.<ProcessInstanceRecordValue>of(
+                                SharedEngine.get(), ValueType.PROCESS_INSTANCE)
+                            .filter(r -> r.getValue().getProcessInstanceKey() == instance)
+                            .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_ACTIVATED)
+                            .map(r -> r.getValue().getElementId()))
+                    .contains(Elements.REVIEW_PAYMENT)
+                    .doesNotContain(Elements.SUBMISSION_DISCARDED));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from chat_indicators where order_id = ?", Integer.class, id))
         .isEqualTo(1);
   }
 

@@ -22,9 +22,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 
 /**
- * Every endpoint: 401 without credentials, 403 for each role that may not use it, and its answer for
- * each role that may: 200 for a read, 400 for a write tried with a body the endpoint refuses, so
- * that an allowed call proves the way through and still changes nothing. The endpoints open to
+ * Every endpoint: 401 without credentials, 403 for each role that may not use it, and its answer
+ * for each role that may: 200 for a read, 400 for a write tried with a body the endpoint refuses,
+ * so that an allowed call proves the way through and still changes nothing. The endpoints open to
  * anyone are listed too.
  */
 @IntegrationTest
@@ -59,7 +59,10 @@ class AccessControlTest {
         endpoint("GET", "/api/v1/payment-systems/{paymentSystem}", readers),
         endpoint("PUT", "/api/v1/payment-systems/{paymentSystem}", managers),
         // No image was uploaded: a 404 shows the caller got past the access check.
-        endpoint("GET", "/api/v1/payment-systems/{paymentSystem}/image", all,
+        endpoint(
+            "GET",
+            "/api/v1/payment-systems/{paymentSystem}/image",
+            all,
             Map.of("platform", 404, "manager", 404, "analyst", 404)),
         endpoint("GET", "/api/v1/offers", all),
         endpoint("GET", "/api/v1/offers?manualPayment=true", all),
@@ -94,8 +97,11 @@ class AccessControlTest {
     return endpoint(method, path, allowed, Map.of());
   }
 
-  /** {@code answers}: an allowed user whose answer is not the usual 200 or 400, with that answer. */
-  private static Arguments endpoint(String method, String path, Set<String> allowed, Map<String, Integer> answers) {
+  /**
+   * {@code answers}: an allowed user whose answer is not the usual 200 or 400, with that answer.
+   */
+  private static Arguments endpoint(
+      String method, String path, Set<String> allowed, Map<String, Integer> answers) {
     return Arguments.of(method, path, allowed, answers);
   }
 
@@ -106,15 +112,18 @@ class AccessControlTest {
     String url = fill(path);
     String body = method.equals("GET") ? null : REFUSED_BODY;
 
-    Api.Response anonymous = new Api(port, null, null).send(HttpMethod.valueOf(method), url, body, "application/json");
+    Api.Response anonymous =
+        new Api(port, null, null).send(HttpMethod.valueOf(method), url, body, "application/json");
     assertThat(anonymous.status()).isEqualTo(401);
     assertThat(anonymous.contentType()).startsWith("application/problem+json");
 
     for (String user : List.of("platform", "manager", "analyst")) {
-      Api.Response response = Api.as(port, user).send(HttpMethod.valueOf(method), url, body, "application/json");
+      Api.Response response =
+          Api.as(port, user).send(HttpMethod.valueOf(method), url, body, "application/json");
       if (allowed.contains(user)) {
         int expected = answers.getOrDefault(user, body == null ? 200 : 400);
-        assertThat(response.status()).as(user + " may " + method + " " + path + ": " + response.raw())
+        assertThat(response.status())
+            .as(user + " may " + method + " " + path + ": " + response.raw())
             .isEqualTo(expected);
       } else {
         assertThat(response.status()).as(user + " may not " + method + " " + path).isEqualTo(403);
@@ -134,7 +143,9 @@ class AccessControlTest {
     assertThat(anonymous.get("/actuator/health").status()).isEqualTo(200);
     assertThat(anonymous.get("/v3/api-docs").status()).isEqualTo(200);
     Api.Response swaggerUi = anonymous.send(HttpMethod.GET, "/swagger-ui.html", null, "text/html");
-    assertThat(swaggerUi.status()).as("after its redirect to /swagger-ui/index.html").isEqualTo(200);
+    assertThat(swaggerUi.status())
+        .as("after its redirect to /swagger-ui/index.html")
+        .isEqualTo(200);
     assertThat(swaggerUi.contentType()).startsWith("text/html");
     assertThat(swaggerUi.raw()).contains("swagger-ui");
   }
@@ -148,7 +159,8 @@ class AccessControlTest {
 
     for (String reader : List.of("manager", "analyst")) {
       JsonNode health = Api.as(port, reader).get("/actuator/health").body();
-      assertThat(health.get("components").get("db").get("details").get("database").asText()).isNotEmpty();
+      assertThat(health.get("components").get("db").get("details").get("database").asText())
+          .isNotEmpty();
     }
   }
 
@@ -158,7 +170,8 @@ class AccessControlTest {
     assertThat(manager.get("/api/v1/orders").status()).isEqualTo(200);
 
     // A request's observation ends after its response was sent.
-    await().atMost(Duration.ofSeconds(10))
+    await()
+        .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(metricNames(manager)).contains("http.server.requests"));
     assertThat(metricNames(manager)).noneMatch(name -> name.startsWith("spring.security"));
   }
@@ -172,30 +185,45 @@ class AccessControlTest {
   @Test
   void platformReadsOnlyTheOrdersItSubmitted() {
     Api platform = Api.as(port, "platform");
-    Api.Response submitted = platform.post("/api/v1/orders", "{\"clientId\":" + client + ",\"offerId\":" + offer + "}");
+    Api.Response submitted =
+        platform.post("/api/v1/orders", "{\"clientId\":" + client + ",\"offerId\":" + offer + "}");
     assertThat(submitted.status()).isEqualTo(201);
     String own = submitted.text("id");
 
     assertThat(platform.get("/api/v1/orders/" + own).status()).isEqualTo(200);
-    assertThat(platform.get("/api/v1/orders/" + order).status()).as("submitted by the manager").isEqualTo(404);
+    assertThat(platform.get("/api/v1/orders/" + order).status())
+        .as("submitted by the manager")
+        .isEqualTo(404);
     JsonNode listed = platform.get("/api/v1/orders?clientId=" + client).body().get("orders");
     assertThat(listed).extracting(o -> o.get("id").asText()).containsExactly(own);
-    JsonNode managerView = new Api(port).get("/api/v1/orders?clientId=" + client).body().get("orders");
+    JsonNode managerView =
+        new Api(port).get("/api/v1/orders?clientId=" + client).body().get("orders");
     assertThat(managerView).hasSize(2);
   }
 
   @Test
   void historyNamesTheCallerWhoDecided() {
-    new Api(port).post("/api/v1/orders/" + order + "/reject", "{\"comment\":\"no transfer found\"}");
+    new Api(port)
+        .post("/api/v1/orders/" + order + "/reject", "{\"comment\":\"no transfer found\"}");
 
-    await().atMost(Duration.ofSeconds(10))
-        .until(() -> new Api(port).get("/api/v1/orders/" + order).body().get("status").asText().equals("REJECTED"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                new Api(port)
+                    .get("/api/v1/orders/" + order)
+                    .body()
+                    .get("status")
+                    .asText()
+                    .equals("REJECTED"));
     JsonNode history = new Api(port).get("/api/v1/orders/" + order).body().get("history");
     assertThat(history.get(1).get("actor").asText()).isEqualTo("manager");
   }
 
   private String fill(String path) {
-    return path.replace("{paymentSystem}", String.valueOf(paymentSystem)).replace("{offer}", String.valueOf(offer))
-        .replace("{client}", String.valueOf(client)).replace("{order}", order);
+    return path.replace("{paymentSystem}", String.valueOf(paymentSystem))
+        .replace("{offer}", String.valueOf(offer))
+        .replace("{client}", String.valueOf(client))
+        .replace("{order}", order);
   }
 }

@@ -47,10 +47,10 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.web.client.RestClient;
 
 /**
- * The production mode: bearer tokens, roles from a configurable claim path (here Keycloak's
- * {@code realm_access.roles}), the caller named by a configurable claim, only tokens for this
- * API's audience. The issuer's key is a test key; in production Spring fetches it from the
- * configured issuer.
+ * The production mode: bearer tokens, roles from a configurable claim path (here Keycloak's {@code
+ * realm_access.roles}), the caller named by a configurable claim, only tokens for this API's
+ * audience. The issuer's key is a test key; in production Spring fetches it from the configured
+ * issuer.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -101,15 +101,21 @@ class JwtAccessTest {
 
   @Test
   void tokenWithoutAKnownRoleGetsNothing() {
-    String token = token(KEY, List.of("offline_access", "uma_authorization"), Instant.now().plusSeconds(300));
+    String token =
+        token(KEY, List.of("offline_access", "uma_authorization"), Instant.now().plusSeconds(300));
     assertThat(get("/api/v1/orders", token)).isEqualTo(403);
   }
 
   @Test
   void missingExpiredOrForeignTokensAreUnauthorized() {
     assertThat(get("/api/v1/orders", null)).isEqualTo(401);
-    assertThat(get("/api/v1/orders", token(KEY, List.of("manager"), Instant.now().minusSeconds(120)))).isEqualTo(401);
-    assertThat(get("/api/v1/orders", token(OTHER_KEY, List.of("manager"), Instant.now().plusSeconds(300))))
+    assertThat(
+            get("/api/v1/orders", token(KEY, List.of("manager"), Instant.now().minusSeconds(120))))
+        .isEqualTo(401);
+    assertThat(
+            get(
+                "/api/v1/orders",
+                token(OTHER_KEY, List.of("manager"), Instant.now().plusSeconds(300))))
         .isEqualTo(401);
     assertThat(get("/api/v1/orders", "not-a-jwt")).isEqualTo(401);
   }
@@ -121,45 +127,84 @@ class JwtAccessTest {
   @Test
   void principalClaimNamesTheDeciderInTheOrderHistory() {
     Catalog.Setup setup = catalog.cashDeskOffer();
-    String id = submissions.open(UUID.randomUUID().toString(), new Submission(OrderSource.CLIENT, setup.clientId(),
-        setup.offerId(), null, null, null, null, false, "platform")).id();
+    String id =
+        submissions
+            .open(
+                UUID.randomUUID().toString(),
+                new Submission(
+                    OrderSource.CLIENT,
+                    setup.clientId(),
+                    setup.offerId(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    "platform"))
+            .id();
     String token = token(KEY, List.of("manager"), Instant.now().plusSeconds(300));
 
-    assertThat(post("/api/v1/orders/" + id + "/approve", token, "{\"comment\":\"by token\"}")).isEqualTo(202);
-    ReviewDecision message = EngineRecords.<MessageRecordValue>of(SharedEngine.get(), ValueType.MESSAGE)
-        .filter(r -> r.getIntent() == MessageIntent.PUBLISHED && r.getValue().getCorrelationKey().equals(id))
-        .map(r -> json.convertValue(r.getValue().getVariables(), ReviewDecision.class))
-        .findFirst().orElseThrow();
+    assertThat(post("/api/v1/orders/" + id + "/approve", token, "{\"comment\":\"by token\"}"))
+        .isEqualTo(202);
+    ReviewDecision message =
+        EngineRecords.<MessageRecordValue>of(SharedEngine.get(), ValueType.MESSAGE)
+            .filter(
+                r ->
+                    r.getIntent() == MessageIntent.PUBLISHED
+                        && r.getValue().getCorrelationKey().equals(id))
+            .map(r -> json.convertValue(r.getValue().getVariables(), ReviewDecision.class))
+            .findFirst()
+            .orElseThrow();
     settle.settle(message);
     approve.approve(id);
 
-    JsonNode order = RestClient.create("http://localhost:" + port).get().uri("/api/v1/orders/" + id)
-        .headers(h -> h.setBearerAuth(token)).retrieve().body(JsonNode.class);
+    JsonNode order =
+        RestClient.create("http://localhost:" + port)
+            .get()
+            .uri("/api/v1/orders/" + id)
+            .headers(h -> h.setBearerAuth(token))
+            .retrieve()
+            .body(JsonNode.class);
     assertThat(order.get("status").asText()).isEqualTo("APPROVED");
     JsonNode approval = order.get("history").get(1);
-    assertThat(approval.get("actor").asText()).as("preferred_username, not the subject").isEqualTo("jane.manager");
+    assertThat(approval.get("actor").asText())
+        .as("preferred_username, not the subject")
+        .isEqualTo("jane.manager");
     assertThat(approval.get("channel").asText()).isEqualTo("api");
   }
 
   @Test
   void tokenWithoutThePrincipalClaimIsUnauthorized() {
-    String token = token(KEY, Map.of("aud", List.of(AUDIENCE), "realm_access", Map.of("roles", List.of("platform"))));
+    String token =
+        token(
+            KEY,
+            Map.of("aud", List.of(AUDIENCE), "realm_access", Map.of("roles", List.of("platform"))));
     assertThat(get("/api/v1/orders", token)).isEqualTo(401);
   }
 
   @Test
   void tokenForAnotherAudienceOrForNoneIsUnauthorized() {
-    Map<String, Object> manager = Map.of("preferred_username", "jane.manager",
-        "realm_access", Map.of("roles", List.of("manager")));
-    assertThat(get("/api/v1/orders", token(KEY, with(manager, "aud", List.of("tasklist-api"))))).isEqualTo(401);
+    Map<String, Object> manager =
+        Map.of(
+            "preferred_username",
+            "jane.manager",
+            "realm_access",
+            Map.of("roles", List.of("manager")));
+    assertThat(get("/api/v1/orders", token(KEY, with(manager, "aud", List.of("tasklist-api")))))
+        .isEqualTo(401);
     assertThat(get("/api/v1/orders", token(KEY, manager))).isEqualTo(401);
-    assertThat(get("/api/v1/orders", token(KEY, with(manager, "aud", List.of("operate-api", AUDIENCE)))))
-        .as("one of several audiences").isEqualTo(200);
+    assertThat(
+            get(
+                "/api/v1/orders",
+                token(KEY, with(manager, "aud", List.of("operate-api", AUDIENCE)))))
+        .as("one of several audiences")
+        .isEqualTo(200);
   }
 
   @Test
   void jwtModeRefusesToStartWithoutAnAudience() {
-    assertThatThrownBy(() -> new SecurityProperties(SecurityProperties.Mode.JWT, null, null, " ", null))
+    assertThatThrownBy(
+            () -> new SecurityProperties(SecurityProperties.Mode.JWT, null, null, " ", null))
         .hasMessageContaining("OAUTH_AUDIENCE");
   }
 
@@ -172,27 +217,47 @@ class JwtAccessTest {
 
   @Test
   void basicCredentialsMeanNothingInJwtMode() {
-    int status = RestClient.create("http://localhost:" + port).get().uri("/api/v1/orders")
-        .headers(h -> h.setBasicAuth("manager", "manager-demo"))
-        .exchange((req, res) -> res.getStatusCode().value());
+    int status =
+        RestClient.create("http://localhost:" + port)
+            .get()
+            .uri("/api/v1/orders")
+            .headers(h -> h.setBasicAuth("manager", "manager-demo"))
+            .exchange((req, res) -> res.getStatusCode().value());
     assertThat(status).isEqualTo(401);
   }
 
   private int get(String path, String token) {
-    return RestClient.create("http://localhost:" + port).get().uri(path)
-        .headers(h -> { if (token != null) h.setBearerAuth(token); })
+    return RestClient.create("http://localhost:" + port)
+        .get()
+        .uri(path)
+        .headers(
+            h -> {
+              if (token != null) h.setBearerAuth(token);
+            })
         .exchange((req, res) -> res.getStatusCode().value());
   }
 
   private int post(String path, String token, String body) {
-    return RestClient.create("http://localhost:" + port).post().uri(path).contentType(MediaType.APPLICATION_JSON)
-        .headers(h -> h.setBearerAuth(token)).body(body)
+    return RestClient.create("http://localhost:" + port)
+        .post()
+        .uri(path)
+        .contentType(MediaType.APPLICATION_JSON)
+        .headers(h -> h.setBearerAuth(token))
+        .body(body)
         .exchange((req, res) -> res.getStatusCode().value());
   }
 
   private static String token(RSAKey key, List<String> roles, Instant expires) {
-    return token(key, Map.of("preferred_username", "jane.manager", "aud", List.of(AUDIENCE),
-        "realm_access", Map.of("roles", roles)), expires);
+    return token(
+        key,
+        Map.of(
+            "preferred_username",
+            "jane.manager",
+            "aud",
+            List.of(AUDIENCE),
+            "realm_access",
+            Map.of("roles", roles)),
+        expires);
   }
 
   private static String token(RSAKey key, Map<String, Object> claims) {
@@ -207,14 +272,17 @@ class JwtAccessTest {
 
   private static String token(RSAKey key, Map<String, Object> extraClaims, Instant expires) {
     try {
-      JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
-          .issuer("https://keycloak.example/realms/camunda-platform")
-          .subject("5d1c0f6e-0000-4000-8000-000000000001")
-          .issueTime(new Date())
-          .expirationTime(Date.from(expires));
+      JWTClaimsSet.Builder builder =
+          new JWTClaimsSet.Builder()
+              .issuer("https://keycloak.example/realms/camunda-platform")
+              .subject("5d1c0f6e-0000-4000-8000-000000000001")
+              .issueTime(new Date())
+              .expirationTime(Date.from(expires));
       extraClaims.forEach(builder::claim);
       JWTClaimsSet claims = builder.build();
-      SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+      SignedJWT jwt =
+          new SignedJWT(
+              new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
       jwt.sign(new RSASSASigner(key));
       return jwt.serialize();
     } catch (JOSEException e) {

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.springframework.http.HttpHeaders;
-import java.util.Map;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
@@ -29,8 +29,12 @@ public final class Api {
   public Api(int port, String user, String password) {
     // Apache HttpClient, which RestClient picks when it is on the classpath, re-sends a request
     // answered 503 by default, even a POST: a test would then see only the second answer.
-    RestClient.Builder builder = RestClient.builder().baseUrl("http://localhost:" + port)
-        .requestFactory(new HttpComponentsClientHttpRequestFactory(HttpClients.custom().disableAutomaticRetries().build()));
+    RestClient.Builder builder =
+        RestClient.builder()
+            .baseUrl("http://localhost:" + port)
+            .requestFactory(
+                new HttpComponentsClientHttpRequestFactory(
+                    HttpClients.custom().disableAutomaticRetries().build()));
     if (user != null) {
       builder.defaultHeaders(h -> h.setBasicAuth(user, password));
     }
@@ -42,7 +46,8 @@ public final class Api {
   }
 
   /** {@code raw} is the body exactly as the server wrote it. */
-  public record Response(int status, String contentType, JsonNode body, String raw, HttpHeaders headers) {
+  public record Response(
+      int status, String contentType, JsonNode body, String raw, HttpHeaders headers) {
     public String text(String field) {
       return body.path(field).asText();
     }
@@ -74,14 +79,23 @@ public final class Api {
     return send(method, path, body, contentType, null);
   }
 
-  public Response send(HttpMethod method, String path, String body, String contentType, String idempotencyKey) {
-    return sendWithHeaders(method, path, body, contentType,
+  public Response send(
+      HttpMethod method, String path, String body, String contentType, String idempotencyKey) {
+    return sendWithHeaders(
+        method,
+        path,
+        body,
+        contentType,
         idempotencyKey == null ? Map.of() : Map.of("Idempotency-Key", idempotencyKey));
   }
 
   /** With any request headers. */
   public Response sendWithHeaders(
-      HttpMethod method, String path, String body, String contentType, Map<String, String> headers) {
+      HttpMethod method,
+      String path,
+      String body,
+      String contentType,
+      Map<String, String> headers) {
     RestClient.RequestBodySpec request = http.method(method).uri(path);
     headers.forEach(request::header);
     if (body != null) {
@@ -94,9 +108,16 @@ public final class Api {
     return request.exchange(
         (req, res) -> {
           byte[] bytes = res.getBody().readAllBytes();
-          String type = res.getHeaders().getContentType() == null ? null : res.getHeaders().getContentType().toString();
-          return new Response(res.getStatusCode().value(), type, parse(bytes, type),
-              new String(bytes, java.nio.charset.StandardCharsets.UTF_8), HttpHeaders.readOnlyHttpHeaders(res.getHeaders()));
+          String type =
+              res.getHeaders().getContentType() == null
+                  ? null
+                  : res.getHeaders().getContentType().toString();
+          return new Response(
+              res.getStatusCode().value(),
+              type,
+              parse(bytes, type),
+              new String(bytes, java.nio.charset.StandardCharsets.UTF_8),
+              HttpHeaders.readOnlyHttpHeaders(res.getHeaders()));
         });
   }
 

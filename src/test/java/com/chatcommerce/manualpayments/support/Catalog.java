@@ -28,9 +28,23 @@ public class Catalog {
   /** 2.5 % + 10.00 RUB; RUB and USD accepted; the offer costs 1500.00 RUB. */
   public Setup cashDeskOffer() {
     long paymentSystem =
-        paymentSystems.create(new PaymentSystemDraft(PaymentSystemKind.MANUAL, "Cash desk", null, "2.5", "10.00", "RUB",
-            "RUB", "RUB", List.of("RUB", "USD"), null, null)).id();
-    long offer = offers.create(new OfferDraft("Yoga course", "1500.00", "RUB", paymentSystem, null)).id();
+        paymentSystems
+            .create(
+                new PaymentSystemDraft(
+                    PaymentSystemKind.MANUAL,
+                    "Cash desk",
+                    null,
+                    "2.5",
+                    "10.00",
+                    "RUB",
+                    "RUB",
+                    "RUB",
+                    List.of("RUB", "USD"),
+                    null,
+                    null))
+            .id();
+    long offer =
+        offers.create(new OfferDraft("Yoga course", "1500.00", "RUB", paymentSystem, null)).id();
     long client = clients.create("Anna Petrova", "anna@example.com", "+79001234567").id();
     return new Setup(paymentSystem, offer, client);
   }

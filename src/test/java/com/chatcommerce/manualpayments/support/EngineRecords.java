@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A copy of the in-memory engine's records, taken while the engine goes on writing: its record
- * list may change under an iteration, which then starts again.
+ * A copy of the in-memory engine's records, taken while the engine goes on writing: its record list
+ * may change under an iteration, which then starts again.
  */
 public final class EngineRecords {
 

@@ -11,29 +11,55 @@ public final class Fixtures {
     this.api = api;
   }
 
-  /** A manual payment system: 2.5 % + 10.00 RUB per transfer, crediting RUB, accepting RUB and USD. */
+  /**
+   * A manual payment system: 2.5 % + 10.00 RUB per transfer, crediting RUB, accepting RUB and USD.
+   */
   public long cashDesk() {
-    return created(api.post("/api/v1/payment-systems", """
+    return created(
+        api.post(
+            "/api/v1/payment-systems",
+            """
         {"name":"Cash desk","commissionPercent":"2.5","fixedFee":{"amount":"10.00","currency":"RUB"},
          "accountCurrency":"RUB","transactionCurrency":"RUB","supportedCurrencies":["RUB","USD"],
          "commentHint":"Write the card number you paid from"}"""));
   }
 
-  public long offer(long paymentSystemId, String amount, String currency, String confirmationWindow) {
-    String window = confirmationWindow == null ? "" : ",\"confirmationWindow\":" + Api.q(confirmationWindow);
-    return created(api.post("/api/v1/offers",
-        "{\"name\":\"Yoga course\",\"price\":{\"amount\":" + Api.q(amount) + ",\"currency\":" + Api.q(currency)
-            + "},\"paymentSystemId\":" + paymentSystemId + window + "}"));
+  public long offer(
+      long paymentSystemId, String amount, String currency, String confirmationWindow) {
+    String window =
+        confirmationWindow == null ? "" : ",\"confirmationWindow\":" + Api.q(confirmationWindow);
+    return created(
+        api.post(
+            "/api/v1/offers",
+            "{\"name\":\"Yoga course\",\"price\":{\"amount\":"
+                + Api.q(amount)
+                + ",\"currency\":"
+                + Api.q(currency)
+                + "},\"paymentSystemId\":"
+                + paymentSystemId
+                + window
+                + "}"));
   }
 
   public long client() {
-    return created(api.post("/api/v1/clients", """
+    return created(
+        api.post(
+            "/api/v1/clients",
+            """
         {"name":"Anna Petrova","email":"anna@example.com","phone":"+79001234567"}"""));
   }
 
   public String submit(long clientId, long offerId, String comment) {
-    Api.Response response = api.post("/api/v1/orders",
-        "{\"clientId\":" + clientId + ",\"offerId\":" + offerId + ",\"comment\":" + Api.q(comment) + "}");
+    Api.Response response =
+        api.post(
+            "/api/v1/orders",
+            "{\"clientId\":"
+                + clientId
+                + ",\"offerId\":"
+                + offerId
+                + ",\"comment\":"
+                + Api.q(comment)
+                + "}");
     assertThat(response.status()).as(response.body().toString()).isEqualTo(201);
     return response.text("id");
   }

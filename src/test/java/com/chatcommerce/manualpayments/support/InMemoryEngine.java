@@ -86,7 +86,8 @@ public final class InMemoryEngine implements AutoCloseable {
    * starts the application without its deployment (one whose engine is missing or slow at start).
    */
   public void deployModels() {
-    client.newDeployResourceCommand()
+    client
+        .newDeployResourceCommand()
         .addResourceFile("processes/manual-payment.bpmn")
         .addResourceFile("processes/manual-payment-refund.bpmn")
         .addResourceFile("forms/manual-payment-review.form")
@@ -95,12 +96,18 @@ public final class InMemoryEngine implements AutoCloseable {
         .join();
   }
 
-  /** Writes what the in-memory gateway cannot carry (Tasklist's commands) straight to the engine's log. */
+  /**
+   * Writes what the in-memory gateway cannot carry (Tasklist's commands) straight to the engine's
+   * log.
+   */
   public EngineLog log() {
     return log;
   }
 
-  /** A clock that shows the engine's time, for an application whose deadlines the engine's timers enforce. */
+  /**
+   * A clock that shows the engine's time, for an application whose deadlines the engine's timers
+   * enforce.
+   */
   public Clock clock(ZoneId zone) {
     return new Clock() {
       @Override
@@ -151,7 +158,13 @@ public final class InMemoryEngine implements AutoCloseable {
     while (System.nanoTime() < deadline) {
       idle();
       List<ActivatedJob> jobs =
-          client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1).send().join().getJobs();
+          client
+              .newActivateJobsCommand()
+              .jobType(type)
+              .maxJobsToActivate(1)
+              .send()
+              .join()
+              .getJobs();
       if (!jobs.isEmpty()) {
         return jobs.get(0);
       }
@@ -165,7 +178,8 @@ public final class InMemoryEngine implements AutoCloseable {
     List<ActivatedJob> jobs =
         client.newActivateJobsCommand().jobType(type).maxJobsToActivate(1).send().join().getJobs();
     if (!jobs.isEmpty()) {
-      throw new AssertionError("unexpected job of type " + type + " at " + jobs.get(0).getElementId());
+      throw new AssertionError(
+          "unexpected job of type " + type + " at " + jobs.get(0).getElementId());
     }
   }
 

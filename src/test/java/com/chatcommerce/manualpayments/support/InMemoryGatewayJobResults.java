@@ -22,10 +22,10 @@ import java.util.Optional;
 /**
  * The in-memory engine's gateway drops a job's result (ARCHITECTURE.md), so a task listener's
  * denial sent through the client would complete the task there instead of denying it. This
- * test-only gRPC interceptor takes a job completion that carries a result, writes it to the engine's
- * log itself, as Camunda's gateway does, and answers the worker as the gateway would: OK once the
- * engine completed the job, the engine's rejection otherwise. Completions without a result pass
- * through untouched. Only user-task denials are carried: the application sends nothing else.
+ * test-only gRPC interceptor takes a job completion that carries a result, writes it to the
+ * engine's log itself, as Camunda's gateway does, and answers the worker as the gateway would: OK
+ * once the engine completed the job, the engine's rejection otherwise. Completions without a result
+ * pass through untouched. Only user-task denials are carried: the application sends nothing else.
  */
 public final class InMemoryGatewayJobResults implements ClientInterceptor {
 
@@ -38,8 +38,11 @@ public final class InMemoryGatewayJobResults implements ClientInterceptor {
   }
 
   @Override
-  public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
-    if (!method.getFullMethodName().equals(GatewayGrpc.getCompleteJobMethod().getFullMethodName())) {
+  public <Q, R> ClientCall<Q, R> interceptCall(
+      MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+    if (!method
+        .getFullMethodName()
+        .equals(GatewayGrpc.getCompleteJobMethod().getFullMethodName())) {
       return next.newCall(method, options);
     }
     return new ResultCarryingCall<>(method, options, next);
@@ -109,11 +112,13 @@ public final class InMemoryGatewayJobResults implements ClientInterceptor {
     boolean corrects = result.hasCorrections() && !result.getCorrections().getAllFields().isEmpty();
     if (!userTask || corrects || !(variables.isEmpty() || variables.equals("{}"))) {
       return Status.UNIMPLEMENTED.withDescription(
-          "this test gateway carries only user-task denials: " + completion.toString().replace('\n', ' '));
+          "this test gateway carries only user-task denials: "
+              + completion.toString().replace('\n', ' '));
     }
     long jobKey = completion.getJobKey();
     long after = lastPosition();
-    EngineLog.of(engine.engine()).completeListenerJob(jobKey, result.getDenied(), result.getDeniedReason());
+    EngineLog.of(engine.engine())
+        .completeListenerJob(jobKey, result.getDenied(), result.getDeniedReason());
     long deadline = System.nanoTime() + ANSWER_WITHIN.toNanos();
     while (System.nanoTime() < deadline) {
       Optional<Record<?>> outcome = outcome(jobKey, after);
@@ -125,7 +130,8 @@ public final class InMemoryGatewayJobResults implements ClientInterceptor {
       }
       sleep();
     }
-    return Status.DEADLINE_EXCEEDED.withDescription("the engine did not answer the completion of job " + jobKey);
+    return Status.DEADLINE_EXCEEDED.withDescription(
+        "the engine did not answer the completion of job " + jobKey);
   }
 
   /** The status Camunda's gateway answers a rejection with. */
@@ -141,8 +147,10 @@ public final class InMemoryGatewayJobResults implements ClientInterceptor {
 
   private Optional<Record<?>> outcome(long jobKey, long after) {
     for (Record<?> r : EngineRecords.of(engine)) {
-      if (r.getPosition() > after && r.getKey() == jobKey
-          && (r.getRecordType() == RecordType.COMMAND_REJECTION && r.getIntent() == JobIntent.COMPLETE
+      if (r.getPosition() > after
+          && r.getKey() == jobKey
+          && (r.getRecordType() == RecordType.COMMAND_REJECTION
+                  && r.getIntent() == JobIntent.COMPLETE
               || r.getRecordType() == RecordType.EVENT && r.getIntent() == JobIntent.COMPLETED)) {
         return Optional.of(r);
       }

@@ -10,9 +10,9 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
 
 /**
- * The whole application on a random port, with its real workers, against MariaDB (the test
- * database that {@code src/test/db/prepare-test-database.sh} creates) and the shared in-memory
- * engine, delivering to the shared platform webhook receiver. All such tests share one Spring context.
+ * The whole application on a random port, with its real workers, against MariaDB (the test database
+ * that {@code src/test/db/prepare-test-database.sh} creates) and the shared in-memory engine,
+ * delivering to the shared platform webhook receiver. All such tests share one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,5 +20,8 @@ import org.springframework.test.context.ContextConfiguration;
 @ActiveProfiles({"embedded", "test"})
 @Import(IntegrationTestConfiguration.class)
 @ContextConfiguration(
-    initializers = {IntegrationTestConfiguration.EngineAddress.class, IntegrationTestConfiguration.PlatformWebhook.class})
+    initializers = {
+      IntegrationTestConfiguration.EngineAddress.class,
+      IntegrationTestConfiguration.PlatformWebhook.class
+    })
 public @interface IntegrationTest {}

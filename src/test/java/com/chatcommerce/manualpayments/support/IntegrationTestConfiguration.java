@@ -48,23 +48,36 @@ public class IntegrationTestConfiguration {
   }
 
   /** Delivers the chat indicators to the shared platform receiver. */
-  public static class PlatformWebhook implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+  public static class PlatformWebhook
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-      context.getEnvironment().getPropertySources().addFirst(
-          new MapPropertySource("platform-webhook",
-              Map.of("manual-payments.platform.webhook-url", SharedPlatform.url(),
-                  "manual-payments.platform.webhook-secret", SharedPlatform.secret())));
+      context
+          .getEnvironment()
+          .getPropertySources()
+          .addFirst(
+              new MapPropertySource(
+                  "platform-webhook",
+                  Map.of(
+                      "manual-payments.platform.webhook-url",
+                      SharedPlatform.url(),
+                      "manual-payments.platform.webhook-secret",
+                      SharedPlatform.secret())));
     }
   }
 
   /** Points the application at the shared engine before any bean connects to it. */
-  public static class EngineAddress implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+  public static class EngineAddress
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-      context.getEnvironment().getPropertySources().addFirst(
-          new MapPropertySource("in-memory-engine",
-              Map.of("camunda.client.grpc-address", SharedEngine.get().grpcAddress())));
+      context
+          .getEnvironment()
+          .getPropertySources()
+          .addFirst(
+              new MapPropertySource(
+                  "in-memory-engine",
+                  Map.of("camunda.client.grpc-address", SharedEngine.get().grpcAddress())));
     }
   }
 }

@@ -38,8 +38,10 @@ public final class LoopbackGrpcServerProvider extends ServerProvider {
    * the registry then asks the next provider, Netty's, which would bind every interface again.
    */
   @Override
-  protected NewServerBuilderResult newServerBuilderForPort(int port, ServerCredentials credentials) {
-    return NewServerBuilderResult.serverBuilder(NettyServerBuilder.forAddress(loopback(port), credentials));
+  protected NewServerBuilderResult newServerBuilderForPort(
+      int port, ServerCredentials credentials) {
+    return NewServerBuilderResult.serverBuilder(
+        NettyServerBuilder.forAddress(loopback(port), credentials));
   }
 
   private static InetSocketAddress loopback(int port) {

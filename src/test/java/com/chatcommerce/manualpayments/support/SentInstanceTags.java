@@ -25,9 +25,12 @@ public final class SentInstanceTags implements ClientInterceptor {
   }
 
   @Override
-  public <Q, R> ClientCall<Q, R> interceptCall(MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
+  public <Q, R> ClientCall<Q, R> interceptCall(
+      MethodDescriptor<Q, R> method, CallOptions options, Channel next) {
     ClientCall<Q, R> call = next.newCall(method, options);
-    if (!method.getFullMethodName().equals(GatewayGrpc.getCreateProcessInstanceMethod().getFullMethodName())) {
+    if (!method
+        .getFullMethodName()
+        .equals(GatewayGrpc.getCreateProcessInstanceMethod().getFullMethodName())) {
       return call;
     }
     return new SimpleForwardingClientCall<>(call) {

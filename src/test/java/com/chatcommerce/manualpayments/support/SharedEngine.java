@@ -1,6 +1,8 @@
 package com.chatcommerce.manualpayments.support;
 
-/** One in-memory engine for every Spring test in the JVM, as the Spring context itself is shared. */
+/**
+ * One in-memory engine for every Spring test in the JVM, as the Spring context itself is shared.
+ */
 public final class SharedEngine {
 
   private static InMemoryEngine engine;

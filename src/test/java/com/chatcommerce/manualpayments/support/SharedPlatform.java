@@ -17,8 +17,10 @@ import java.util.Base64;
 public final class SharedPlatform {
 
   public static final String PATH = "/platform/webhooks";
+
   /** The webhook key; the secret is configured as {@code whsec_} and its base64. */
-  public static final byte[] KEY = "the tests' platform webhook key".getBytes(StandardCharsets.UTF_8);
+  public static final byte[] KEY =
+      "the tests' platform webhook key".getBytes(StandardCharsets.UTF_8);
 
   private static WireMockServer server;
 
@@ -26,7 +28,9 @@ public final class SharedPlatform {
 
   public static synchronized WireMockServer get() {
     if (server == null) {
-      server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+      server =
+          new WireMockServer(
+              WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
       server.start();
       server.stubFor(post(urlEqualTo(PATH)).atPriority(10).willReturn(aResponse().withStatus(204)));
       Runtime.getRuntime().addShutdownHook(new Thread(server::stop));

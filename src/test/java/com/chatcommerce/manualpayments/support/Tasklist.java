@@ -31,7 +31,8 @@ public final class Tasklist {
 
   /**
    * How the engine ended a completion: completed; denied by the listener, with its reason; the task
-   * canceled meanwhile by a boundary event; or the command rejected (null outcome), with the reason.
+   * canceled meanwhile by a boundary event; or the command rejected (null outcome), with the
+   * reason.
    */
   public record Completion(UserTaskIntent outcome, String reason) {
     public boolean completed() {
@@ -47,18 +48,20 @@ public final class Tasklist {
   public long openTask(long processInstanceKey) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<Long> open = userTaskRecords()
-          .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
-          .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
-          .map(Record::getKey)
-          .filter(key -> !ended(key))
-          .reduce((first, last) -> last);
+      Optional<Long> open =
+          userTaskRecords()
+              .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+              .filter(r -> r.getIntent() == UserTaskIntent.CREATED)
+              .map(Record::getKey)
+              .filter(key -> !ended(key))
+              .reduce((first, last) -> last);
       if (open.isPresent()) {
         return open.get();
       }
       sleep();
     }
-    throw new AssertionError("no open user task in process instance " + processInstanceKey + " within " + WAIT);
+    throw new AssertionError(
+        "no open user task in process instance " + processInstanceKey + " within " + WAIT);
   }
 
   /** A manager's "Assign to me". */
@@ -70,8 +73,8 @@ public final class Tasklist {
 
   /**
    * A manager's "Complete task" with the form's data; returns once the engine ended the attempt,
-   * also when a boundary event closed the review while its completing listener ran (the engine
-   * then terminates the task's element without a user-task event).
+   * also when a boundary event closed the review while its completing listener ran (the engine then
+   * terminates the task's element without a user-task event).
    */
   public Completion complete(long userTaskKey, Map<String, Object> formData) {
     long after = lastPosition();
@@ -79,8 +82,13 @@ public final class Tasklist {
     engine.log().completeUserTask(userTaskKey, formData);
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      Optional<Record<UserTaskRecordValue>> end = firstAfter(userTaskKey, after, UserTaskIntent.COMPLETED,
-          UserTaskIntent.COMPLETION_DENIED, UserTaskIntent.CANCELED);
+      Optional<Record<UserTaskRecordValue>> end =
+          firstAfter(
+              userTaskKey,
+              after,
+              UserTaskIntent.COMPLETED,
+              UserTaskIntent.COMPLETION_DENIED,
+              UserTaskIntent.CANCELED);
       if (end.isPresent()) {
         Record<UserTaskRecordValue> record = end.get();
         return record.getRecordType() == RecordType.COMMAND_REJECTION
@@ -88,7 +96,8 @@ public final class Tasklist {
             : new Completion((UserTaskIntent) record.getIntent(), deniedReason(record.getValue()));
       }
       if (terminated(element)) {
-        return new Completion(UserTaskIntent.CANCELED, "the review closed while the completing listener ran");
+        return new Completion(
+            UserTaskIntent.CANCELED, "the review closed while the completing listener ran");
       }
       sleep();
     }
@@ -104,19 +113,28 @@ public final class Tasklist {
         .getValue();
   }
 
-  /** The listener's reason for a denial, which 8.8's public record interface does not expose yet. */
+  /**
+   * The listener's reason for a denial, which 8.8's public record interface does not expose yet.
+   */
   public static String deniedReason(UserTaskRecordValue task) {
     return ((UserTaskRecord) task).getDeniedReason();
   }
 
   private boolean ended(long userTaskKey) {
     return userTaskRecords()
-        .anyMatch(r -> r.getKey() == userTaskKey
-            && (r.getIntent() == UserTaskIntent.COMPLETED || r.getIntent() == UserTaskIntent.CANCELED));
+        .anyMatch(
+            r ->
+                r.getKey() == userTaskKey
+                    && (r.getIntent() == UserTaskIntent.COMPLETED
+                        || r.getIntent() == UserTaskIntent.CANCELED));
   }
 
-  /** The first of the given events for the task after {@code after}, or the engine's rejection of the command. */
-  private Record<UserTaskRecordValue> await(long userTaskKey, long after, UserTaskIntent... events) {
+  /**
+   * The first of the given events for the task after {@code after}, or the engine's rejection of
+   * the command.
+   */
+  private Record<UserTaskRecordValue> await(
+      long userTaskKey, long after, UserTaskIntent... events) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       Optional<Record<UserTaskRecordValue>> found = firstAfter(userTaskKey, after, events);
@@ -128,28 +146,54 @@ public final class Tasklist {
     throw notEnded(userTaskKey, after);
   }
 
-  private Optional<Record<UserTaskRecordValue>> firstAfter(long userTaskKey, long after, UserTaskIntent... events) {
+  private Optional<Record<UserTaskRecordValue>> firstAfter(
+      long userTaskKey, long after, UserTaskIntent... events) {
     return userTaskRecords()
         .filter(r -> r.getPosition() > after && r.getKey() == userTaskKey)
-        .filter(r -> r.getRecordType() == RecordType.COMMAND_REJECTION
-            || r.getRecordType() == RecordType.EVENT && List.of(events).contains(r.getIntent()))
+        .filter(
+            r ->
+                r.getRecordType() == RecordType.COMMAND_REJECTION
+                    || r.getRecordType() == RecordType.EVENT
+                        && List.of(events).contains(r.getIntent()))
         .findFirst();
   }
 
   private boolean terminated(long elementInstanceKey) {
     return EngineRecords.of(engine, ValueType.PROCESS_INSTANCE)
-        .anyMatch(r -> r.getKey() == elementInstanceKey && r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED);
+        .anyMatch(
+            r ->
+                r.getKey() == elementInstanceKey
+                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED);
   }
 
   private AssertionError notEnded(long userTaskKey, long after) {
     long instance = task(userTaskKey).getProcessInstanceKey();
-    return new AssertionError("the engine did not end the command on user task " + userTaskKey + " within " + WAIT
-        + "; the instance's records: " + EngineRecords.of(engine).stream()
-            .filter(r -> r.getValue() instanceof io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated related
-                && related.getProcessInstanceKey() == instance)
-            .map(r -> r.getPosition() + ":" + r.getKey() + " " + r.getValueType() + " " + r.getRecordType() + " "
-                + r.getIntent())
-            .toList());
+    return new AssertionError(
+        "the engine did not end the command on user task "
+            + userTaskKey
+            + " within "
+            + WAIT
+            + "; the instance's records: "
+            + EngineRecords.of(engine).stream()
+                .filter(
+                    r ->
+                        r.getValue()
+                                instanceof
+                                io.camunda.zeebe.protocol.record.value.ProcessInstanceRelated
+                                    related
+                            && related.getProcessInstanceKey() == instance)
+                .map(
+                    r ->
+                        r.getPosition()
+                            + ":"
+                            + r.getKey()
+                            + " "
+                            + r.getValueType()
+                            + " "
+                            + r.getRecordType()
+                            + " "
+                            + r.getIntent())
+                .toList());
   }
 
   private Stream<Record<UserTaskRecordValue>> userTaskRecords() {

@@ -22,11 +22,13 @@ public final class TcpProxy implements AutoCloseable {
 
   private final ServerSocket server;
   private final InetSocketAddress target;
-  private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
-    Thread t = new Thread(r, "tcp-proxy");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService threads =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "tcp-proxy");
+            t.setDaemon(true);
+            return t;
+          });
   private final Set<Socket> open = ConcurrentHashMap.newKeySet();
   private volatile boolean cut;
   private boolean holdingAnswers;
@@ -92,7 +94,8 @@ public final class TcpProxy implements AutoCloseable {
 
   private void pipe(Socket from, Socket to, boolean answers) {
     byte[] buffer = new byte[16 * 1024];
-    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+    try (InputStream in = from.getInputStream();
+        OutputStream out = to.getOutputStream()) {
       int read;
       while ((read = in.read(buffer)) >= 0) {
         if (answers) {
@@ -102,7 +105,8 @@ public final class TcpProxy implements AutoCloseable {
         out.flush();
       }
     } catch (IOException ignored) {
-      // The other side or a cut closed the connection; closing both ends below is all there is to do.
+      // The other side or a cut closed the connection; closing both ends below is all there is to
+      // do.
     } catch (InterruptedException closing) {
       Thread.currentThread().interrupt();
     } finally {

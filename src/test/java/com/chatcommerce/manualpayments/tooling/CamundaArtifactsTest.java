@@ -1,11 +1,10 @@
 package com.chatcommerce.manualpayments.tooling;
 
-import com.chatcommerce.manualpayments.order.SubmittedPayment;
 import static com.chatcommerce.manualpayments.tooling.ToolingCheck.check;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker;
+import com.chatcommerce.manualpayments.order.SubmittedPayment;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Elements;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import com.chatcommerce.manualpayments.support.ReviewForm;
@@ -15,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.model.bpmn.Bpmn;
 import io.camunda.zeebe.model.bpmn.instance.ExclusiveGateway;
 import io.camunda.zeebe.model.bpmn.instance.SequenceFlow;
-import java.io.File;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -24,7 +22,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,27 +60,43 @@ class CamundaArtifactsTest {
     ToolingCheck.Result run = reviewFormRun();
     for (Map.Entry<String, Map<String, Object>> scenario : ReviewForm.submissions().entrySet()) {
       JsonNode submitted = JSON.readTree(line(run, "SUBMITTED " + scenario.getKey() + " "));
-      String context = "scenario " + scenario.getKey() + ": submitted " + submitted + "\n" + run.output();
-      assertThat(JSON.convertValue(submitted, Map.class)).as(context).isEqualTo(scenario.getValue());
+      String context =
+          "scenario " + scenario.getKey() + ": submitted " + submitted + "\n" + run.output();
+      assertThat(JSON.convertValue(submitted, Map.class))
+          .as(context)
+          .isEqualTo(scenario.getValue());
       // The workers read amounts and dates as strings: a JSON number would round an amount.
-      submitted.properties().forEach(field ->
-          assertThat(field.getValue().isTextual() || field.getValue().isNull()).as(context + " " + field.getKey()).isTrue());
+      submitted
+          .properties()
+          .forEach(
+              field ->
+                  assertThat(field.getValue().isTextual() || field.getValue().isNull())
+                      .as(context + " " + field.getKey())
+                      .isTrue());
     }
   }
 
-  /** The approve and the reject scenarios, submitted in form-js, give the values the gateway routes. */
+  /**
+   * The approve and the reject scenarios, submitted in form-js, give the values the gateway routes.
+   */
   @Test
   void reviewFormSubmitsInTheBrowserEachDecisionTheGatewayRoutesAndNoOther() throws IOException {
     ToolingCheck.Result run = reviewFormRun();
     Set<String> submitted = new HashSet<>();
     for (String scenario : ReviewForm.submissions().keySet()) {
-      submitted.add(JSON.readTree(line(run, "SUBMITTED " + scenario + " ")).path(Variables.DECISION).asText());
+      submitted.add(
+          JSON.readTree(line(run, "SUBMITTED " + scenario + " "))
+              .path(Variables.DECISION)
+              .asText());
     }
-    ExclusiveGateway gateway = Bpmn.readModelFromFile(ToolingCheck.projectRoot().resolve("processes/manual-payment.bpmn").toFile())
-        .getModelElementById(Elements.DECISION_GATEWAY);
+    ExclusiveGateway gateway =
+        Bpmn.readModelFromFile(
+                ToolingCheck.projectRoot().resolve("processes/manual-payment.bpmn").toFile())
+            .getModelElementById(Elements.DECISION_GATEWAY);
     Set<String> routed = new HashSet<>();
     for (SequenceFlow flow : gateway.getOutgoing()) {
-      Matcher value = Pattern.compile("\"([A-Z_]+)\"").matcher(flow.getConditionExpression().getTextContent());
+      Matcher value =
+          Pattern.compile("\"([A-Z_]+)\"").matcher(flow.getConditionExpression().getTextContent());
       assertThat(value.find()).as(flow.getId()).isTrue();
       routed.add(value.group(1));
     }
@@ -100,26 +113,33 @@ class CamundaArtifactsTest {
     assertThat(started.path(Variables.CLIENT_ID).isIntegralNumber()).as(context).isTrue();
     assertThat(started.path(Variables.OFFER_ID).isIntegralNumber()).as(context).isTrue();
     assertThat(started.path(Variables.PAYMENT_DATE).isTextual()).as(context).isTrue();
-    assertThat(LocalDate.parse(started.path(Variables.PAYMENT_DATE).asText())).isEqualTo(LocalDate.of(2026, 11, 20));
+    assertThat(LocalDate.parse(started.path(Variables.PAYMENT_DATE).asText()))
+        .isEqualTo(LocalDate.of(2026, 11, 20));
     assertThat(started.path(Variables.COMMENT).isTextual()).as(context).isTrue();
-    SubmittedPayment read = JSON.copy()
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
-        .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
-        .treeToValue(started, SubmittedPayment.class);
-    assertThat(read).isEqualTo(new SubmittedPayment(null, null, 7L, 3L, "2026-11-20",
-        "paid at the office"));
+    SubmittedPayment read =
+        JSON.copy()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+            .configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false)
+            .treeToValue(started, SubmittedPayment.class);
+    assertThat(read)
+        .isEqualTo(new SubmittedPayment(null, null, 7L, 3L, "2026-11-20", "paid at the office"));
   }
 
   @Test
-  void reviewFormBlocksAMissingDecisionABadAmountAndAnAmountWithoutItsCurrency() throws IOException {
+  void reviewFormBlocksAMissingDecisionABadAmountAndAnAmountWithoutItsCurrency()
+      throws IOException {
     ToolingCheck.Result run = reviewFormRun();
     assertThat(errorFields(run, "ERRORS_EMPTY_DECISION ")).containsExactly(Variables.DECISION);
-    assertThat(errorFields(run, "ERRORS_NEGATIVE_AMOUNT ")).containsExactly(Variables.CORRECTED_AMOUNT);
-    assertThat(errorFields(run, "ERRORS_AMOUNT_TOO_LARGE ")).containsExactly(Variables.CORRECTED_AMOUNT);
-    assertThat(errorFields(run, "ERRORS_AMOUNT_WITHOUT_CURRENCY ")).containsExactly(Variables.CORRECTED_CURRENCY);
+    assertThat(errorFields(run, "ERRORS_NEGATIVE_AMOUNT "))
+        .containsExactly(Variables.CORRECTED_AMOUNT);
+    assertThat(errorFields(run, "ERRORS_AMOUNT_TOO_LARGE "))
+        .containsExactly(Variables.CORRECTED_AMOUNT);
+    assertThat(errorFields(run, "ERRORS_AMOUNT_WITHOUT_CURRENCY "))
+        .containsExactly(Variables.CORRECTED_CURRENCY);
     JsonNode currencyShown = JSON.readTree(line(run, "CURRENCY_SHOWN "));
     assertThat(currencyShown.path("withoutAmount").asBoolean(true))
-        .as("a currency can only be chosen together with an amount: " + run.output()).isFalse();
+        .as("a currency can only be chosen together with an amount: " + run.output())
+        .isFalse();
     assertThat(currencyShown.path("withAmount").asBoolean(false)).as(run.output()).isTrue();
   }
 
@@ -152,20 +172,31 @@ class CamundaArtifactsTest {
       }
     }
     if (found == null) {
-      fail("tooling/check.sh " + run.step() + " printed no line starting with '" + prefix.trim() + "':\n"
-          + run.output());
+      fail(
+          "tooling/check.sh "
+              + run.step()
+              + " printed no line starting with '"
+              + prefix.trim()
+              + "':\n"
+              + run.output());
     }
     return found;
   }
 
   /** The variables form-js reported errors on, each with at least one message. */
-  private static List<String> errorFields(ToolingCheck.Result run, String prefix) throws IOException {
+  private static List<String> errorFields(ToolingCheck.Result run, String prefix)
+      throws IOException {
     JsonNode errors = JSON.readTree(line(run, prefix));
     List<String> names = new ArrayList<>();
-    errors.properties().forEach(field -> {
-      assertThat(field.getValue().isArray() && !field.getValue().isEmpty()).as(run.output()).isTrue();
-      names.add(field.getKey());
-    });
+    errors
+        .properties()
+        .forEach(
+            field -> {
+              assertThat(field.getValue().isArray() && !field.getValue().isEmpty())
+                  .as(run.output())
+                  .isTrue();
+              names.add(field.getKey());
+            });
     return names;
   }
 }

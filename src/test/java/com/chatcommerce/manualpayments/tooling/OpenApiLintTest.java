@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * The OpenAPI document the embedded run serves passes Stoplight Spectral with the OpenAPI rules
- * and the OWASP API Security rules ({@code tooling/.spectral.yaml}): linters others wrote, so that
- * the contract is checked against what the industry expects, not only against our own tests.
+ * The OpenAPI document the embedded run serves passes Stoplight Spectral with the OpenAPI rules and
+ * the OWASP API Security rules ({@code tooling/.spectral.yaml}): linters others wrote, so that the
+ * contract is checked against what the industry expects, not only against our own tests.
  */
 @IntegrationTest
 class OpenApiLintTest {

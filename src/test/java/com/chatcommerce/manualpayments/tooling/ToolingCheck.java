@@ -16,11 +16,32 @@ import java.util.concurrent.TimeUnit;
 final class ToolingCheck {
 
   /** Variables passed to the tools: what they need to run, and nothing secret. */
-  private static final Set<String> PASSED_ENVIRONMENT = Set.of(
-      "PATH", "HOME", "USER", "LOGNAME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "TMPDIR",
-      "NODE_EXTRA_CA_CERTS", "SSL_CERT_FILE", "SSL_CERT_DIR", "CHROMIUM_PATH", "CI",
-      "npm_config_registry", "NPM_CONFIG_REGISTRY", "npm_config_cache", "npm_config_userconfig",
-      "HTTP_PROXY", "HTTPS_PROXY", "NO_PROXY", "http_proxy", "https_proxy", "no_proxy");
+  private static final Set<String> PASSED_ENVIRONMENT =
+      Set.of(
+          "PATH",
+          "HOME",
+          "USER",
+          "LOGNAME",
+          "LANG",
+          "LC_ALL",
+          "LC_CTYPE",
+          "TZ",
+          "TMPDIR",
+          "NODE_EXTRA_CA_CERTS",
+          "SSL_CERT_FILE",
+          "SSL_CERT_DIR",
+          "CHROMIUM_PATH",
+          "CI",
+          "npm_config_registry",
+          "NPM_CONFIG_REGISTRY",
+          "npm_config_cache",
+          "npm_config_userconfig",
+          "HTTP_PROXY",
+          "HTTPS_PROXY",
+          "NO_PROXY",
+          "http_proxy",
+          "https_proxy",
+          "no_proxy");
 
   private ToolingCheck() {}
 
@@ -30,7 +51,13 @@ final class ToolingCheck {
   static Result check(String step, Duration timeout) {
     Result result = run(step, timeout);
     if (result.exitCode() != 0) {
-      fail("tooling/check.sh " + step + " failed (exit " + result.exitCode() + "):\n" + result.output());
+      fail(
+          "tooling/check.sh "
+              + step
+              + " failed (exit "
+              + result.exitCode()
+              + "):\n"
+              + result.output());
     }
     return result;
   }
@@ -40,11 +67,12 @@ final class ToolingCheck {
     Process process = null;
     try {
       log = Files.createTempFile("camunda-tooling-" + step + "-", ".log");
-      ProcessBuilder builder = new ProcessBuilder("bash", "tooling/check.sh", step)
-          .directory(projectRoot().toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+      ProcessBuilder builder =
+          new ProcessBuilder("bash", "tooling/check.sh", step)
+              .directory(projectRoot().toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(log.toFile())
+              .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
       Map<String, String> environment = builder.environment();
       environment.keySet().retainAll(PASSED_ENVIRONMENT);
       process = builder.start();

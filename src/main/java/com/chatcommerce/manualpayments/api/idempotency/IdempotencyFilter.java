@@ -58,9 +58,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
   static final String HEADER = "Idempotency-Key";
   private static final Pattern VALID_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
   private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
+
   /**
-   * The body limit has read a JSON body already; an image body, which it leaves to its endpoint,
-   * is read here no further than this.
+   * The body limit has read a JSON body already; an image body, which it leaves to its endpoint, is
+   * read here no further than this.
    */
   private static final int FINGERPRINTED_BODY_LIMIT = 1 << 20;
 
@@ -78,34 +79,42 @@ class IdempotencyFilter extends OncePerRequestFilter {
     this.store = store;
     this.transactions = transactions;
     this.json = json;
-    this.canonicalJson = JsonMapper.builder()
-        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-        // Numbers keep their exact text: 5 and 5.0 are different requests to this API.
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
-        .build();
+    this.canonicalJson =
+        JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            // Numbers keep their exact text: 5 and 5.0 are different requests to this API.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .build();
     this.retryAfterSeconds = Long.toString(Math.max(1, waitForFirst.toSeconds()));
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+    return !"POST".equals(request.getMethod())
+        || request.getHeader(HEADER) == null
         || !request.getRequestURI().startsWith("/api/");
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String key = request.getHeader(HEADER);
     if (!VALID_KEY.matcher(key).matches()) {
-      problem(response, HttpStatus.BAD_REQUEST, "Invalid input",
-          HEADER + " must be 1 to 100 letters, digits or _.:-", HEADER);
+      problem(
+          response,
+          HttpStatus.BAD_REQUEST,
+          "Invalid input",
+          HEADER + " must be 1 to 100 letters, digits or _.:-",
+          HEADER);
       return;
     }
     Authentication caller = SecurityContextHolder.getContext().getAuthentication();
     String principal = caller == null ? "anonymous" : caller.getName();
     BufferedBodyRequest cached =
-        new BufferedBodyRequest(request, request.getInputStream().readNBytes(FINGERPRINTED_BODY_LIMIT));
+        new BufferedBodyRequest(
+            request, request.getInputStream().readNBytes(FINGERPRINTED_BODY_LIMIT));
     String fingerprint = fingerprint(request, cached.body());
 
     TransactionStatus tx;
@@ -123,8 +132,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
       } catch (QueryTimeoutException | PessimisticLockingFailureException twinStillRunning) {
         transactions.rollback(tx);
         response.setHeader(HttpHeaders.RETRY_AFTER, retryAfterSeconds);
-        problem(response, HttpStatus.CONFLICT, "Request in progress",
-            "the first request with this " + HEADER + " is still running; retry later", HEADER);
+        problem(
+            response,
+            HttpStatus.CONFLICT,
+            "Request in progress",
+            "the first request with this " + HEADER + " is still running; retry later",
+            HEADER);
         return;
       }
       if (stored.isPresent()) {
@@ -155,11 +168,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
-  private void answerRepeat(HttpServletResponse response, IdempotencyStore.Entry entry, String fingerprint)
+  private void answerRepeat(
+      HttpServletResponse response, IdempotencyStore.Entry entry, String fingerprint)
       throws IOException {
     if (!entry.fingerprint().equals(fingerprint)) {
-      problem(response, HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
-          "this " + HEADER + " was used for a different request", HEADER);
+      problem(
+          response,
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "Idempotency-Key reused",
+          "this " + HEADER + " was used for a different request",
+          HEADER);
       return;
     }
     response.setStatus(entry.status());
@@ -176,12 +194,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
    * A refusal rolled its transaction back, and with it the key. It wrote nothing, so storing it on
    * its own is safe; failing to store it only means that a retry is refused afresh.
    */
-  private void refusal(String principal, String key, String fingerprint, int status, String contentType,
+  private void refusal(
+      String principal,
+      String key,
+      String fingerprint,
+      int status,
+      String contentType,
       String body) {
     try {
       store.completeRefusal(principal, key, fingerprint, status, contentType, body);
     } catch (DataAccessException | TransactionException e) {
-      LOG.warn("refusal for {} {} not stored; a retry will be refused afresh: {}", HEADER, key, e.getMessage());
+      LOG.warn(
+          "refusal for {} {} not stored; a retry will be refused afresh: {}",
+          HEADER,
+          key,
+          e.getMessage());
     }
   }
 
@@ -190,24 +217,40 @@ class IdempotencyFilter extends OncePerRequestFilter {
       try {
         transactions.rollback(tx);
       } catch (TransactionException e) {
-        LOG.warn("rollback failed; the database drops the transaction with its connection: {}", e.getMessage());
+        LOG.warn(
+            "rollback failed; the database drops the transaction with its connection: {}",
+            e.getMessage());
       }
     }
   }
 
   private void unavailable(HttpServletResponse response, Exception e) throws IOException {
     LOG.warn("database unavailable: {}", e.getMessage());
-    problem(response, HttpStatus.SERVICE_UNAVAILABLE, "Database unavailable",
-        "the request did not take effect, or did and a retry with the same " + HEADER + " gets its response;"
-            + " retry it later", HEADER);
+    problem(
+        response,
+        HttpStatus.SERVICE_UNAVAILABLE,
+        "Database unavailable",
+        "the request did not take effect, or did and a retry with the same "
+            + HEADER
+            + " gets its response;"
+            + " retry it later",
+        HEADER);
   }
 
-  /** Of the method, the path with its query and the body; a JSON body by its meaning, not its bytes. */
+  /**
+   * Of the method, the path with its query and the body; a JSON body by its meaning, not its bytes.
+   */
   private String fingerprint(HttpServletRequest request, byte[] body) {
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString() + "\n")
-          .getBytes(StandardCharsets.UTF_8));
+      sha.update(
+          (request.getMethod()
+                  + " "
+                  + request.getRequestURI()
+                  + "?"
+                  + request.getQueryString()
+                  + "\n")
+              .getBytes(StandardCharsets.UTF_8));
       sha.update(canonical(body));
       return HexFormat.of().formatHex(sha.digest());
     } catch (NoSuchAlgorithmException e) {
@@ -223,7 +266,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
       return body;
     }
   }
-  private void problem(HttpServletResponse response, HttpStatus status, String title, String detail, String field)
+
+  private void problem(
+      HttpServletResponse response, HttpStatus status, String title, String detail, String field)
       throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);

@@ -8,8 +8,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Deletes expired Idempotency-Keys, one bounded batch per transaction, so that the purge never
- * holds many locks or a long transaction however many keys expired at once. Every instance runs
- * it; two instances deleting the same rows do no harm.
+ * holds many locks or a long transaction however many keys expired at once. Every instance runs it;
+ * two instances deleting the same rows do no harm.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling

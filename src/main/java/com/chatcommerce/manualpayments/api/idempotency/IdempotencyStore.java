@@ -54,14 +54,15 @@ class IdempotencyStore {
   record Entry(String fingerprint, int status, String contentType, String body) {}
 
   /**
-   * Claims the key for this request in the caller's transaction, waiting at most
-   * {@code wait-for-first} for a twin's transaction that holds it.
+   * Claims the key for this request in the caller's transaction, waiting at most {@code
+   * wait-for-first} for a twin's transaction that holds it.
    *
    * <p>Reads take no locks: a twin that failed to insert holds a shared lock on the key's row until
    * its transaction ends, and twins that then asked for an exclusive one deadlocked each other.
    *
    * @return empty when the key is now this request's; else the response stored under it
-   * @throws org.springframework.dao.QueryTimeoutException the twin's transaction did not end in time
+   * @throws org.springframework.dao.QueryTimeoutException the twin's transaction did not end in
+   *     time
    * @throws PessimisticLockingFailureException likewise, as some databases report it
    */
   Optional<Entry> claim(String principal, String key, String fingerprint) {
@@ -74,19 +75,27 @@ class IdempotencyStore {
       }
       try {
         if (stored.isPresent()) {
-          // Conditional on the expired row's time: of two twins taking it over, the second updates nothing.
+          // Conditional on the expired row's time: of two twins taking it over, the second updates
+          // nothing.
           if (waiting.update(
                   "update idempotency_keys set fingerprint = ?, status_code = null, content_type = null,"
                       + " response_body = null, created_at = ?, completed_at = null"
                       + " where principal = ? and idempotency_key = ? and created_at = ?",
-                  fingerprint, Timestamp.from(now), principal, key, Timestamp.from(stored.get().createdAt()))
+                  fingerprint,
+                  Timestamp.from(now),
+                  principal,
+                  key,
+                  Timestamp.from(stored.get().createdAt()))
               == 1) {
             return Optional.empty();
           }
         } else {
           waiting.update(
               "insert into idempotency_keys (principal, idempotency_key, fingerprint, created_at) values (?,?,?,?)",
-              principal, key, fingerprint, Timestamp.from(now));
+              principal,
+              key,
+              fingerprint,
+              Timestamp.from(now));
           return Optional.empty();
         }
       } catch (DuplicateKeyException twinCommitted) {
@@ -95,29 +104,42 @@ class IdempotencyStore {
         if (!isDeadlock(e)) {
           throw e;
         }
-        // Twins waiting on a key whose holder rolled back deadlock on it; the database chose this one
+        // Twins waiting on a key whose holder rolled back deadlock on it; the database chose this
+        // one
         // and rolled back its transaction, which held nothing else yet.
       }
     }
   }
 
   private static boolean isDeadlock(PessimisticLockingFailureException e) {
-    return e.getMostSpecificCause() instanceof SQLException sql && "40001".equals(sql.getSQLState());
+    return e.getMostSpecificCause() instanceof SQLException sql
+        && "40001".equals(sql.getSQLState());
   }
 
   private Optional<Stored> read(String principal, String key) {
-    return jdbc.query(
+    return jdbc
+        .query(
             "select fingerprint, status_code, content_type, response_body, created_at from idempotency_keys"
                 + " where principal = ? and idempotency_key = ?",
-            (rs, n) -> new Stored(rs.getString(1), (Integer) rs.getObject(2), rs.getString(3), rs.getString(4),
-                rs.getTimestamp(5).toInstant()),
-            principal, key)
+            (rs, n) ->
+                new Stored(
+                    rs.getString(1),
+                    (Integer) rs.getObject(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getTimestamp(5).toInstant()),
+            principal,
+            key)
         .stream()
         .findFirst();
   }
 
-  private record Stored(String fingerprint, Integer status, String contentType, String body, Instant createdAt) {
-    /** A row without a response was claimed by an earlier version, which committed claims on their own. */
+  private record Stored(
+      String fingerprint, Integer status, String contentType, String body, Instant createdAt) {
+    /**
+     * A row without a response was claimed by an earlier version, which committed claims on their
+     * own.
+     */
     boolean live(Instant expiredBefore) {
       return status != null && createdAt.isAfter(expiredBefore);
     }
@@ -128,26 +150,44 @@ class IdempotencyStore {
     jdbc.update(
         "update idempotency_keys set status_code = ?, content_type = ?, response_body = ?, completed_at = ?"
             + " where principal = ? and idempotency_key = ?",
-        status, contentType, body, Timestamp.from(clock.instant()), principal, key);
+        status,
+        contentType,
+        body,
+        Timestamp.from(clock.instant()),
+        principal,
+        key);
   }
 
   /**
    * Stores a refusal (4xx) whose business transaction was rolled back, in a transaction of its own.
    * A twin that claimed the key meanwhile ran the request itself and keeps its own response.
    */
-  void completeRefusal(String principal, String key, String fingerprint, int status, String contentType,
+  void completeRefusal(
+      String principal,
+      String key,
+      String fingerprint,
+      int status,
+      String contentType,
       String body) {
     Instant now = clock.instant();
-    ownTransaction.executeWithoutResult(tx -> {
-      try {
-        waiting.update(
-            "insert into idempotency_keys (principal, idempotency_key, fingerprint, status_code, content_type,"
-                + " response_body, created_at, completed_at) values (?,?,?,?,?,?,?,?)",
-            principal, key, fingerprint, status, contentType, body, Timestamp.from(now), Timestamp.from(now));
-      } catch (DuplicateKeyException twinRanIt) {
-        // The twin's response stands.
-      }
-    });
+    ownTransaction.executeWithoutResult(
+        tx -> {
+          try {
+            waiting.update(
+                "insert into idempotency_keys (principal, idempotency_key, fingerprint, status_code, content_type,"
+                    + " response_body, created_at, completed_at) values (?,?,?,?,?,?,?,?)",
+                principal,
+                key,
+                fingerprint,
+                status,
+                contentType,
+                body,
+                Timestamp.from(now),
+                Timestamp.from(now));
+          } catch (DuplicateKeyException twinRanIt) {
+            // The twin's response stands.
+          }
+        });
   }
 
   /**
@@ -157,20 +197,26 @@ class IdempotencyStore {
    */
   int purgeExpiredBatch() {
     Timestamp expiredBefore = Timestamp.from(clock.instant().minus(lifetime));
-    Integer deleted = ownTransaction.execute(tx -> {
-      List<Object[]> keys = jdbc.query(
-          "select principal, idempotency_key from idempotency_keys where created_at < ?"
-              + " order by created_at limit ?",
-          (rs, n) -> new Object[] {rs.getString(1), rs.getString(2), expiredBefore},
-          expiredBefore, purgeBatchSize);
-      if (keys.isEmpty()) {
-        return 0;
-      }
-      // created_at again: a key claimed afresh since the select is no longer expired and stays.
-      jdbc.batchUpdate(
-          "delete from idempotency_keys where principal = ? and idempotency_key = ? and created_at < ?", keys);
-      return keys.size();
-    });
+    Integer deleted =
+        ownTransaction.execute(
+            tx -> {
+              List<Object[]> keys =
+                  jdbc.query(
+                      "select principal, idempotency_key from idempotency_keys where created_at < ?"
+                          + " order by created_at limit ?",
+                      (rs, n) -> new Object[] {rs.getString(1), rs.getString(2), expiredBefore},
+                      expiredBefore,
+                      purgeBatchSize);
+              if (keys.isEmpty()) {
+                return 0;
+              }
+              // created_at again: a key claimed afresh since the select is no longer expired and
+              // stays.
+              jdbc.batchUpdate(
+                  "delete from idempotency_keys where principal = ? and idempotency_key = ? and created_at < ?",
+                  keys);
+              return keys.size();
+            });
     return deleted == null ? 0 : deleted;
   }
 

@@ -26,32 +26,33 @@ public final class BufferedBodyRequest extends HttpServletRequestWrapper {
     super(request);
     this.body = body;
     ByteArrayInputStream in = new ByteArrayInputStream(body);
-    this.stream = new ServletInputStream() {
-      @Override
-      public int read() {
-        return in.read();
-      }
+    this.stream =
+        new ServletInputStream() {
+          @Override
+          public int read() {
+            return in.read();
+          }
 
-      @Override
-      public int read(byte[] b, int off, int len) {
-        return in.read(b, off, len);
-      }
+          @Override
+          public int read(byte[] b, int off, int len) {
+            return in.read(b, off, len);
+          }
 
-      @Override
-      public boolean isFinished() {
-        return in.available() == 0;
-      }
+          @Override
+          public boolean isFinished() {
+            return in.available() == 0;
+          }
 
-      @Override
-      public boolean isReady() {
-        return true;
-      }
+          @Override
+          public boolean isReady() {
+            return true;
+          }
 
-      @Override
-      public void setReadListener(ReadListener listener) {
-        throw new UnsupportedOperationException("synchronous reads only");
-      }
-    };
+          @Override
+          public void setReadListener(ReadListener listener) {
+            throw new UnsupportedOperationException("synchronous reads only");
+          }
+        };
   }
 
   @Override

@@ -21,11 +21,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request body larger than {@code manual-payments.max-request-body} with 413 before
- * anything else sees it: at once when its Content-Length says so, otherwise (a chunked body) at
- * the first byte past the limit, read into a buffer here. The API's bodies are small JSON
- * documents; a large one could only cost memory and CPU, and would be kept whole for an
- * Idempotency-Key's fingerprint. The connection is closed after the answer, so the rest of the
- * body is never read.
+ * anything else sees it: at once when its Content-Length says so, otherwise (a chunked body) at the
+ * first byte past the limit, read into a buffer here. The API's bodies are small JSON documents; a
+ * large one could only cost memory and CPU, and would be kept whole for an Idempotency-Key's
+ * fingerprint. The connection is closed after the answer, so the rest of the body is never read.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -34,13 +33,15 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
   private final int limit;
   private final ObjectMapper json;
 
-  RequestBodyLimitFilter(@Value("${manual-payments.max-request-body}") DataSize limit, ObjectMapper json) {
+  RequestBodyLimitFilter(
+      @Value("${manual-payments.max-request-body}") DataSize limit, ObjectMapper json) {
     this.limit = Math.toIntExact(limit.toBytes());
     this.json = json;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (isImage(request)) {
       chain.doFilter(request, response);
@@ -75,7 +76,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private void tooLarge(HttpServletResponse response) throws IOException {
     String reason = "is larger than " + limit + " bytes";
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "body " + reason);
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "body " + reason);
     problem.setTitle("Request body too large");
     problem.setProperty("errors", List.of(Map.of("field", "body", "reason", reason)));
     byte[] bytes = json.writeValueAsBytes(problem);

@@ -56,8 +56,10 @@ class IdempotencyRecordTest {
     String body = paymentSystem(name, "<".repeat(1500));
     String key = UUID.randomUUID().toString();
 
-    Api.Response first = api.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
-    Api.Response again = api.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
+    Api.Response first =
+        api.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
+    Api.Response again =
+        api.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
 
     assertThat(first.status()).isEqualTo(201);
     assertThat(first.raw().length()).isGreaterThan(9000);
@@ -71,16 +73,18 @@ class IdempotencyRecordTest {
     String name = "record-fails " + UUID.randomUUID();
     String body = paymentSystem(name, "a cash desk");
     String key = UUID.randomUUID().toString();
-    jdbc.execute("create trigger idempotency_record_fails before update on idempotency_keys for each row"
-        + " begin if new.response_body like '%record-fails%' then"
-        + " signal sqlstate '45000' set message_text = 'connection lost while storing the record'; end if; end");
+    jdbc.execute(
+        "create trigger idempotency_record_fails before update on idempotency_keys for each row"
+            + " begin if new.response_body like '%record-fails%' then"
+            + " signal sqlstate '45000' set message_text = 'connection lost while storing the record'; end if; end");
     Api.Response failed;
     try {
       failed = api.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
     } finally {
       jdbc.execute("drop trigger idempotency_record_fails");
     }
-    Api.Response retried = api.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
+    Api.Response retried =
+        api.send(HttpMethod.POST, "/api/v1/payment-systems", body, "application/json", key);
 
     assertThat(failed.status()).isEqualTo(503);
     assertThat(retried.status()).isEqualTo(201);
@@ -91,18 +95,28 @@ class IdempotencyRecordTest {
   void sameJsonWithOtherSpacingAndMemberOrderIsARepeatButAChangedValueIsRefused() {
     String key = UUID.randomUUID().toString();
     String body = "{\"clientId\":" + client + ",\"offerId\":" + offer + ",\"comment\":\"same\"}";
-    String respaced = "{\n  \"comment\" : \"same\",\n  \"offerId\" : " + offer + ",\n  \"clientId\" : " + client + "\n}";
-    String changed = "{\"clientId\":" + client + ",\"offerId\":" + offer + ",\"comment\":\"other\"}";
+    String respaced =
+        "{\n  \"comment\" : \"same\",\n  \"offerId\" : "
+            + offer
+            + ",\n  \"clientId\" : "
+            + client
+            + "\n}";
+    String changed =
+        "{\"clientId\":" + client + ",\"offerId\":" + offer + ",\"comment\":\"other\"}";
 
     Api.Response first = api.send(HttpMethod.POST, "/api/v1/orders", body, "application/json", key);
-    Api.Response repeat = api.send(HttpMethod.POST, "/api/v1/orders", respaced, "application/json", key);
-    Api.Response other = api.send(HttpMethod.POST, "/api/v1/orders", changed, "application/json", key);
+    Api.Response repeat =
+        api.send(HttpMethod.POST, "/api/v1/orders", respaced, "application/json", key);
+    Api.Response other =
+        api.send(HttpMethod.POST, "/api/v1/orders", changed, "application/json", key);
 
     assertThat(first.status()).isEqualTo(201);
     assertThat(repeat.status()).isEqualTo(201);
     assertThat(repeat.text("id")).isEqualTo(first.text("id"));
     assertThat(other.status()).isEqualTo(422);
-    assertThat(jdbc.queryForObject("select count(*) from orders where client_id = ?", Long.class, client))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from orders where client_id = ?", Long.class, client))
         .isEqualTo(1);
   }
 
@@ -111,14 +125,21 @@ class IdempotencyRecordTest {
     String key = UUID.randomUUID().toString();
     String unknownClient = "{\"clientId\":" + Long.MAX_VALUE + ",\"offerId\":" + offer + "}";
 
-    Api.Response first = api.send(HttpMethod.POST, "/api/v1/orders", unknownClient, "application/json", key);
-    Api.Response again = api.send(HttpMethod.POST, "/api/v1/orders", unknownClient, "application/json", key);
+    Api.Response first =
+        api.send(HttpMethod.POST, "/api/v1/orders", unknownClient, "application/json", key);
+    Api.Response again =
+        api.send(HttpMethod.POST, "/api/v1/orders", unknownClient, "application/json", key);
 
     assertThat(first.status()).isEqualTo(400);
     assertThat(again.status()).isEqualTo(400);
     assertThat(again.raw()).isEqualTo(first.raw());
-    assertThat(jdbc.queryForObject("select status_code from idempotency_keys where principal = 'manager'"
-        + " and idempotency_key = ?", Integer.class, key)).isEqualTo(400);
+    assertThat(
+            jdbc.queryForObject(
+                "select status_code from idempotency_keys where principal = 'manager'"
+                    + " and idempotency_key = ?",
+                Integer.class,
+                key))
+        .isEqualTo(400);
   }
 
   @Test
@@ -134,7 +155,9 @@ class IdempotencyRecordTest {
 
       assertThat(repeat.get(10, TimeUnit.SECONDS).status()).isEqualTo(201);
     }
-    assertThat(jdbc.queryForObject("select count(*) from orders where client_id = ?", Long.class, client))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from orders where client_id = ?", Long.class, client))
         .isEqualTo(1);
   }
 
@@ -150,8 +173,11 @@ class IdempotencyRecordTest {
 
     assertThat(repeat.status()).isEqualTo(409);
     assertThat(repeat.headers().getFirst("Retry-After")).isEqualTo("5");
-    assertThat(repeat.body().get("errors").get(0).get("field").asText()).isEqualTo("Idempotency-Key");
-    assertThat(jdbc.queryForObject("select count(*) from orders where client_id = ?", Long.class, client))
+    assertThat(repeat.body().get("errors").get(0).get("field").asText())
+        .isEqualTo("Idempotency-Key");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from orders where client_id = ?", Long.class, client))
         .isZero();
     assertThat(submit(key).status()).isEqualTo(201);
   }
@@ -160,10 +186,15 @@ class IdempotencyRecordTest {
   void keyOlderThanItsLifetimeIsNewAgain() {
     String key = UUID.randomUUID().toString();
     Timestamp dayAndHourAgo = Timestamp.from(clock.instant().minus(Duration.ofHours(25)));
-    transaction.executeWithoutResult(t -> jdbc.update("insert into idempotency_keys (principal, idempotency_key,"
-            + " fingerprint, status_code, content_type, response_body, created_at, completed_at)"
-            + " values ('manager', ?, 'another request', 201, 'application/json', '{}', ?, ?)",
-        key, dayAndHourAgo, dayAndHourAgo));
+    transaction.executeWithoutResult(
+        t ->
+            jdbc.update(
+                "insert into idempotency_keys (principal, idempotency_key,"
+                    + " fingerprint, status_code, content_type, response_body, created_at, completed_at)"
+                    + " values ('manager', ?, 'another request', 201, 'application/json', '{}', ?, ?)",
+                key,
+                dayAndHourAgo,
+                dayAndHourAgo));
 
     Api.Response response = submit(key);
 
@@ -184,27 +215,40 @@ class IdempotencyRecordTest {
     purge.purgeExpiredKeys();
 
     assertThat(firstBatch).isEqualTo(2);
-    assertThat(jdbc.queryForList("select idempotency_key from idempotency_keys where principal = ?", String.class,
-        principal)).containsExactly("live");
+    assertThat(
+            jdbc.queryForList(
+                "select idempotency_key from idempotency_keys where principal = ?",
+                String.class,
+                principal))
+        .containsExactly("live");
   }
 
   @Test
   void anIndexLeadsWithTheCreationTimeThatThePurgeSearches() {
-    assertThat(jdbc.queryForList("select column_name from information_schema.statistics where table_schema ="
-        + " database() and table_name = 'idempotency_keys' and seq_in_index = 1", String.class))
+    assertThat(
+            jdbc.queryForList(
+                "select column_name from information_schema.statistics where table_schema ="
+                    + " database() and table_name = 'idempotency_keys' and seq_in_index = 1",
+                String.class))
         .contains("created_at");
   }
 
   private Api.Response submit(String key) {
-    return api.send(HttpMethod.POST, "/api/v1/orders", "{\"clientId\":" + client + ",\"offerId\":" + offer + "}",
-        "application/json", key);
+    return api.send(
+        HttpMethod.POST,
+        "/api/v1/orders",
+        "{\"clientId\":" + client + ",\"offerId\":" + offer + "}",
+        "application/json",
+        key);
   }
 
   /** What a twin request holds while it runs: the key's row, inserted and not committed. */
   private static void claimWithoutCommit(Connection twin, String key) throws Exception {
     twin.setAutoCommit(false);
-    try (PreparedStatement insert = twin.prepareStatement("insert into idempotency_keys (principal,"
-        + " idempotency_key, fingerprint, created_at) values ('manager', ?, 'twin', ?)")) {
+    try (PreparedStatement insert =
+        twin.prepareStatement(
+            "insert into idempotency_keys (principal,"
+                + " idempotency_key, fingerprint, created_at) values ('manager', ?, 'twin', ?)")) {
       insert.setString(1, key);
       insert.setTimestamp(2, Timestamp.from(Instant.now()));
       insert.executeUpdate();
@@ -212,17 +256,27 @@ class IdempotencyRecordTest {
   }
 
   private void storedKey(String principal, String key, Instant createdAt) {
-    transaction.executeWithoutResult(t -> jdbc.update("insert into idempotency_keys (principal, idempotency_key,"
-        + " fingerprint, status_code, created_at) values (?, ?, 'f', 201, ?)", principal, key,
-        Timestamp.from(createdAt)));
+    transaction.executeWithoutResult(
+        t ->
+            jdbc.update(
+                "insert into idempotency_keys (principal, idempotency_key,"
+                    + " fingerprint, status_code, created_at) values (?, ?, 'f', 201, ?)",
+                principal,
+                key,
+                Timestamp.from(createdAt)));
   }
 
   private long paymentSystemsNamed(String name) {
-    return jdbc.queryForObject("select count(*) from payment_systems where name = ?", Long.class, name);
+    return jdbc.queryForObject(
+        "select count(*) from payment_systems where name = ?", Long.class, name);
   }
 
   private static String paymentSystem(String name, String description) {
-    return "{\"name\":" + Api.q(name) + ",\"description\":" + Api.q(description) + ",\"commissionPercent\":\"2.5\","
+    return "{\"name\":"
+        + Api.q(name)
+        + ",\"description\":"
+        + Api.q(description)
+        + ",\"commissionPercent\":\"2.5\","
         + "\"fixedFee\":{\"amount\":\"10.00\",\"currency\":\"RUB\"},\"accountCurrency\":\"RUB\","
         + "\"transactionCurrency\":\"RUB\",\"supportedCurrencies\":[\"RUB\"]}";
   }

@@ -46,8 +46,10 @@ public final class EngineLog {
       throw new IllegalArgumentException("not Zeebe Process Test's in-memory engine: " + engine);
     }
     LogStream logStream = read(InMemoryEngine.class, inMemory, "logStream", LogStream.class);
-    ControlledActorClock clock = read(InMemoryEngine.class, inMemory, "clock", ControlledActorClock.class);
-    return new EngineLog(new CommandWriter(logStream.newLogStreamWriter()),
+    ControlledActorClock clock =
+        read(InMemoryEngine.class, inMemory, "clock", ControlledActorClock.class);
+    return new EngineLog(
+        new CommandWriter(logStream.newLogStreamWriter()),
         read(ControlledActorClock.class, clock, "currentOffset", AtomicLong.class));
   }
 
@@ -62,32 +64,52 @@ public final class EngineLog {
 
   /** What Tasklist sends when a manager presses "Assign to me". */
   public void assignUserTask(long userTaskKey, String assignee) {
-    write(userTaskKey, new UserTaskRecord().setUserTaskKey(userTaskKey).setAssignee(assignee).setAction("assign"),
-        ValueType.USER_TASK, UserTaskIntent.ASSIGN);
+    write(
+        userTaskKey,
+        new UserTaskRecord().setUserTaskKey(userTaskKey).setAssignee(assignee).setAction("assign"),
+        ValueType.USER_TASK,
+        UserTaskIntent.ASSIGN);
   }
 
   /** What Tasklist sends when a manager presses "Complete task": the form's variables. */
   public void completeUserTask(long userTaskKey, Map<String, Object> variables) {
-    write(userTaskKey,
-        new UserTaskRecord().setUserTaskKey(userTaskKey).setVariables(msgpack(variables)).setAction("complete"),
-        ValueType.USER_TASK, UserTaskIntent.COMPLETE);
+    write(
+        userTaskKey,
+        new UserTaskRecord()
+            .setUserTaskKey(userTaskKey)
+            .setVariables(msgpack(variables))
+            .setAction("complete"),
+        ValueType.USER_TASK,
+        UserTaskIntent.COMPLETE);
   }
 
-  /** A user-task listener's job completed with its result: a denial, with the reason Tasklist shows. */
+  /**
+   * A user-task listener's job completed with its result: a denial, with the reason Tasklist shows.
+   */
   public void completeListenerJob(long jobKey, boolean denied, String deniedReason) {
-    JobResult result = new JobResult().setType(JobResultType.USER_TASK).setDenied(denied)
-        .setDeniedReason(deniedReason == null ? "" : deniedReason);
+    JobResult result =
+        new JobResult()
+            .setType(JobResultType.USER_TASK)
+            .setDenied(denied)
+            .setDeniedReason(deniedReason == null ? "" : deniedReason);
     write(jobKey, new JobRecord().setResult(result), ValueType.JOB, JobIntent.COMPLETE);
   }
 
   private void write(long key, UnifiedRecordValue value, ValueType type, Intent intent) {
-    writer.writeCommandWithKey(key, value,
-        new RecordMetadata().recordType(RecordType.COMMAND).requestStreamId(1).valueType(type).intent(intent));
+    writer.writeCommandWithKey(
+        key,
+        value,
+        new RecordMetadata()
+            .recordType(RecordType.COMMAND)
+            .requestStreamId(1)
+            .valueType(type)
+            .intent(intent));
   }
 
   private static org.agrona.DirectBuffer msgpack(Map<String, Object> variables) {
     try {
-      return BufferUtil.wrapArray(MsgPackConverter.convertToMsgPack(JSON.writeValueAsString(variables)));
+      return BufferUtil.wrapArray(
+          MsgPackConverter.convertToMsgPack(JSON.writeValueAsString(variables)));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
@@ -99,7 +121,8 @@ public final class EngineLog {
       field.setAccessible(true);
       return type.cast(field.get(instance));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("Zeebe Process Test " + name + " not found; was the engine upgraded?", e);
+      throw new IllegalStateException(
+          "Zeebe Process Test " + name + " not found; was the engine upgraded?", e);
     }
   }
 }
