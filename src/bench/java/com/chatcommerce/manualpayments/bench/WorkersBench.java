@@ -8,7 +8,6 @@ import com.chatcommerce.manualpayments.chat.PostChatIndicatorWorker;
 import com.chatcommerce.manualpayments.chat.PostReviewReminderWorker;
 import com.chatcommerce.manualpayments.crm.ClientService;
 import com.chatcommerce.manualpayments.crm.UpdateCrmWorker;
-import com.chatcommerce.manualpayments.offer.OfferDraft;
 import com.chatcommerce.manualpayments.offer.OfferService;
 import com.chatcommerce.manualpayments.order.Actor;
 import com.chatcommerce.manualpayments.order.ApproveOrderWorker;
@@ -26,10 +25,9 @@ import com.chatcommerce.manualpayments.order.SettleDecisionWorker;
 import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.order.SubmissionService;
 import com.chatcommerce.manualpayments.order.SubmittedPayment;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemDraft;
-import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemKind;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemService;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
+import com.chatcommerce.manualpayments.support.Catalog;
 import io.camunda.client.api.response.ActivatedJob;
 import java.lang.reflect.Proxy;
 import java.time.Instant;
@@ -81,28 +79,13 @@ public final class WorkersBench {
       this.config = config;
       this.submissions = context.getBean(SubmissionService.class);
       this.claims = context.getBean(DecisionClaimService.class);
-      long paymentSystem =
-          context
-              .getBean(PaymentSystemService.class)
-              .create(
-                  new PaymentSystemDraft(
-                      PaymentSystemKind.MANUAL,
-                      "Cash desk",
-                      null,
-                      "2.5",
-                      "10.00",
-                      "RUB",
-                      "RUB",
-                      "RUB",
-                      List.of("RUB", "USD"),
-                      null,
-                      null))
-              .id();
       this.offerId =
-          context
-              .getBean(OfferService.class)
-              .create(new OfferDraft("Yoga course", "1500.00", "RUB", paymentSystem, null))
-              .id();
+          new Catalog(
+                  context.getBean(PaymentSystemService.class),
+                  context.getBean(OfferService.class),
+                  context.getBean(ClientService.class))
+              .cashDeskOffer()
+              .offerId();
       ClientService clients = context.getBean(ClientService.class);
       long first = 0;
       for (int i = 0; i < clientCount; i++) {

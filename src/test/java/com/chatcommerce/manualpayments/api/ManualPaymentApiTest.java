@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
 import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.CashDeskApiTest;
 import com.chatcommerce.manualpayments.support.EngineRecords;
-import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.chatcommerce.manualpayments.support.SentInstanceTags;
 import com.chatcommerce.manualpayments.support.SharedEngine;
@@ -22,30 +22,20 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The whole product over HTTP: the API, the workers, MariaDB and the in-memory engine. */
 @IntegrationTest
-class ManualPaymentApiTest {
+class ManualPaymentApiTest extends CashDeskApiTest {
 
   private static final Duration SETTLE = Duration.ofSeconds(10);
 
-  @LocalServerPort int port;
   @Autowired SentInstanceTags sentTags;
 
-  private Api api;
-  private Fixtures fixtures;
-  private long paymentSystem;
   private long offer;
-  private long client;
 
   @BeforeEach
   void setUp() {
-    api = new Api(port);
-    fixtures = new Fixtures(api);
-    paymentSystem = fixtures.cashDesk();
     offer = fixtures.offer(paymentSystem, "1500.00", "RUB", null);
-    client = fixtures.client();
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.CashDeskApiTest;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,11 +12,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Spec §6a: an order keeps the terms it was submitted under, whatever is edited afterwards. */
 @IntegrationTest
-class OrderTermsTest {
+class OrderTermsTest extends CashDeskApiTest {
 
   private static final Duration SETTLE = Duration.ofSeconds(10);
 
@@ -25,21 +25,11 @@ class OrderTermsTest {
       {"name":"Cash desk","commissionPercent":"10","fixedFee":{"amount":"10.00","currency":"RUB"},
        "accountCurrency":"RUB","transactionCurrency":"RUB","supportedCurrencies":["RUB","USD"]}""";
 
-  @LocalServerPort int port;
-
-  private Api api;
-  private Fixtures fixtures;
-  private long paymentSystem;
   private long offer;
-  private long client;
 
   @BeforeEach
   void setUp() {
-    api = new Api(port);
-    fixtures = new Fixtures(api);
-    paymentSystem = fixtures.cashDesk();
     offer = fixtures.offer(paymentSystem, "1500.00", "RUB", null);
-    client = fixtures.client();
   }
 
   @Test

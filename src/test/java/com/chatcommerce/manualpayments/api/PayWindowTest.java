@@ -3,7 +3,7 @@ package com.chatcommerce.manualpayments.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatcommerce.manualpayments.support.Api;
-import com.chatcommerce.manualpayments.support.Fixtures;
+import com.chatcommerce.manualpayments.support.CashDeskApiTest;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -16,14 +16,13 @@ import java.util.Arrays;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Spec §6a: what the client's pay window reads through the platform, and the payment system's
  * image.
  */
 @IntegrationTest
-class PayWindowTest {
+class PayWindowTest extends CashDeskApiTest {
 
   private static final byte[] PNG =
       bytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 64);
@@ -32,18 +31,11 @@ class PayWindowTest {
   private static final byte[] WEBP =
       bytes("RIFF\0\0\0\0WEBPVP8 ".getBytes(StandardCharsets.ISO_8859_1), 64);
 
-  @LocalServerPort int port;
-
   private final HttpClient http = HttpClient.newHttpClient();
-  private Api api;
-  private long paymentSystem;
   private long offer;
 
   @BeforeEach
   void setUp() {
-    api = new Api(port);
-    Fixtures fixtures = new Fixtures(api);
-    paymentSystem = fixtures.cashDesk();
     offer = fixtures.offer(paymentSystem, "1500.00", "RUB", "P7D");
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.support.Api;
-import com.chatcommerce.manualpayments.support.Fixtures;
+import com.chatcommerce.manualpayments.support.CashDeskApiTest;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.chatcommerce.manualpayments.support.SharedEngine;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,30 +17,14 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The Payments tab's review queue, and finding a client, over HTTP. */
 @IntegrationTest
-class ReviewQueueAndSearchTest {
+class ReviewQueueAndSearchTest extends CashDeskApiTest {
 
-  @LocalServerPort int port;
   @Autowired EntityManagerFactory entityManagers;
-
-  private Api api;
-  private Fixtures fixtures;
-  private long paymentSystem;
-  private long client;
-
-  @BeforeEach
-  void setUp() {
-    api = new Api(port);
-    fixtures = new Fixtures(api);
-    paymentSystem = fixtures.cashDesk();
-    client = fixtures.client();
-  }
 
   @Test
   void reviewQueueListsOpenOrdersSoonestDeadlineFirstAcrossCursorPagesWithTheNamesATableShows() {

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Elements;
 import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.CashDeskApiTest;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.chatcommerce.manualpayments.support.SharedEngine;
@@ -35,10 +36,8 @@ import java.util.Optional;
 import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,27 +47,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * offer's events.
  */
 @IntegrationTest
-class PlatformDeliveryTest {
+class PlatformDeliveryTest extends CashDeskApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ChatIndicatorService indicators;
   @Autowired TransactionTemplate transaction;
 
   private final WireMockServer platform = SharedPlatform.get();
-  private Api api;
-  private long paymentSystem;
-  private long client;
-
-  @BeforeEach
-  void catalog() {
-    api = new Api(port);
-    Fixtures fixtures = new Fixtures(api);
-    paymentSystem = fixtures.cashDesk();
-    client = fixtures.client();
-  }
 
   @Test
   void eachStatusChangeReachesThePlatformSignedWithTheOrdersInformation() throws Exception {

@@ -10,9 +10,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.money.ExchangeRateService;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
-import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.CashDeskApiTest;
 import com.chatcommerce.manualpayments.support.EngineRecords;
-import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.InMemoryEngine;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.chatcommerce.manualpayments.support.ReviewForm;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -51,7 +49,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * its deadline.
  */
 @IntegrationTest
-class TasklistReviewTest {
+class TasklistReviewTest extends CashDeskApiTest {
 
   private static final Duration WINDOW = Duration.ofHours(1);
   private static final Duration SETTLE = Duration.ofSeconds(15);
@@ -59,26 +57,17 @@ class TasklistReviewTest {
   /** How late the engine's timer may fire after the deadline, with the workers' steps after it. */
   private static final Duration TIMER_LATENCY = Duration.ofSeconds(15);
 
-  @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired ExchangeRateService rates;
 
   private final InMemoryEngine engine = SharedEngine.get();
   private final Tasklist tasklist = new Tasklist(engine);
   private final List<String> opened = new ArrayList<>();
-  private Api manager;
-  private Fixtures fixtures;
-  private long paymentSystem;
   private long offer;
-  private long client;
 
   @BeforeEach
   void setUp() {
-    manager = new Api(port);
-    fixtures = new Fixtures(manager);
-    paymentSystem = fixtures.cashDesk();
     offer = fixtures.offer(paymentSystem, "1500.00", "RUB", WINDOW.toString());
-    client = fixtures.client();
   }
 
   /**
@@ -216,8 +205,7 @@ class TasklistReviewTest {
     String id = submit(null);
     long task = reviewTask(id);
     assertThat(
-            manager
-                .put(
+            api.put(
                     "/api/v1/payment-systems/" + paymentSystem,
                     """
         {"name":"Cash desk","commissionPercent":"10","accountCurrency":"RUB","transactionCurrency":"RUB",
@@ -314,8 +302,7 @@ class TasklistReviewTest {
     long task = reviewTask(id);
     tasklist.assign(task, "anna");
     // Held: the API claims and publishes, the listener runs before the message interrupts the task.
-    assertThat(
-            manager.post("/api/v1/orders/" + id + "/reject", "{\"comment\":\"no money\"}").status())
+    assertThat(api.post("/api/v1/orders/" + id + "/reject", "{\"comment\":\"no money\"}").status())
         .isEqualTo(202);
 
     Completion completion = tasklist.complete(task, ReviewForm.submission(ReviewForm.APPROVE));
@@ -349,17 +336,17 @@ class TasklistReviewTest {
               channels);
       // The API starts later each round, so that both channels get their turn at arriving first.
       Duration apiLater = Duration.ofMillis(15L * round);
-      CompletableFuture<Integer> api =
+      CompletableFuture<Integer> decision =
           CompletableFuture.supplyAsync(
               () -> {
                 awaitLatch(start);
                 pause(apiLater);
-                return manager.post("/api/v1/orders/" + id + "/reject", null).status();
+                return api.post("/api/v1/orders/" + id + "/reject", null).status();
               },
               channels);
       start.countDown();
 
-      int apiStatus = api.get();
+      int apiStatus = decision.get();
       Completion tasklistResult = completion.get();
       String status = awaitDecided(id);
       List<String> outcomes =
@@ -390,8 +377,7 @@ class TasklistReviewTest {
   @Test
   void startFormNamingAnOfferThatCannotBePaidManuallyIsDiscardedWithItsReasonForOperate() {
     long integrated =
-        manager
-            .post(
+        api.post(
                 "/api/v1/payment-systems",
                 """
         {"kind":"INTEGRATED","name":"Card acquiring","commissionPercent":"1.9","accountCurrency":"RUB",
@@ -444,7 +430,7 @@ class TasklistReviewTest {
   }
 
   private JsonNode order(String id) {
-    return manager.get("/api/v1/orders/" + id).body();
+    return api.get("/api/v1/orders/" + id).body();
   }
 
   private int claims(String id) {

@@ -46,25 +46,9 @@ class TechnicalFaultTest {
     long client = fixtures.client();
     String id =
         fixtures.submit(client, fixtures.offer(fixtures.cashDesk(), "100.00", "RUB", null), null);
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> orders.findById(id).map(Order::processInstanceKey).isPresent());
-    long instance = orders.findById(id).orElseThrow().processInstanceKey();
     // The database and the process now disagree: settling a decision on a REJECTED order is refused
     // every time.
-    transaction.executeWithoutResult(
-        t -> jdbc.update("update orders set status = 'REJECTED' where id = ?", id));
-
-    SharedEngine.get()
-        .client()
-        .newPublishMessageCommand()
-        .messageName(Messages.DECISION)
-        .correlationKey(id)
-        .messageId(UUID.randomUUID().toString())
-        .variables(
-            new ReviewDecision(id, "APPROVE", null, null, null, null, "m/" + id, "api", "manager"))
-        .send()
-        .join();
+    long instance = failSettling(id);
 
     // Through record-open, CRM, chat and the review first: generous, for a busy machine.
     await().atMost(Duration.ofSeconds(90)).until(() -> incident(instance).isPresent());
@@ -90,7 +74,7 @@ class TechnicalFaultTest {
     long firstInstance = failSettling(first);
     long secondInstance = failSettling(second);
     await()
-        .atMost(Duration.ofSeconds(30))
+        .atMost(Duration.ofSeconds(90))
         .until(
             () ->
                 incidentRecord(firstInstance).isPresent()

@@ -11,9 +11,8 @@ import com.chatcommerce.manualpayments.order.Channel;
 import com.chatcommerce.manualpayments.order.Correction;
 import com.chatcommerce.manualpayments.order.Decision;
 import com.chatcommerce.manualpayments.order.DecisionClaimService;
-import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.CashDeskApiTest;
 import com.chatcommerce.manualpayments.support.EngineRecords;
-import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.chatcommerce.manualpayments.support.SharedEngine;
 import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
@@ -31,7 +30,6 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -40,26 +38,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * is either applied (202) or refused (409); none is accepted and then dropped.
  */
 @IntegrationTest
-class DeadlineRaceTest {
+class DeadlineRaceTest extends CashDeskApiTest {
 
   private static final Duration WINDOW = Duration.ofHours(1);
   private static final int ROUNDS = 10;
 
-  @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired DecisionClaimService claims;
 
-  private Api api;
-  private Fixtures fixtures;
   private long offer;
-  private long client;
 
   @BeforeEach
   void setUp() {
-    api = new Api(port);
-    fixtures = new Fixtures(api);
-    offer = fixtures.offer(fixtures.cashDesk(), "500.00", "RUB", WINDOW.toString());
-    client = fixtures.client();
+    offer = fixtures.offer(paymentSystem, "500.00", "RUB", WINDOW.toString());
   }
 
   @Test

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.ManualPaymentsApplication;
 import com.chatcommerce.manualpayments.order.Order;
-import com.chatcommerce.manualpayments.order.OrderSource;
-import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.order.SubmissionService;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
 import com.chatcommerce.manualpayments.support.Api;
@@ -91,19 +89,7 @@ class EngineUnavailableTest {
   void submissionAndDecisionsAnswer503AndWriteNothingWhileReadsStillWork() {
     Api api = new Api(port);
     Catalog.Setup setup = catalog.cashDeskOffer();
-    Order open =
-        submissions.open(
-            UUID.randomUUID().toString(),
-            new Submission(
-                OrderSource.CLIENT,
-                setup.clientId(),
-                setup.offerId(),
-                null,
-                null,
-                null,
-                null,
-                false,
-                "test"));
+    Order open = submissions.open(UUID.randomUUID().toString(), setup.clientSubmission("test"));
     long ordersBefore = count("orders");
     long historyBefore = count("order_history");
 
@@ -138,32 +124,8 @@ class EngineUnavailableTest {
   void submissionDecisionAndRefundRetriedWithTheirKeysSucceedOnceWhenTheEngineIsBack() {
     Api api = new Api(port);
     Catalog.Setup setup = catalog.cashDeskOffer();
-    Order open =
-        submissions.open(
-            UUID.randomUUID().toString(),
-            new Submission(
-                OrderSource.CLIENT,
-                setup.clientId(),
-                setup.offerId(),
-                null,
-                null,
-                null,
-                null,
-                false,
-                "test"));
-    Order approved =
-        submissions.open(
-            UUID.randomUUID().toString(),
-            new Submission(
-                OrderSource.CLIENT,
-                setup.clientId(),
-                setup.offerId(),
-                null,
-                null,
-                null,
-                null,
-                false,
-                "test"));
+    Order open = submissions.open(UUID.randomUUID().toString(), setup.clientSubmission("test"));
+    Order approved = submissions.open(UUID.randomUUID().toString(), setup.clientSubmission("test"));
     transaction.executeWithoutResult(
         t -> jdbc.update("update orders set status = 'APPROVED' where id = ?", approved.id()));
     Request submit =

@@ -3,9 +3,7 @@ package com.chatcommerce.manualpayments.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.PaymentRequestService;
-import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Elements;
 import com.chatcommerce.manualpayments.support.Catalog;
 import com.chatcommerce.manualpayments.support.EngineRecords;
@@ -40,20 +38,7 @@ class SubmissionCommitTest {
     String id =
         transaction.execute(
             t -> {
-              String opened =
-                  requests
-                      .submit(
-                          new Submission(
-                              OrderSource.CLIENT,
-                              setup.clientId(),
-                              setup.offerId(),
-                              null,
-                              null,
-                              null,
-                              null,
-                              false,
-                              "platform"))
-                      .id();
+              String opened = requests.submit(setup.clientSubmission("platform")).id();
               sleep(Duration.ofSeconds(2));
               return opened;
             });

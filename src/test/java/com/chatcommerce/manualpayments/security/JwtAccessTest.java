@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chatcommerce.manualpayments.order.ApproveOrderWorker;
-import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.ReviewDecision;
 import com.chatcommerce.manualpayments.order.SettleDecisionWorker;
-import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.order.SubmissionService;
 import com.chatcommerce.manualpayments.support.Catalog;
 import com.chatcommerce.manualpayments.support.EngineRecords;
@@ -128,20 +126,7 @@ class JwtAccessTest {
   void principalClaimNamesTheDeciderInTheOrderHistory() {
     Catalog.Setup setup = catalog.cashDeskOffer();
     String id =
-        submissions
-            .open(
-                UUID.randomUUID().toString(),
-                new Submission(
-                    OrderSource.CLIENT,
-                    setup.clientId(),
-                    setup.offerId(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    false,
-                    "platform"))
-            .id();
+        submissions.open(UUID.randomUUID().toString(), setup.clientSubmission("platform")).id();
     String token = token(KEY, List.of("manager"), Instant.now().plusSeconds(300));
 
     assertThat(post("/api/v1/orders/" + id + "/approve", token, "{\"comment\":\"by token\"}"))

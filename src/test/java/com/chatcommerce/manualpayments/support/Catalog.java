@@ -3,6 +3,8 @@ package com.chatcommerce.manualpayments.support;
 import com.chatcommerce.manualpayments.crm.ClientService;
 import com.chatcommerce.manualpayments.offer.OfferDraft;
 import com.chatcommerce.manualpayments.offer.OfferService;
+import com.chatcommerce.manualpayments.order.OrderSource;
+import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemDraft;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemKind;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemService;
@@ -23,7 +25,14 @@ public class Catalog {
     this.clients = clients;
   }
 
-  public record Setup(long paymentSystemId, long offerId, long clientId) {}
+  public record Setup(long paymentSystemId, long offerId, long clientId) {
+
+    /** The client's own submission of the offer, with nothing else given. */
+    public Submission clientSubmission(String submittedBy) {
+      return new Submission(
+          OrderSource.CLIENT, clientId, offerId, null, null, null, null, false, submittedBy);
+    }
+  }
 
   /** 2.5 % + 10.00 RUB; RUB and USD accepted; the offer costs 1500.00 RUB. */
   public Setup cashDeskOffer() {
