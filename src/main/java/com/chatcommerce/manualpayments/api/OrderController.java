@@ -7,9 +7,7 @@ import com.chatcommerce.manualpayments.order.OrderFilter;
 import com.chatcommerce.manualpayments.order.OrderPage;
 import com.chatcommerce.manualpayments.order.OrderQueryService;
 import com.chatcommerce.manualpayments.order.OrderSort;
-import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.PaymentRequestService;
-import com.chatcommerce.manualpayments.order.Submission;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -74,18 +72,7 @@ class OrderController {
   @ProblemResponses({400, 409, 422, 503})
   ResponseEntity<OrderJson.Response> submit(
       @Valid @RequestBody OrderJson.ClientSubmission body, Authentication caller) {
-    Order order =
-        requests.submit(
-            new Submission(
-                OrderSource.CLIENT,
-                body.clientId(),
-                body.offerId(),
-                body.paymentDate(),
-                body.comment(),
-                null,
-                null,
-                false,
-                Callers.name(caller)));
+    Order order = requests.submit(body.submission(Callers.name(caller)));
     return created(order);
   }
 
@@ -100,19 +87,7 @@ class OrderController {
   @ProblemResponses({400, 409, 422, 503})
   ResponseEntity<OrderJson.Response> add(
       @Valid @RequestBody OrderJson.ManagerSubmission body, Authentication caller) {
-    Order order =
-        requests.submit(
-            new Submission(
-                OrderSource.MANAGER,
-                body.clientId(),
-                body.offerId(),
-                body.paymentDate(),
-                body.comment(),
-                body.email(),
-                body.phone(),
-                true,
-                Callers.name(caller),
-                body.payer()));
+    Order order = requests.submit(body.submission(Callers.name(caller)));
     return created(order);
   }
 

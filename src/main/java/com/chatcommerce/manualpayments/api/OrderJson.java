@@ -8,6 +8,7 @@ import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.order.OrderTerms;
 import com.chatcommerce.manualpayments.order.Payer;
 import com.chatcommerce.manualpayments.order.RejectionReason;
+import com.chatcommerce.manualpayments.order.Submission;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -33,7 +34,21 @@ final class OrderJson {
               example = "2026-11-27")
           @Size(max = ApiLimits.DATE)
           String paymentDate,
-      @Size(max = ApiLimits.COMMENT) String comment) {}
+      @Size(max = ApiLimits.COMMENT) String comment) {
+
+    Submission submission(String submittedBy) {
+      return new Submission(
+          OrderSource.CLIENT,
+          clientId,
+          offerId,
+          paymentDate,
+          comment,
+          null,
+          null,
+          false,
+          submittedBy);
+    }
+  }
 
   /**
    * A manager's "add manual payment": for a CRM client ({@code clientId}, with the client's email
@@ -52,7 +67,25 @@ final class OrderJson {
               example = "2026-11-27")
           @Size(max = ApiLimits.DATE)
           String paymentDate,
-      @Size(max = ApiLimits.COMMENT) String comment) {}
+      @Size(max = ApiLimits.COMMENT) String comment) {
+
+    /**
+     * The manager gives the client's email and phone, unless the payment is on the manual account.
+     */
+    Submission submission(String submittedBy) {
+      return new Submission(
+          OrderSource.MANAGER,
+          clientId,
+          offerId,
+          paymentDate,
+          comment,
+          email,
+          phone,
+          true,
+          submittedBy,
+          payer);
+    }
+  }
 
   /**
    * A manager's decision: an optional correction of the amount (a new currency only with the amount
