@@ -48,7 +48,7 @@ final class ApiLimits {
 
   static final String IDEMPOTENCY_KEY_PATTERN = "^[A-Za-z0-9_.:-]{1,100}$";
 
-  /** A cursor this API returned: base64url of a time and an id. */
+  /** A cursor this API returned: base64url of the key of a page's last row. */
   static final int CURSOR = 100;
 
   static final String CURSOR_PATTERN = "^[A-Za-z0-9_-]*$";

@@ -3,9 +3,13 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.money.ExchangeRate;
 import com.chatcommerce.manualpayments.money.ExchangeRateService;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
@@ -75,10 +80,25 @@ class ExchangeRateController {
     return Response.of(rates.get(from, to));
   }
 
-  @Operation(description = "Every stored rate.")
+  record ExchangeRatePage(
+      @ArraySchema(maxItems = ApiLimits.PAGE) List<Response> exchangeRates,
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN)
+          String nextCursor) {}
+
+  @Operation(
+      description =
+          "The stored rates by currency pair, from and then to, keyset-paged: limit, cursor,"
+              + " nextCursor.")
   @GetMapping
-  @ProblemResponses({})
-  List<Response> all() {
-    return rates.all().stream().map(Response::of).toList();
+  @ProblemResponses({400})
+  ExchangeRatePage find(
+      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
+      @Parameter(description = "nextCursor of the previous page.")
+          @RequestParam(required = false)
+          @Size(max = ApiLimits.CURSOR)
+          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
+          String cursor) {
+    var page = rates.find(limit, cursor).map(Response::of);
+    return new ExchangeRatePage(page.items(), page.nextCursor());
   }
 }

@@ -5,10 +5,14 @@ import com.chatcommerce.manualpayments.offer.OfferDraft;
 import com.chatcommerce.manualpayments.offer.OfferService;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -112,13 +116,28 @@ class OfferController {
     return Response.of(offers.update(id, request.draft()));
   }
 
+  record OfferPage(
+      @ArraySchema(maxItems = ApiLimits.PAGE) List<Response> offers,
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN)
+          String nextCursor) {}
+
   @Operation(
       description =
-          "Every offer, as the client's pay window shows it; manualPayment=true keeps those of manual payment systems.")
+          "The offers as the client's pay window shows them, in the order they were created,"
+              + " keyset-paged: limit, cursor, nextCursor; manualPayment=true keeps those of manual"
+              + " payment systems.")
   @GetMapping
   @ProblemResponses({400})
-  List<Response> all(@RequestParam(defaultValue = "false") boolean manualPayment) {
-    return offers.all(manualPayment).stream().map(Response::of).toList();
+  OfferPage find(
+      @RequestParam(defaultValue = "false") boolean manualPayment,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
+      @Parameter(description = "nextCursor of the previous page, with the same manualPayment.")
+          @RequestParam(required = false)
+          @Size(max = ApiLimits.CURSOR)
+          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
+          String cursor) {
+    var page = offers.find(manualPayment, limit, cursor).map(Response::of);
+    return new OfferPage(page.items(), page.nextCursor());
   }
 
   @Operation(description = "One offer with its payment system's public face.")

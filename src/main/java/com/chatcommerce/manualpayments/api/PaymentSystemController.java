@@ -5,12 +5,16 @@ import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImageService;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
@@ -55,11 +60,26 @@ class PaymentSystemController {
         .body(created);
   }
 
-  @Operation(description = "Every payment system.")
+  record PaymentSystemPage(
+      @ArraySchema(maxItems = ApiLimits.PAGE) List<PaymentSystemJson.Response> paymentSystems,
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN)
+          String nextCursor) {}
+
+  @Operation(
+      description =
+          "The payment systems in the order they were created, keyset-paged: limit, cursor,"
+              + " nextCursor.")
   @GetMapping
-  @ProblemResponses({})
-  List<PaymentSystemJson.Response> all() {
-    return paymentSystems.all().stream().map(PaymentSystemJson.Response::of).toList();
+  @ProblemResponses({400})
+  PaymentSystemPage find(
+      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
+      @Parameter(description = "nextCursor of the previous page.")
+          @RequestParam(required = false)
+          @Size(max = ApiLimits.CURSOR)
+          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
+          String cursor) {
+    var page = paymentSystems.find(limit, cursor).map(PaymentSystemJson.Response::of);
+    return new PaymentSystemPage(page.items(), page.nextCursor());
   }
 
   @Operation(description = "One payment system.")

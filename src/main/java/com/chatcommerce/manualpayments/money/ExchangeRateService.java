@@ -2,9 +2,11 @@ package com.chatcommerce.manualpayments.money;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
+import com.chatcommerce.manualpayments.paging.Cursors;
+import com.chatcommerce.manualpayments.paging.Page;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -61,8 +63,18 @@ public class ExchangeRateService {
         .orElseThrow(() -> new NotFoundException("exchange rate", from + "/" + to));
   }
 
+  /** The rates by their currency pair, from and then to, a keyset page at a time. */
   @Transactional(readOnly = true)
-  public List<ExchangeRate> all() {
-    return repository.findAllByOrderByPairFromAscPairToAsc();
+  public Page<ExchangeRate> find(int limit, String cursor) {
+    Cursors.requireLimit(limit);
+    Cursors.CurrencyPair after = Cursors.currencyPair(cursor);
+    // Without a cursor, the page starts before every pair: the empty code sorts before any other.
+    return Page.of(
+        repository.findAfter(
+            after == null ? "" : after.from(),
+            after == null ? "" : after.to(),
+            Limit.of(limit + 1)),
+        limit,
+        rate -> Cursors.ofCurrencyPair(rate.from(), rate.to()));
   }
 }

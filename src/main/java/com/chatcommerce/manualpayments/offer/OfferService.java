@@ -3,6 +3,8 @@ package com.chatcommerce.manualpayments.offer;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
 import com.chatcommerce.manualpayments.money.Money;
+import com.chatcommerce.manualpayments.paging.Cursors;
+import com.chatcommerce.manualpayments.paging.Page;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemKind;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemRepository;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -104,10 +107,20 @@ public class OfferService {
     return offers.findById(id).orElseThrow(() -> new NotFoundException("offer", id));
   }
 
+  /**
+   * The offers in the order they were created, a keyset page at a time; with {@code
+   * manualPaymentOnly}, only those of manual payment systems.
+   */
   @Transactional(readOnly = true)
-  public List<Offer> all(boolean manualPaymentOnly) {
-    return manualPaymentOnly
-        ? offers.findAllByPaymentSystemKindOrderByIdAsc(PaymentSystemKind.MANUAL)
-        : offers.findAllByOrderByIdAsc();
+  public Page<Offer> find(boolean manualPaymentOnly, int limit, String cursor) {
+    Cursors.requireLimit(limit);
+    long after = Cursors.idAfter(cursor);
+    Limit onePast = Limit.of(limit + 1);
+    List<Offer> found =
+        manualPaymentOnly
+            ? offers.findByPaymentSystemKindAndIdGreaterThanOrderByIdAsc(
+                PaymentSystemKind.MANUAL, after, onePast)
+            : offers.findByIdGreaterThanOrderByIdAsc(after, onePast);
+    return Page.of(found, limit, offer -> Cursors.ofId(offer.id()));
   }
 }

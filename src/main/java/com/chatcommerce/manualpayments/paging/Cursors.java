@@ -61,6 +61,30 @@ public final class Cursors {
     }
   }
 
+  /** A position in a list ordered by two currency codes, as {@link #currencyPair} reads it. */
+  public static String ofCurrencyPair(String from, String to) {
+    return encode(from + ">" + to);
+  }
+
+  public record CurrencyPair(String from, String to) {}
+
+  /** Null without a cursor. */
+  public static CurrencyPair currencyPair(String cursor) {
+    if (cursor == null || cursor.isBlank()) {
+      return null;
+    }
+    String raw;
+    try {
+      raw = decode(cursor);
+    } catch (RuntimeException e) {
+      throw notACursor();
+    }
+    if (!raw.matches("[A-Z]{3}>[A-Z]{3}")) {
+      throw notACursor();
+    }
+    return new CurrencyPair(raw.substring(0, 3), raw.substring(4));
+  }
+
   private static String encode(String raw) {
     return Base64.getUrlEncoder()
         .withoutPadding()

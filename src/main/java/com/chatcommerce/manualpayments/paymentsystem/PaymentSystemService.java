@@ -2,9 +2,10 @@ package com.chatcommerce.manualpayments.paymentsystem;
 
 import com.chatcommerce.manualpayments.error.ConflictException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
+import com.chatcommerce.manualpayments.paging.Cursors;
+import com.chatcommerce.manualpayments.paging.Page;
 import java.time.Clock;
-import java.util.List;
-import org.springframework.data.domain.Sort;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -58,8 +59,13 @@ public class PaymentSystemService {
     return repository.findById(id).orElseThrow(() -> new NotFoundException("payment system", id));
   }
 
+  /** The payment systems in the order they were created, a keyset page at a time. */
   @Transactional(readOnly = true)
-  public List<PaymentSystem> all() {
-    return repository.findAll(Sort.by("id"));
+  public Page<PaymentSystem> find(int limit, String cursor) {
+    Cursors.requireLimit(limit);
+    return Page.of(
+        repository.findByIdGreaterThanOrderByIdAsc(Cursors.idAfter(cursor), Limit.of(limit + 1)),
+        limit,
+        paymentSystem -> Cursors.ofId(paymentSystem.id()));
   }
 }

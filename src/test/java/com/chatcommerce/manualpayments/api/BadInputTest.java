@@ -244,6 +244,9 @@ class BadInputTest {
         bad("GET", "/api/v1/orders?limit=101", null, 400, "limit"),
         bad("GET", "/api/v1/orders?limit=abc", null, 400, "limit"),
         bad("GET", "/api/v1/orders?cursor=not-a-cursor", null, 400, "cursor"),
+        bad("GET", "/api/v1/payment-systems?limit=0", null, 400, "limit"),
+        bad("GET", "/api/v1/offers?manualPayment=true&limit=abc", null, 400, "limit"),
+        bad("GET", "/api/v1/exchange-rates?cursor=not-a-cursor", null, 400, "cursor"),
         bad("GET", "/api/v1/orders?status=PAID", null, 400, "status"));
   }
 

@@ -19,7 +19,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Clients, a client's order history and its chat indicators are keyset-paged like the orders. */
+/**
+ * Clients, a client's order history and its chat indicators, and the catalogues (payment systems,
+ * offers, exchange rates) are keyset-paged like the orders.
+ */
 @IntegrationTest
 class ClientListsPagingTest {
 
@@ -48,20 +51,11 @@ class ClientListsPagingTest {
   @Test
   void clientsArePagedInTheOrderTheyWereCreated() {
     List<Long> mine = List.of(fixtures.client(), fixtures.client(), fixtures.client());
-    int total = jdbc.queryForObject("SELECT COUNT(*) FROM crm_clients", Integer.class);
-    int limit = Math.max(1, total / 3);
-
-    List<JsonNode> pages = walk("/api/v1/clients", limit, page -> page.get("clients"));
 
     List<Long> ids =
-        pages.stream()
-            .flatMap(p -> stream(p.get("clients")))
-            .map(c -> c.get("id").asLong())
-            .toList();
-    assertThat(pages).hasSizeGreaterThanOrEqualTo(3);
-    assertThat(ids).hasSize(total).isSorted().doesNotHaveDuplicates().containsAll(mine);
-    assertThat(pages.subList(0, pages.size() - 1))
-        .allSatisfy(p -> assertThat(p.get("clients")).hasSize(limit));
+        walkById("/api/v1/clients", "clients", rows("SELECT COUNT(*) FROM crm_clients"));
+
+    assertThat(ids).containsAll(mine);
   }
 
   @Test
@@ -101,23 +95,117 @@ class ClientListsPagingTest {
     assertThat(ids).hasSize(3).isSorted().doesNotHaveDuplicates();
   }
 
+  @Test
+  void paymentSystemsArePagedInTheOrderTheyWereCreated() {
+    List<Long> mine = List.of(fixtures.cashDesk(), fixtures.cashDesk(), fixtures.cashDesk());
+
+    List<Long> ids =
+        walkById(
+            "/api/v1/payment-systems",
+            "paymentSystems",
+            rows("SELECT COUNT(*) FROM payment_systems"));
+
+    assertThat(ids).containsAll(mine);
+  }
+
+  @Test
+  void offersArePagedInTheOrderTheyWereCreatedWithOrWithoutTheManualPaymentFilter() {
+    long integrated =
+        api.post(
+                "/api/v1/payment-systems",
+                """
+        {"kind":"INTEGRATED","name":"Card acquiring","commissionPercent":"1.9","accountCurrency":"RUB",
+         "transactionCurrency":"RUB","supportedCurrencies":["RUB"]}""")
+            .body()
+            .get("id")
+            .asLong();
+    long cardOffer = fixtures.offer(integrated, "100.00", "RUB", null);
+    long manualOffer = fixtures.offer(fixtures.cashDesk(), "100.00", "RUB", null);
+    fixtures.offer(fixtures.cashDesk(), "200.00", "RUB", null);
+
+    List<Long> every = walkById("/api/v1/offers", "offers", rows("SELECT COUNT(*) FROM offers"));
+    List<Long> manual =
+        walkById(
+            "/api/v1/offers?manualPayment=true",
+            "offers",
+            rows(
+                "SELECT COUNT(*) FROM offers o JOIN payment_systems p ON p.id = o.payment_system_id"
+                    + " WHERE p.kind = 'MANUAL'"));
+
+    assertThat(every).contains(cardOffer, manualOffer);
+    assertThat(manual).contains(manualOffer).doesNotContain(cardOffer);
+  }
+
+  @Test
+  void exchangeRatesArePagedByCurrencyPair() {
+    List<String> mine = List.of("AUD/CAD", "AUD/JPY", "NZD/AUD");
+    for (String pair : mine) {
+      Api.Response stored = api.put("/api/v1/exchange-rates/" + pair, "{\"rate\":\"1.5\"}");
+      assertThat(stored.status()).as(stored.raw()).isEqualTo(200);
+    }
+    int total = rows("SELECT COUNT(*) FROM exchange_rates");
+    int limit = thirdOf(total);
+
+    List<JsonNode> pages = walk("/api/v1/exchange-rates", limit, page -> page.get("exchangeRates"));
+
+    List<String> pairs =
+        pages.stream()
+            .flatMap(p -> stream(p.get("exchangeRates")))
+            .map(r -> r.get("from").asText() + "/" + r.get("to").asText())
+            .toList();
+    assertThat(pages).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(pairs).hasSize(total).isSorted().doesNotHaveDuplicates().containsAll(mine);
+    assertThat(pages.subList(0, pages.size() - 1))
+        .allSatisfy(p -> assertThat(p.get("exchangeRates")).hasSize(limit));
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
         "/api/v1/clients",
         "/api/v1/clients/{client}/orders",
-        "/api/v1/clients/{client}/chat-indicators"
+        "/api/v1/clients/{client}/chat-indicators",
+        "/api/v1/payment-systems",
+        "/api/v1/offers",
+        "/api/v1/offers?manualPayment=true",
+        "/api/v1/exchange-rates"
       })
   void badLimitOrCursorIsRefusedByName(String path) {
     String url = path.replace("{client}", String.valueOf(client));
+    String next = url.contains("?") ? "&" : "?";
     for (String limit : List.of("0", "101")) {
-      Api.Response response = api.get(url + "?limit=" + limit);
+      Api.Response response = api.get(url + next + "limit=" + limit);
       assertThat(response.status()).isEqualTo(400);
       assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("limit");
     }
-    Api.Response response = api.get(url + "?cursor=not-a-cursor");
+    Api.Response response = api.get(url + next + "cursor=not-a-cursor");
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("cursor");
+  }
+
+  /**
+   * Walks a list ordered by id, {@code total} rows long: every row once, in order, every page but
+   * the last full. The ids, in the order they came.
+   */
+  private List<Long> walkById(String path, String items, int total) {
+    int limit = thirdOf(total);
+    List<JsonNode> pages = walk(path, limit, page -> page.get(items));
+    List<Long> ids =
+        pages.stream().flatMap(p -> stream(p.get(items))).map(i -> i.get("id").asLong()).toList();
+    assertThat(pages).as(path).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(ids).as(path).hasSize(total).isSorted().doesNotHaveDuplicates();
+    assertThat(pages.subList(0, pages.size() - 1))
+        .as(path)
+        .allSatisfy(p -> assertThat(p.get(items)).hasSize(limit));
+    return ids;
+  }
+
+  /**
+   * A page size that makes at least three pages of {@code total} rows (at least 3), within the
+   * largest limit however many rows the tests before left in the shared database.
+   */
+  private static int thirdOf(int total) {
+    return Math.min(100, Math.max(1, total / 3));
   }
 
   /** Every page from the first, following nextCursor until it is null. */
@@ -126,7 +214,12 @@ class ClientListsPagingTest {
     String cursor = null;
     do {
       Api.Response response =
-          api.get(path + "?limit=" + limit + (cursor == null ? "" : "&cursor=" + cursor));
+          api.get(
+              path
+                  + (path.contains("?") ? "&" : "?")
+                  + "limit="
+                  + limit
+                  + (cursor == null ? "" : "&cursor=" + cursor));
       assertThat(response.status()).as(response.raw()).isEqualTo(200);
       assertThat(items.apply(response.body()).size()).isBetween(1, limit);
       pages.add(response.body());
@@ -142,6 +235,10 @@ class ClientListsPagingTest {
     List<JsonNode> list = new ArrayList<>();
     array.forEach(list::add);
     return list.stream();
+  }
+
+  private int rows(String countQuery) {
+    return jdbc.queryForObject(countQuery, Integer.class);
   }
 
   private int count(String table) {

@@ -310,9 +310,10 @@ class ManualPaymentApiTest extends CashDeskApiTest {
             .asLong();
     long cardOffer = fixtures.offer(integrated, "100.00", "RUB", null);
 
-    JsonNode manual = api.get("/api/v1/offers?manualPayment=true").body();
-    List<Long> manualIds = new ArrayList<>();
-    manual.forEach(o -> manualIds.add(o.get("id").asLong()));
+    List<Long> manualIds =
+        api.everyItem("/api/v1/offers?manualPayment=true", "offers").stream()
+            .map(o -> o.get("id").asLong())
+            .toList();
     assertThat(manualIds).contains(offer).doesNotContain(cardOffer);
 
     Api.Response refused =

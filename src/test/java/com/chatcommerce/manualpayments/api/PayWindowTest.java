@@ -56,9 +56,9 @@ class PayWindowTest extends CashDeskApiTest {
     assertThat(face.has("description")).isTrue();
     assertThat(face.has("imageUrl")).isTrue();
     assertThat(face.has("commissionPercent")).isFalse();
-    Api.Response listed = platform.get("/api/v1/offers?manualPayment=true");
-    assertThat(listed.status()).isEqualTo(200);
-    assertThat(listed.body().findValuesAsText("id")).contains(Long.toString(offer));
+    assertThat(platform.everyItem("/api/v1/offers?manualPayment=true", "offers"))
+        .extracting(listed -> listed.get("id").asLong())
+        .contains(offer);
   }
 
   @Test

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.springframework.http.HttpHeaders;
@@ -65,6 +67,31 @@ public final class Api {
   /** A GET whose Accept header is {@code accept}. */
   public Response get(String path, String accept) {
     return exchange(http.method(HttpMethod.GET).uri(path).header("Accept", accept));
+  }
+
+  /**
+   * Every item of a keyset-paged list, {@code items} naming its array: the pages from the first,
+   * following nextCursor until it is null. Tests share one database, so what a test made may be on
+   * any page.
+   */
+  public List<JsonNode> everyItem(String path, String items) {
+    List<JsonNode> found = new ArrayList<>();
+    String cursor = null;
+    do {
+      Response page =
+          get(
+              path
+                  + (path.contains("?") ? "&" : "?")
+                  + "limit=100"
+                  + (cursor == null ? "" : "&cursor=" + cursor));
+      if (page.status() != 200) {
+        throw new AssertionError(path + " answered " + page.status() + ": " + page.raw());
+      }
+      page.body().get(items).forEach(found::add);
+      JsonNode next = page.body().get("nextCursor");
+      cursor = next.isNull() ? null : next.asText();
+    } while (cursor != null);
+    return found;
   }
 
   public Response post(String path, String json) {
