@@ -12,13 +12,12 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -145,13 +144,8 @@ class ClientController {
           @RequestParam(required = false)
           @Size(max = ApiLimits.SEARCH)
           String q,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @Parameter(description = "nextCursor of the previous page, with the same q.")
-          @RequestParam(required = false)
-          @Size(max = ApiLimits.CURSOR)
-          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
-          String cursor) {
-    var page = clients.find(q, limit, cursor).map(Response::of);
+      @ParameterObject @Valid PageParams paging) {
+    var page = clients.find(q, paging.size(), paging.cursor()).map(Response::of);
     return new ClientPage(page.items(), page.nextCursor());
   }
 
@@ -181,14 +175,8 @@ class ClientController {
           "The order history on the client's card, the most recently updated first, keyset-paged.")
   @GetMapping("/{id}/orders")
   @ProblemResponses({400, 404})
-  OrderLines orders(
-      @PathVariable @Min(1) long id,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @RequestParam(required = false)
-          @Size(max = ApiLimits.CURSOR)
-          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
-          String cursor) {
-    var page = orderHistory.ofClient(id, limit, cursor).map(OrderLine::of);
+  OrderLines orders(@PathVariable @Min(1) long id, @ParameterObject @Valid PageParams paging) {
+    var page = orderHistory.ofClient(id, paging.size(), paging.cursor()).map(OrderLine::of);
     return new OrderLines(page.items(), page.nextCursor());
   }
 
@@ -197,14 +185,9 @@ class ClientController {
   @GetMapping("/{id}/chat-indicators")
   @ProblemResponses({400, 404})
   Indicators chatIndicators(
-      @PathVariable @Min(1) long id,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @RequestParam(required = false)
-          @Size(max = ApiLimits.CURSOR)
-          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
-          String cursor) {
+      @PathVariable @Min(1) long id, @ParameterObject @Valid PageParams paging) {
     clients.get(id);
-    var page = indicators.ofClient(id, limit, cursor).map(Indicator::of);
+    var page = indicators.ofClient(id, paging.size(), paging.cursor()).map(Indicator::of);
     return new Indicators(page.items(), page.nextCursor());
   }
 }

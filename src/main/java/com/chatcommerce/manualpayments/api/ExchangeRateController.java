@@ -3,23 +3,20 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.money.ExchangeRate;
 import com.chatcommerce.manualpayments.money.ExchangeRateService;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @Tag(
@@ -91,14 +88,8 @@ class ExchangeRateController {
               + " nextCursor.")
   @GetMapping
   @ProblemResponses({400})
-  ExchangeRatePage find(
-      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @Parameter(description = "nextCursor of the previous page.")
-          @RequestParam(required = false)
-          @Size(max = ApiLimits.CURSOR)
-          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
-          String cursor) {
-    var page = rates.find(limit, cursor).map(Response::of);
+  ExchangeRatePage find(@ParameterObject @Valid PageParams paging) {
+    var page = rates.find(paging.size(), paging.cursor()).map(Response::of);
     return new ExchangeRatePage(page.items(), page.nextCursor());
   }
 }

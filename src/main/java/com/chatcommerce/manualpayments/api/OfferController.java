@@ -5,18 +5,16 @@ import com.chatcommerce.manualpayments.offer.OfferDraft;
 import com.chatcommerce.manualpayments.offer.OfferService;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -130,13 +128,8 @@ class OfferController {
   @ProblemResponses({400})
   OfferPage find(
       @RequestParam(defaultValue = "false") boolean manualPayment,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @Parameter(description = "nextCursor of the previous page, with the same manualPayment.")
-          @RequestParam(required = false)
-          @Size(max = ApiLimits.CURSOR)
-          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
-          String cursor) {
-    var page = offers.find(manualPayment, limit, cursor).map(Response::of);
+      @ParameterObject @Valid PageParams paging) {
+    var page = offers.find(manualPayment, paging.size(), paging.cursor()).map(Response::of);
     return new OfferPage(page.items(), page.nextCursor());
   }
 

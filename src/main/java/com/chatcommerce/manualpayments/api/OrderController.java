@@ -16,8 +16,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
@@ -107,16 +105,14 @@ class OrderController {
               schema = @Schema(allowableValues = {"submittedAt", "reviewDeadline"}))
           @RequestParam(required = false)
           String sort,
-      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @Parameter(description = "nextCursor of the previous page, with the same sort and filters.")
-          @RequestParam(required = false)
-          @Size(max = ApiLimits.CURSOR)
-          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
-          String cursor,
+      @ParameterObject @Valid PageParams paging,
       Authentication caller) {
     OrderPage page =
         queries.list(
-            params.filter(Callers.onlyOwnOrders(caller)), OrderSort.of(sort), limit, cursor);
+            params.filter(Callers.onlyOwnOrders(caller)),
+            OrderSort.of(sort),
+            paging.size(),
+            paging.cursor());
     return new OrderJson.Page(
         page.orders().stream().map(OrderJson.Response::of).toList(), page.nextCursor());
   }

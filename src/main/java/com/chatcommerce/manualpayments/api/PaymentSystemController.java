@@ -11,13 +11,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,7 +27,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
@@ -71,14 +68,9 @@ class PaymentSystemController {
               + " nextCursor.")
   @GetMapping
   @ProblemResponses({400})
-  PaymentSystemPage find(
-      @RequestParam(defaultValue = "20") @Min(1) @Max(ApiLimits.PAGE) int limit,
-      @Parameter(description = "nextCursor of the previous page.")
-          @RequestParam(required = false)
-          @Size(max = ApiLimits.CURSOR)
-          @Pattern(regexp = ApiLimits.CURSOR_PATTERN)
-          String cursor) {
-    var page = paymentSystems.find(limit, cursor).map(PaymentSystemJson.Response::of);
+  PaymentSystemPage find(@ParameterObject @Valid PageParams paging) {
+    var page =
+        paymentSystems.find(paging.size(), paging.cursor()).map(PaymentSystemJson.Response::of);
     return new PaymentSystemPage(page.items(), page.nextCursor());
   }
 
