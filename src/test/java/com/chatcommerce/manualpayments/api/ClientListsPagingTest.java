@@ -110,15 +110,7 @@ class ClientListsPagingTest {
 
   @Test
   void offersArePagedInTheOrderTheyWereCreatedWithOrWithoutTheManualPaymentFilter() {
-    long integrated =
-        api.post(
-                "/api/v1/payment-systems",
-                """
-        {"kind":"INTEGRATED","name":"Card acquiring","commissionPercent":"1.9","accountCurrency":"RUB",
-         "transactionCurrency":"RUB","supportedCurrencies":["RUB"]}""")
-            .body()
-            .get("id")
-            .asLong();
+    long integrated = fixtures.cardAcquiring();
     long cardOffer = fixtures.offer(integrated, "100.00", "RUB", null);
     long manualOffer = fixtures.offer(fixtures.cashDesk(), "100.00", "RUB", null);
     fixtures.offer(fixtures.cashDesk(), "200.00", "RUB", null);

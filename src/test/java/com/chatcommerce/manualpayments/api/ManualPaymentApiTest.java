@@ -298,16 +298,7 @@ class ManualPaymentApiTest extends CashDeskApiTest {
 
   @Test
   void manualPaymentFilterListsOnlyOffersOfManualPaymentSystems() {
-    long integrated =
-        new Api(port)
-            .post(
-                "/api/v1/payment-systems",
-                """
-        {"kind":"INTEGRATED","name":"Card acquiring","commissionPercent":"1.9","accountCurrency":"RUB",
-         "transactionCurrency":"RUB","supportedCurrencies":["RUB"]}""")
-            .body()
-            .get("id")
-            .asLong();
+    long integrated = fixtures.cardAcquiring();
     long cardOffer = fixtures.offer(integrated, "100.00", "RUB", null);
 
     List<Long> manualIds =

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,20 +154,16 @@ class WorkerIdempotencyTest {
   void claimingTwiceWithTheSameDecisionIdKeepsTheFirstClaim() {
     open();
 
-    OrderDecision first =
-        claims.claimBeforeDeadline(
-            orderId,
-            "tasklist:1",
-            Decision.APPROVE,
-            new Correction("1400.00", null, null, "short"),
-            new Actor("anna", Channel.TASKLIST));
-    OrderDecision again =
-        claims.claimBeforeDeadline(
-            orderId,
-            "tasklist:1",
-            Decision.APPROVE,
-            new Correction("1400.00", null, null, "short"),
-            new Actor("anna", Channel.TASKLIST));
+    Supplier<OrderDecision> claim =
+        () ->
+            claims.claimBeforeDeadline(
+                orderId,
+                "tasklist:1",
+                Decision.APPROVE,
+                new Correction("1400.00", null, null, "short"),
+                new Actor("anna", Channel.TASKLIST));
+    OrderDecision first = claim.get();
+    OrderDecision again = claim.get();
 
     assertThat(again.claimedAt()).isEqualTo(first.claimedAt());
     assertThat(claimRows()).isEqualTo(1);

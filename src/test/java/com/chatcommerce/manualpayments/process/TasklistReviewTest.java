@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.money.ExchangeRateService;
+import com.chatcommerce.manualpayments.order.SubmittedPayment;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import com.chatcommerce.manualpayments.support.CashDeskApiTest;
 import com.chatcommerce.manualpayments.support.EngineRecords;
@@ -28,7 +29,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -376,15 +376,7 @@ class TasklistReviewTest extends CashDeskApiTest {
 
   @Test
   void startFormNamingAnOfferThatCannotBePaidManuallyIsDiscardedWithItsReasonForOperate() {
-    long integrated =
-        api.post(
-                "/api/v1/payment-systems",
-                """
-        {"kind":"INTEGRATED","name":"Card acquiring","commissionPercent":"1.9","accountCurrency":"RUB",
-         "transactionCurrency":"RUB","supportedCurrencies":["RUB"]}""")
-            .body()
-            .get("id")
-            .asLong();
+    long integrated = fixtures.cardAcquiring();
     long cardOffer = fixtures.offer(integrated, "100.00", "RUB", null);
 
     // What Tasklist's start form submits: it starts the process with the form's variables.
@@ -394,21 +386,12 @@ class TasklistReviewTest extends CashDeskApiTest {
             .newCreateInstanceCommand()
             .bpmnProcessId(ManualPaymentProcess.PROCESS_ID)
             .latestVersion()
-            .variables(Map.of(Variables.CLIENT_ID, client, Variables.OFFER_ID, cardOffer))
+            .variables(new SubmittedPayment(null, null, client, cardOffer, null, null))
             .send()
             .join()
             .getProcessInstanceKey();
 
-    await()
-        .atMost(SETTLE)
-        .until(
-            () ->
-                EngineRecords.of(engine, ValueType.PROCESS_INSTANCE)
-                    .anyMatch(
-                        r ->
-                            r.getKey() == instance
-                                && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED));
-    new ProcessInstanceAssert(instance, records())
+    completed(instance)
         .hasPassedElement(ManualPaymentProcess.Elements.SUBMISSION_DISCARDED)
         .hasVariableWithValue(
             Variables.DISCARD_REASON,
@@ -472,7 +455,11 @@ class TasklistReviewTest extends CashDeskApiTest {
   }
 
   private ProcessInstanceAssert instanceAssert(String id) {
-    long key = instance(id);
+    return completed(instance(id));
+  }
+
+  /** The instance, once the engine completed it. */
+  private ProcessInstanceAssert completed(long key) {
     await()
         .atMost(SETTLE)
         .until(

@@ -24,6 +24,16 @@ public final class Fixtures {
          "commentHint":"Write the card number you paid from"}"""));
   }
 
+  /** An integrated payment system (card acquiring, 1.9 %): its offers cannot be paid manually. */
+  public long cardAcquiring() {
+    return created(
+        api.post(
+            "/api/v1/payment-systems",
+            """
+        {"kind":"INTEGRATED","name":"Card acquiring","commissionPercent":"1.9","accountCurrency":"RUB",
+         "transactionCurrency":"RUB","supportedCurrencies":["RUB"]}"""));
+  }
+
   public long offer(
       long paymentSystemId, String amount, String currency, String confirmationWindow) {
     String window =
