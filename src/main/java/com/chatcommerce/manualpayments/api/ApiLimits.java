@@ -1,11 +1,13 @@
 package com.chatcommerce.manualpayments.api;
 
+import com.chatcommerce.manualpayments.paging.Cursors;
+
 /**
  * The lengths and counts the OpenAPI document promises, in one place. A request field carries them
  * as bean validation constraints, which both document and enforce them (400 naming the field,
  * before anything runs); a response field carries them as documentation of what the columns hold.
  */
-final class ApiLimits {
+public final class ApiLimits {
 
   private ApiLimits() {}
 
@@ -26,7 +28,6 @@ final class ApiLimits {
   static final int PHONE = 16;
 
   static final String PHONE_PATTERN = "^\\+[1-9]\\d{7,14}$";
-  static final int PLATFORM_USER_ID = 100;
 
   /** What {@code Money.parseDecimal} reads: a sign, 15 digits, a dot and 10 decimals. */
   static final int DECIMAL = 27;
@@ -46,7 +47,7 @@ final class ApiLimits {
   /** What the idempotency filter takes; it refuses any other key before the request runs. */
   static final int IDEMPOTENCY_KEY = 100;
 
-  static final String IDEMPOTENCY_KEY_PATTERN = "^[A-Za-z0-9_.:-]{1,100}$";
+  public static final String IDEMPOTENCY_KEY_PATTERN = "^[A-Za-z0-9_.:-]{1,100}$";
 
   /** A cursor this API returned: base64url of the key of a page's last row. */
   static final int CURSOR = 100;
@@ -60,7 +61,7 @@ final class ApiLimits {
   static final int MAX_CURRENCIES = 200;
 
   /** What a page holds at most: the largest {@code limit}. */
-  static final int PAGE = 100;
+  static final int PAGE = Cursors.MAX_LIMIT;
 
   /** A client search term: as long as a name. */
   static final int SEARCH = NAME;

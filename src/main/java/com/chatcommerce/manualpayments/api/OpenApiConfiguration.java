@@ -188,9 +188,9 @@ class OpenApiConfiguration {
       if ("date-time".equals(schema.getFormat())) {
         schema.setMaxLength(DATE_TIME);
       } else if ("date".equals(schema.getFormat())) {
-        schema.setMaxLength(10);
+        schema.setMaxLength(ApiLimits.DATE);
       } else if ("uuid".equals(schema.getFormat())) {
-        schema.setMaxLength(36);
+        schema.setMaxLength(ApiLimits.UUID);
       }
     }
     if (schema.getProperties() != null) {

@@ -12,8 +12,18 @@ public interface ClientRepository extends JpaRepository<Client, Long> {
   /** A keyset page of every client, by id. */
   List<Client> findByIdGreaterThanOrderByIdAsc(long after, Limit limit);
 
-  /** The manual account, which migration V8 creates. */
   Optional<Client> findByManualAccountTrue();
+
+  /**
+   * The client that keeps the payments of platform users who are not CRM clients (V8 creates it).
+   */
+  default Client manualAccount() {
+    return findByManualAccountTrue()
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "the manual account is missing; migration V8 creates it"));
+  }
 
   /**
    * A keyset page of the clients whose name, email or phone contains the patterns (lower-cased,

@@ -71,12 +71,7 @@ public class ClientService {
   /** The CRM client that keeps the payments of users of the platform who are not CRM clients. */
   @Transactional(readOnly = true)
   public Client manualAccount() {
-    return repository
-        .findByManualAccountTrue()
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "the manual account is missing; migration V8 creates it"));
+    return repository.manualAccount();
   }
 
   /**

@@ -50,11 +50,11 @@ public class DecisionClaimService {
   public OrderDecision claimBeforeDeadline(
       String orderId, String decisionId, Decision decision, Correction correction, Actor actor) {
     Order order = lockedOrder(orderId);
-    Optional<OrderDecision> same = ownClaim(orderId, decisionId);
-    if (same.isPresent()) {
-      return same.get();
+    Optional<OrderDecision> claimed = decisions.findById(orderId);
+    if (claimed.filter(claim -> claim.decisionId().equals(decisionId)).isPresent()) {
+      return claimed.get();
     }
-    requireUndecided(order);
+    requireUndecided(order, claimed);
     Instant now = clock.instant();
     if (!now.isBefore(order.reviewDeadline())) {
       throw new ConflictException(
@@ -82,7 +82,7 @@ public class DecisionClaimService {
     if (claimed.isPresent()) {
       return claimed.get();
     }
-    requireUndecided(order);
+    requireUndecided(order, claimed);
     Instant now = clock.instant();
     return switch (channel) {
       case TIMER ->
@@ -141,25 +141,17 @@ public class DecisionClaimService {
     return claim;
   }
 
-  private Optional<OrderDecision> ownClaim(String orderId, String decisionId) {
-    return decisions.findById(orderId).filter(claim -> claim.decisionId().equals(decisionId));
-  }
-
-  private void requireUndecided(Order order) {
+  /** {@code claimed}: the order's claim, read once by the caller under the order's lock. */
+  private void requireUndecided(Order order, Optional<OrderDecision> claimed) {
     if (order.status() != OrderStatus.OPEN) {
       throw new ConflictException(
           "order " + order.id() + " is " + order.status() + "; a decision needs an OPEN order");
     }
-    decisions
-        .findById(order.id())
-        .ifPresent(
-            claim -> {
-              throw new ConflictException(
-                  "order "
-                      + order.id()
-                      + " already has a decision being applied: "
-                      + claim.describe());
-            });
+    claimed.ifPresent(
+        claim -> {
+          throw new ConflictException(
+              "order " + order.id() + " already has a decision being applied: " + claim.describe());
+        });
   }
 
   private Order lockedOrder(String orderId) {

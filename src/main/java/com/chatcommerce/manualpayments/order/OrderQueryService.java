@@ -1,7 +1,7 @@
 package com.chatcommerce.manualpayments.order;
 
-import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
+import com.chatcommerce.manualpayments.paging.Cursors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class OrderQueryService {
 
-  public static final int MAX_LIMIT = 100;
   private static final int EXPORT_BATCH = 500;
 
   private final OrderRepository orders;
@@ -89,9 +88,7 @@ public class OrderQueryService {
    */
   @Transactional(readOnly = true)
   public OrderPage list(OrderFilter filter, OrderSort sort, int limit, String cursor) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new InvalidInputException("limit", "must be between 1 and " + MAX_LIMIT);
-    }
+    Cursors.requireLimit(limit);
     return page(
         filter,
         sort,

@@ -196,12 +196,7 @@ public class SubmissionService {
           s.email() != null ? "email" : "phone",
           "belongs in the payer: give payer.email and payer.phone");
     }
-    return clients
-        .findByManualAccountTrue()
-        .orElseThrow(
-            () ->
-                new IllegalStateException("the manual account is missing; migration V8 creates it"))
-        .id();
+    return clients.manualAccount().id();
   }
 
   private static Payer payer(Payer given) {

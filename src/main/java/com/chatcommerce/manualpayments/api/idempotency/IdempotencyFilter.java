@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.api.idempotency;
 
+import com.chatcommerce.manualpayments.api.ApiLimits;
 import com.chatcommerce.manualpayments.api.limits.BufferedBodyRequest;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,7 +57,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 class IdempotencyFilter extends OncePerRequestFilter {
 
   static final String HEADER = "Idempotency-Key";
-  private static final Pattern VALID_KEY = Pattern.compile("[A-Za-z0-9_.:-]{1,100}");
+  private static final Pattern VALID_KEY = Pattern.compile(ApiLimits.IDEMPOTENCY_KEY_PATTERN);
   private static final Logger LOG = LoggerFactory.getLogger(IdempotencyFilter.class);
 
   /**
