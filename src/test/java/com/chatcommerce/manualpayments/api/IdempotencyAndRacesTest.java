@@ -13,8 +13,10 @@ import com.chatcommerce.manualpayments.support.SharedEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.MessageIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.MessageRecordValue;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -129,6 +131,7 @@ class IdempotencyAndRacesTest {
     assertThat(again.status()).isEqualTo(202);
     assertThat(again.header(REPLAYED)).isEqualTo("true");
     await().atMost(Duration.ofSeconds(10)).until(() -> status(id).equals("APPROVED"));
+    awaitFinished(id);
     assertThat(decisions(id)).isEqualTo(1);
   }
 
@@ -152,6 +155,7 @@ class IdempotencyAndRacesTest {
     assertThat(responses).extracting(Api.Response::status).containsOnly(202);
     assertReplays(responses, 9);
     await().atMost(Duration.ofSeconds(10)).until(() -> status(id).equals("APPROVED"));
+    awaitFinished(id);
     assertThat(decisions(id)).isEqualTo(1);
     assertThat(
             EngineRecords.<MessageRecordValue>of(SharedEngine.get(), ValueType.MESSAGE)
@@ -185,6 +189,7 @@ class IdempotencyAndRacesTest {
       assertThat(statuses).containsOnly(202, 409);
       assertThat(statuses).filteredOn(s -> s == 202).hasSize(1);
       await().atMost(Duration.ofSeconds(10)).until(() -> !status(id).equals("OPEN"));
+      awaitFinished(id);
       assertThat(decisions(id)).as("one decision in the history").isEqualTo(1);
     }
   }
@@ -214,6 +219,24 @@ class IdempotencyAndRacesTest {
 
   private String status(String id) {
     return api.get("/api/v1/orders/" + id).body().get("status").asText();
+  }
+
+  /**
+   * Until the order's process ended: a decision applied a second time would be written before that,
+   * so the history can be counted then.
+   */
+  private void awaitFinished(String id) {
+    long instance = api.get("/api/v1/orders/" + id).body().get("processInstanceKey").asLong();
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                EngineRecords.<ProcessInstanceRecordValue>of(
+                        SharedEngine.get(), ValueType.PROCESS_INSTANCE)
+                    .anyMatch(
+                        r ->
+                            r.getKey() == instance
+                                && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED));
   }
 
   private long decisions(String id) {

@@ -142,7 +142,7 @@ class OrderExportTest {
       assertThat(refused.statusCode()).isEqualTo(429);
       assertThat(refused.headers().firstValue("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-      assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("10");
     } finally {
       for (Socket socket : stalled) {
         socket.setSoLinger(true, 0);

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -63,6 +64,7 @@ class RequestLimitsTest {
     assertThat(response.contentType()).startsWith("application/problem+json");
     assertThat(response.body().get("errors").get(0).get("field").asText()).isEqualTo("body");
     assertThat(ordersOfClient()).isZero();
+    assertKeyLeftUnused(idempotencyKey);
   }
 
   @ParameterizedTest(name = "Idempotency-Key: {0}")
@@ -90,6 +92,28 @@ class RequestLimitsTest {
     assertThat(response.status()).isEqualTo(413);
     assertThat(response.contentType()).startsWith("application/problem+json");
     assertThat(ordersOfClient()).isZero();
+    assertKeyLeftUnused(idempotencyKey);
+  }
+
+  /**
+   * A refused body must not use up its Idempotency-Key: the same key with a good body then runs as
+   * a first request, not a replay of the 413.
+   */
+  private void assertKeyLeftUnused(String idempotencyKey) {
+    if (idempotencyKey.isEmpty()) {
+      return;
+    }
+    Api.Response retried =
+        new Api(port)
+            .send(
+                HttpMethod.POST,
+                "/api/v1/orders",
+                "{\"clientId\":" + client + ",\"offerId\":" + offer + "}",
+                "application/json",
+                idempotencyKey);
+    assertThat(retried.status()).as(retried.raw()).isEqualTo(201);
+    assertThat(retried.headers().getFirst("Idempotent-Replayed")).isNull();
+    assertThat(ordersOfClient()).isEqualTo(1);
   }
 
   @Test
