@@ -122,11 +122,11 @@ class PaymentSystemController {
         @Content(mediaType = "image/webp", schema = @Schema(ref = "#/components/schemas/Image"))
       })
   ResponseEntity<byte[]> image(@PathVariable @Min(1) long id, WebRequest request) {
-    PaymentSystemImage image = images.get(id);
-    String etag = "\"" + image.etag() + "\"";
+    String etag = "\"" + images.etag(id) + "\"";
     if (request.checkNotModified(etag)) {
       return null;
     }
+    PaymentSystemImage image = images.get(id);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(image.contentType()))
         .eTag(etag)

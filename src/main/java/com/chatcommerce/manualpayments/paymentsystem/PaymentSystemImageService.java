@@ -76,6 +76,17 @@ public class PaymentSystemImageService {
     return images.save(image);
   }
 
+  /**
+   * The image's ETag, read without its bytes: a client that has the image already (304) costs no
+   * blob read.
+   */
+  @Transactional(readOnly = true)
+  public String etag(long id) {
+    return images
+        .findEtag(id)
+        .orElseThrow(() -> new NotFoundException("image of payment system", id));
+  }
+
   @Transactional(readOnly = true)
   public PaymentSystemImage get(long id) {
     return images
