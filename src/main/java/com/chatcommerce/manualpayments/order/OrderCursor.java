@@ -1,10 +1,8 @@
 package com.chatcommerce.manualpayments.order;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
-import java.nio.charset.StandardCharsets;
+import com.chatcommerce.manualpayments.paging.Cursors;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.UUID;
 
 /**
  * An opaque keyset position: the sort key (submission time, or review deadline) and id of the last
@@ -12,33 +10,23 @@ import java.util.UUID;
  */
 record OrderCursor(OrderSort sort, Instant at, String orderId) {
 
-  private static final String DEADLINE = "deadline";
-
   String encode() {
-    String raw = at.getEpochSecond() + ":" + at.getNano() + ":" + orderId;
-    if (sort == OrderSort.REVIEW_DEADLINE) {
-      raw = DEADLINE + ":" + raw;
-    }
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    return Cursors.ofTimeAndId(kind(sort), at, orderId);
   }
 
+  /** {@code cursor} is not blank. */
   static OrderCursor decode(String cursor, OrderSort sort) {
     try {
-      String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      if (sort == OrderSort.REVIEW_DEADLINE) {
-        if (!raw.startsWith(DEADLINE + ":")) {
-          throw new IllegalArgumentException("not a review-deadline cursor");
-        }
-        raw = raw.substring(DEADLINE.length() + 1);
-      }
-      String[] parts = raw.split(":", 3);
-      Instant at = Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
-      return new OrderCursor(sort, at, UUID.fromString(parts[2]).toString());
-    } catch (RuntimeException e) {
+      Cursors.TimeAndId position = Cursors.timeAndId(kind(sort), cursor);
+      return new OrderCursor(sort, position.at(), position.id());
+    } catch (InvalidInputException e) {
       throw new InvalidInputException(
           "cursor", "is not a cursor this API returned for sort=" + sort.value());
     }
+  }
+
+  /** The newest-first list's cursors keep the format they had before the review queue existed. */
+  private static String kind(OrderSort sort) {
+    return sort == OrderSort.REVIEW_DEADLINE ? "deadline:" : "";
   }
 }

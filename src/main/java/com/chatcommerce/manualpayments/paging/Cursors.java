@@ -41,18 +41,35 @@ public final class Cursors {
 
   /** A position in a list ordered by a time and then a text id, as {@link #timeAndId} reads it. */
   public static String ofTimeAndId(Instant at, String id) {
-    return encode(at.getEpochSecond() + ":" + at.getNano() + ":" + id);
+    return ofTimeAndId("", at, id);
+  }
+
+  /**
+   * The same, in a list of the given {@code kind} (a prefix such as {@code "deadline:"}): a cursor
+   * of one kind is refused by a list of another.
+   */
+  public static String ofTimeAndId(String kind, Instant at, String id) {
+    return encode(kind + at.getEpochSecond() + ":" + at.getNano() + ":" + id);
   }
 
   public record TimeAndId(Instant at, String id) {}
 
   /** Null without a cursor. Ids are UUIDs, as the orders' are. */
   public static TimeAndId timeAndId(String cursor) {
+    return timeAndId("", cursor);
+  }
+
+  /** Null without a cursor; refused unless it was made for a list of this {@code kind}. */
+  public static TimeAndId timeAndId(String kind, String cursor) {
     if (cursor == null || cursor.isBlank()) {
       return null;
     }
     try {
-      String[] parts = decode(cursor).split(":", 3);
+      String raw = decode(cursor);
+      if (!raw.startsWith(kind)) {
+        throw notACursor();
+      }
+      String[] parts = raw.substring(kind.length()).split(":", 3);
       return new TimeAndId(
           Instant.ofEpochSecond(Long.parseLong(parts[0]), Long.parseLong(parts[1])),
           UUID.fromString(parts[2]).toString());
