@@ -2,6 +2,7 @@ package com.chatcommerce.manualpayments.api.idempotency;
 
 import com.chatcommerce.manualpayments.api.ApiLimits;
 import com.chatcommerce.manualpayments.api.limits.BufferedBodyRequest;
+import com.chatcommerce.manualpayments.error.Problems;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -16,8 +17,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -28,8 +27,6 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -271,13 +268,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
   private void problem(
       HttpServletResponse response, HttpStatus status, String title, String detail, String field)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    if (field != null) {
-      problem.setProperty("errors", List.of(Map.of("field", field, "reason", detail)));
-    }
-    response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    json.writeValue(response.getOutputStream(), problem);
+    Problems.write(
+        json,
+        response,
+        field == null
+            ? Problems.of(status, title, detail)
+            : Problems.of(status, title, detail, field, detail));
   }
 }

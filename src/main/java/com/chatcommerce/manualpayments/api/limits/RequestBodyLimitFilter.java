@@ -1,20 +1,17 @@
 package com.chatcommerce.manualpayments.api.limits;
 
+import com.chatcommerce.manualpayments.error.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -76,16 +73,16 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
   private void tooLarge(HttpServletResponse response) throws IOException {
     String reason = "is larger than " + limit + " bytes";
-    ProblemDetail problem =
-        ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, "body " + reason);
-    problem.setTitle("Request body too large");
-    problem.setProperty("errors", List.of(Map.of("field", "body", "reason", reason)));
-    byte[] bytes = json.writeValueAsBytes(problem);
-    response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+    // Closing the connection is what spares the server the rest of the body.
     response.setHeader(HttpHeaders.CONNECTION, "close");
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setContentLength(bytes.length);
-    response.getOutputStream().write(bytes);
-    response.flushBuffer();
+    Problems.write(
+        json,
+        response,
+        Problems.of(
+            HttpStatus.PAYLOAD_TOO_LARGE,
+            "Request body too large",
+            "body " + reason,
+            "body",
+            reason));
   }
 }

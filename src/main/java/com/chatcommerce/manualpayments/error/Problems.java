@@ -1,0 +1,46 @@
+package com.chatcommerce.manualpayments.error;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Problem+json answers written where no Spring MVC handler answers: in a servlet filter or a
+ * security handler. They look like {@code ProblemHandler}'s: a title, a detail and, for an input
+ * error, {@code errors[]} naming the field.
+ */
+public final class Problems {
+
+  private Problems() {}
+
+  /** A problem without a field. */
+  public static ProblemDetail of(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
+  }
+
+  /** A problem whose {@code errors[]} names the field at fault and the reason. */
+  public static ProblemDetail of(
+      HttpStatus status, String title, String detail, String field, String reason) {
+    ProblemDetail problem = of(status, title, detail);
+    problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
+    return problem;
+  }
+
+  /** Writes the whole answer, with its length, and sends it at once. */
+  public static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem)
+      throws IOException {
+    byte[] bytes = json.writeValueAsBytes(problem);
+    response.setStatus(problem.getStatus());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setContentLength(bytes.length);
+    response.getOutputStream().write(bytes);
+    response.flushBuffer();
+  }
+}
