@@ -157,6 +157,11 @@ class IdempotencyAndRacesTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> status(id).equals("APPROVED"));
     awaitFinished(id);
     assertThat(decisions(id)).isEqualTo(1);
+    // The claim's table holds one row per order by its key; the id shows whose claim it is.
+    assertThat(
+            jdbc.queryForObject(
+                "select decision_id from order_decisions where order_id = ?", String.class, id))
+        .isEqualTo("manager/" + key);
     assertThat(
             EngineRecords.<MessageRecordValue>of(SharedEngine.get(), ValueType.MESSAGE)
                 .filter(r -> r.getIntent() == MessageIntent.PUBLISHED)

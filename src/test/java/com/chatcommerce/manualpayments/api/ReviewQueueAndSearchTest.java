@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -124,6 +125,9 @@ class ReviewQueueAndSearchTest extends CashDeskApiTest {
 
       assertThat(page.get("orders")).hasSize(6);
       assertThat(page.get("orders").findValuesAsText("clientName")).doesNotContainNull().hasSize(6);
+      assertThat(Set.copyOf(page.get("orders").findValuesAsText("clientId")))
+          .as("the page names several clients, so a read per client would show")
+          .hasSizeGreaterThan(1);
       assertThat(statements).as("statements prepared for one page").isEqualTo(1);
     } finally {
       statistics.setStatisticsEnabled(false);
