@@ -21,19 +21,11 @@ public class RetryingJobExceptionStrategy implements JobExceptionHandlingStrateg
   private static final Logger LOG = LoggerFactory.getLogger(RetryingJobExceptionStrategy.class);
 
   private final JobExceptionHandlingStrategy delegate;
-  private final Duration firstBackoff;
-  private final Duration longestBackoff;
-  private final int retriesInModel;
+  private final RetryBackoff backoff;
 
-  public RetryingJobExceptionStrategy(
-      JobExceptionHandlingStrategy delegate,
-      Duration firstBackoff,
-      Duration longestBackoff,
-      int retriesInModel) {
+  RetryingJobExceptionStrategy(JobExceptionHandlingStrategy delegate, RetryBackoff backoff) {
     this.delegate = delegate;
-    this.firstBackoff = firstBackoff;
-    this.longestBackoff = longestBackoff;
-    this.retriesInModel = retriesInModel;
+    this.backoff = backoff;
   }
 
   @Override
@@ -67,26 +59,21 @@ public class RetryingJobExceptionStrategy implements JobExceptionHandlingStrateg
       return;
     }
     int retriesLeft = Math.max(job.getRetries() - 1, 0);
-    Duration backoff = backoff(retriesInModel - job.getRetries());
+    Duration wait = backoff.after(job.getRetries());
     LOG.warn(
         "job {} of type {} failed ({} retries left, next in {}): {}",
         job.getKey(),
         job.getType(),
         retriesLeft,
-        backoff,
+        wait,
         exception.toString());
     JobError failure =
         new JobError(
             exception.getClass().getSimpleName() + ": " + exception.getMessage(),
             null,
             retriesLeft,
-            backoff,
+            wait,
             exception);
     delegate.handleException(failure, context);
-  }
-
-  Duration backoff(int failuresBefore) {
-    Duration backoff = firstBackoff.multipliedBy(1L << Math.min(Math.max(failuresBefore, 0), 20));
-    return backoff.compareTo(longestBackoff) > 0 ? longestBackoff : backoff;
   }
 }

@@ -21,8 +21,6 @@ class WorkerFailureConfiguration {
       @Value("${manual-payments.workers.longest-retry-backoff}") Duration longest) {
     return new RetryingJobExceptionStrategy(
         new DefaultJobExceptionHandlingStrategy(commands, metrics),
-        first,
-        longest,
-        ManualPaymentProcess.JOB_RETRIES);
+        new RetryBackoff(first, longest, ManualPaymentProcess.JOB_RETRIES));
   }
 }
