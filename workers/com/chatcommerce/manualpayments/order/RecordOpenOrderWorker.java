@@ -116,16 +116,8 @@ public class RecordOpenOrderWorker {
                     .getBytes(StandardCharsets.UTF_8))
             .toString();
     Submission submission =
-        new Submission(
-            OrderSource.MANAGER,
-            payment.clientId(),
-            payment.offerId(),
-            payment.paymentDate(),
-            payment.comment(),
-            null,
-            null,
-            false,
-            null);
+        Submission.fromTasklist(
+            payment.clientId(), payment.offerId(), payment.paymentDate(), payment.comment());
     return submissions.openForProcess(orderId, submission, job.getProcessInstanceKey());
   }
 }

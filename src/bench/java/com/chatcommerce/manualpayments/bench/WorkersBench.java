@@ -15,7 +15,6 @@ import com.chatcommerce.manualpayments.order.Channel;
 import com.chatcommerce.manualpayments.order.Correction;
 import com.chatcommerce.manualpayments.order.Decision;
 import com.chatcommerce.manualpayments.order.DecisionClaimService;
-import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker;
 import com.chatcommerce.manualpayments.order.RefundOrderWorker;
 import com.chatcommerce.manualpayments.order.RefundRequested;
@@ -151,16 +150,8 @@ public final class WorkersBench {
                   () ->
                       submissions.open(
                           ids[i],
-                          new Submission(
-                              OrderSource.CLIENT,
-                              client(i),
-                              offerId,
-                              today,
-                              "paid from card *1234",
-                              null,
-                              null,
-                              false,
-                              "platform"))));
+                          Submission.byClient(
+                              client(i), offerId, today, "paid from card *1234", "platform"))));
 
       RecordOpenOrderWorker recordOpen = context.getBean(RecordOpenOrderWorker.class);
       UpdateCrmWorker crm = context.getBean(UpdateCrmWorker.class);

@@ -37,16 +37,7 @@ final class OrderJson {
       @Size(max = ApiLimits.COMMENT) String comment) {
 
     Submission submission(String submittedBy) {
-      return new Submission(
-          OrderSource.CLIENT,
-          clientId,
-          offerId,
-          paymentDate,
-          comment,
-          null,
-          null,
-          false,
-          submittedBy);
+      return Submission.byClient(clientId, offerId, paymentDate, comment, submittedBy);
     }
   }
 
@@ -73,17 +64,8 @@ final class OrderJson {
      * The manager gives the client's email and phone, unless the payment is on the manual account.
      */
     Submission submission(String submittedBy) {
-      return new Submission(
-          OrderSource.MANAGER,
-          clientId,
-          offerId,
-          paymentDate,
-          comment,
-          email,
-          phone,
-          true,
-          submittedBy,
-          payer);
+      return Submission.byManager(
+          clientId, payer, offerId, email, phone, paymentDate, comment, submittedBy);
     }
   }
 

@@ -20,27 +20,61 @@ public record Submission(
     String submittedBy,
     Payer payer) {
 
-  /** A submission for a CRM client. */
-  public Submission(
-      OrderSource source,
+  /** The client's own "I paid", sent by the platform account {@code submittedBy}. */
+  public static Submission byClient(
+      Long clientId, Long offerId, String paymentDate, String comment, String submittedBy) {
+    return new Submission(
+        OrderSource.CLIENT,
+        clientId,
+        offerId,
+        paymentDate,
+        comment,
+        null,
+        null,
+        false,
+        submittedBy,
+        null);
+  }
+
+  /**
+   * A manager's "add manual payment" through the API: for a CRM client, with the client's email and
+   * phone, or for a {@code payer} on the manual account.
+   */
+  public static Submission byManager(
       Long clientId,
+      Payer payer,
       Long offerId,
-      String paymentDate,
-      String comment,
       String email,
       String phone,
-      boolean contactRequired,
+      String paymentDate,
+      String comment,
       String submittedBy) {
-    this(
-        source,
+    return new Submission(
+        OrderSource.MANAGER,
         clientId,
         offerId,
         paymentDate,
         comment,
         email,
         phone,
-        contactRequired,
+        true,
         submittedBy,
+        payer);
+  }
+
+  /** A manager's payment from Tasklist's start form, for a CRM client whose contacts it has. */
+  public static Submission fromTasklist(
+      Long clientId, Long offerId, String paymentDate, String comment) {
+    return new Submission(
+        OrderSource.MANAGER,
+        clientId,
+        offerId,
+        paymentDate,
+        comment,
+        null,
+        null,
+        false,
+        null,
         null);
   }
 }

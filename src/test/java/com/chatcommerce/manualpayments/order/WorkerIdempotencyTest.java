@@ -445,16 +445,7 @@ class WorkerIdempotencyTest {
   private void submitThroughApi(String paymentDate, String comment) {
     submissions.open(
         orderId,
-        new Submission(
-            OrderSource.CLIENT,
-            setup.clientId(),
-            setup.offerId(),
-            paymentDate,
-            comment,
-            null,
-            null,
-            false,
-            "platform"));
+        Submission.byClient(setup.clientId(), setup.offerId(), paymentDate, comment, "platform"));
   }
 
   private static ActivatedJob job(long processInstanceKey) {

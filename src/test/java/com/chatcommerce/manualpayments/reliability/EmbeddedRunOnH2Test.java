@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.ManualPaymentsApplication;
-import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.PaymentRequestService;
 import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Elements;
@@ -118,17 +117,7 @@ class EmbeddedRunOnH2Test {
                 t -> {
                   String opened =
                       requests
-                          .submit(
-                              new Submission(
-                                  OrderSource.CLIENT,
-                                  client,
-                                  offer,
-                                  null,
-                                  null,
-                                  null,
-                                  null,
-                                  false,
-                                  "platform"))
+                          .submit(Submission.byClient(client, offer, null, null, "platform"))
                           .id();
                   sleep(Duration.ofSeconds(2));
                   return opened;

@@ -218,7 +218,8 @@ class RedeliveredJobTest {
                     null,
                     null,
                     false,
-                    "platform"))
+                    "platform",
+                    null))
             .submittedAt();
     engine
         .client()

@@ -3,7 +3,6 @@ package com.chatcommerce.manualpayments.support;
 import com.chatcommerce.manualpayments.crm.ClientService;
 import com.chatcommerce.manualpayments.offer.OfferDraft;
 import com.chatcommerce.manualpayments.offer.OfferService;
-import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemDraft;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemKind;
@@ -29,8 +28,7 @@ public class Catalog {
 
     /** The client's own submission of the offer, with nothing else given. */
     public Submission clientSubmission(String submittedBy) {
-      return new Submission(
-          OrderSource.CLIENT, clientId, offerId, null, null, null, null, false, submittedBy);
+      return Submission.byClient(clientId, offerId, null, null, submittedBy);
     }
   }
 
