@@ -45,7 +45,7 @@ public final class ApiLimits {
   static final int UUID = 36;
 
   /** What the idempotency filter takes; it refuses any other key before the request runs. */
-  static final int IDEMPOTENCY_KEY = 100;
+  public static final int IDEMPOTENCY_KEY = 100;
 
   public static final String IDEMPOTENCY_KEY_PATTERN = "^[A-Za-z0-9_.:-]{1,100}$";
 

@@ -75,6 +75,57 @@ class ApiDocsAndExportTest {
   }
 
   @Test
+  void everyPostDocumentsTheIdempotencyKeyWithItsLimitsAndNoOtherMethodDoes() {
+    JsonNode paths = new Api(port, null, null).get("/v3/api-docs").body().get("paths");
+
+    List<String> posts = new ArrayList<>();
+    paths
+        .properties()
+        .forEach(
+            path ->
+                path.getValue()
+                    .properties()
+                    .forEach(
+                        operation -> {
+                          List<JsonNode> keys = new ArrayList<>();
+                          operation
+                              .getValue()
+                              .path("parameters")
+                              .forEach(
+                                  p -> {
+                                    if (p.get("name").asText().equals("Idempotency-Key")) {
+                                      keys.add(p);
+                                    }
+                                  });
+                          String name = operation.getKey() + " " + path.getKey();
+                          if (!operation.getKey().equals("post")) {
+                            assertThat(keys).as(name).isEmpty();
+                            return;
+                          }
+                          posts.add(path.getKey());
+                          assertThat(keys).as(name).hasSize(1);
+                          JsonNode key = keys.get(0);
+                          assertThat(key.get("in").asText()).as(name).isEqualTo("header");
+                          assertThat(key.path("required").asBoolean()).as(name).isFalse();
+                          assertThat(key.get("schema").get("maxLength").asInt())
+                              .as(name)
+                              .isEqualTo(100);
+                          assertThat(key.get("schema").get("pattern").asText())
+                              .as(name)
+                              .isEqualTo("^[A-Za-z0-9_.:-]{1,100}$");
+                          assertThat(key.get("description").asText()).as(name).contains("PT24H");
+                        }));
+    assertThat(posts)
+        .contains(
+            "/api/v1/orders",
+            "/api/v1/manual-payments",
+            "/api/v1/orders/{id}/approve",
+            "/api/v1/orders/{id}/reject",
+            "/api/v1/orders/{id}/refund",
+            "/api/v1/incidents/{incidentKey}/retry");
+  }
+
+  @Test
   void csvExportStreamsTheFilteredOrdersWithSafeCells() {
     Api api = new Api(port);
     Fixtures fixtures = new Fixtures(api);

@@ -87,11 +87,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
     this.retryAfterSeconds = Long.toString(Math.max(1, waitForFirst.toSeconds()));
   }
 
+  /** The requests an Idempotency-Key makes happen once: every POST of the API. */
+  static boolean covers(String method, String path) {
+    return "POST".equals(method) && path.startsWith("/api/");
+  }
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"POST".equals(request.getMethod())
-        || request.getHeader(HEADER) == null
-        || !request.getRequestURI().startsWith("/api/");
+    return request.getHeader(HEADER) == null
+        || !covers(request.getMethod(), request.getRequestURI());
   }
 
   @Override
