@@ -10,6 +10,7 @@ import com.chatcommerce.manualpayments.order.Payer;
 import com.chatcommerce.manualpayments.order.RejectionReason;
 import com.chatcommerce.manualpayments.order.Submission;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -170,18 +171,7 @@ final class OrderJson {
    */
   @Schema(name = "OrderTerms")
   record Terms(
-      @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN)
-          String commissionPercent,
-      MoneyJson fixedFee,
-      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN)
-          String accountCurrency,
-      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN)
-          String transactionCurrency,
-      @ArraySchema(
-              maxItems = ApiLimits.MAX_CURRENCIES,
-              schema =
-                  @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN))
-          List<String> supportedCurrencies,
+      @JsonUnwrapped TermsJson terms,
       @Schema(
               description = "Rates by pair, FROM/TO: a decimal string each.",
               additionalPropertiesSchema = RateText.class)
@@ -192,15 +182,7 @@ final class OrderJson {
       t.rates()
           .byPair()
           .forEach((pair, rate) -> rates.put(pair, rate.stripTrailingZeros().toPlainString()));
-      return new Terms(
-          t.commissionPercent().stripTrailingZeros().toPlainString(),
-          t.fixedFeeAmount() == null
-              ? null
-              : MoneyJson.of(t.fixedFeeAmount(), t.fixedFeeCurrency()),
-          t.accountCurrency(),
-          t.transactionCurrency(),
-          t.supportedCurrencies(),
-          rates);
+      return new Terms(TermsJson.of(t), rates);
     }
   }
 

@@ -1,8 +1,10 @@
 package com.chatcommerce.manualpayments.api;
 
+import com.chatcommerce.manualpayments.order.OrderTerms;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemDraft;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemKind;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
@@ -57,18 +59,7 @@ final class PaymentSystemJson {
       PaymentSystemKind kind,
       @Schema(maxLength = ApiLimits.NAME) String name,
       @Schema(maxLength = ApiLimits.DESCRIPTION) String description,
-      @Schema(maxLength = ApiLimits.DECIMAL, pattern = ApiLimits.DECIMAL_PATTERN)
-          String commissionPercent,
-      MoneyJson fixedFee,
-      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN)
-          String accountCurrency,
-      @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN)
-          String transactionCurrency,
-      @ArraySchema(
-              maxItems = ApiLimits.MAX_CURRENCIES,
-              schema =
-                  @Schema(maxLength = ApiLimits.CURRENCY, pattern = ApiLimits.CURRENCY_PATTERN))
-          List<String> supportedCurrencies,
+      @JsonUnwrapped TermsJson terms,
       @Schema(maxLength = ApiLimits.COMMENT_HINT) String commentHint,
       @Schema(maxLength = ApiLimits.URL) String imageUrl,
       Instant createdAt) {
@@ -79,11 +70,7 @@ final class PaymentSystemJson {
           p.kind(),
           p.name(),
           p.description(),
-          p.commissionPercent().stripTrailingZeros().toPlainString(),
-          p.fixedFeeAmount().map(a -> MoneyJson.of(a, p.fixedFeeCurrency())).orElse(null),
-          p.accountCurrency(),
-          p.transactionCurrency(),
-          p.supportedCurrencies(),
+          TermsJson.of(OrderTerms.of(p)),
           p.commentHint(),
           p.imageUrl(),
           p.createdAt());

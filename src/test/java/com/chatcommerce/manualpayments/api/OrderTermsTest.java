@@ -58,6 +58,31 @@ class OrderTermsTest extends CashDeskApiTest {
   }
 
   @Test
+  void anOrderShowsItsTermsInTheFieldsItsPaymentSystemShowsThem() {
+    JsonNode order = api.get("/api/v1/orders/" + fixtures.submit(client, offer, null)).body();
+    JsonNode paymentSystem = api.get("/api/v1/payment-systems/" + this.paymentSystem).body();
+
+    JsonNode terms = order.get("terms");
+    assertThat(terms.get("commissionPercent").asText()).isEqualTo("2.5");
+    assertThat(terms.get("fixedFee").toString())
+        .isEqualTo("{\"amount\":\"10.00\",\"currency\":\"RUB\"}");
+    assertThat(terms.get("supportedCurrencies").toString()).isEqualTo("[\"RUB\",\"USD\"]");
+    for (String field :
+        new String[] {
+          "commissionPercent",
+          "fixedFee",
+          "accountCurrency",
+          "transactionCurrency",
+          "supportedCurrencies"
+        }) {
+      assertThat(paymentSystem.get(field)).as(field).isNotNull().isEqualTo(terms.get(field));
+    }
+    assertThat(paymentSystem.has("terms"))
+        .as("the terms are fields of the payment system")
+        .isFalse();
+  }
+
+  @Test
   void editingTheOfferOrTheRateNeverChangesAnOpenOrdersPriceFeeOrDeadline() {
     long francs =
         created(
