@@ -43,11 +43,9 @@ class ManualPaymentApiTest extends CashDeskApiTest {
     Api.Response created =
         api.post(
             "/api/v1/orders",
-            "{\"clientId\":"
-                + client
-                + ",\"offerId\":"
-                + offer
-                + ",\"paymentDate\":\"2026-11-20\",\"comment\":\"cash\"}");
+            """
+        {"clientId":%d,"offerId":%d,"paymentDate":"2026-11-20","comment":"cash"}"""
+                .formatted(client, offer));
     assertThat(created.status()).isEqualTo(201);
 
     JsonNode order = api.get("/api/v1/orders/" + created.text("id")).body();
@@ -146,11 +144,10 @@ class ManualPaymentApiTest extends CashDeskApiTest {
     Api.Response created =
         api.post(
             "/api/v1/manual-payments",
-            "{\"clientId\":"
-                + client
-                + ",\"offerId\":"
-                + offer
-                + ",\"email\":\"anna@example.com\",\"phone\":\"+79001234567\",\"comment\":\"paid at the office\"}");
+            """
+        {"clientId":%d,"offerId":%d,"email":"anna@example.com","phone":"+79001234567",
+         "comment":"paid at the office"}"""
+                .formatted(client, offer));
     assertThat(created.status()).isEqualTo(201);
     String id = created.text("id");
     assertThat(created.text("source")).isEqualTo("MANAGER");

@@ -137,10 +137,10 @@ class ReviewQueueAndSearchTest extends CashDeskApiTest {
   @Test
   void clientsAreFoundByPartOfTheirNameEmailOrPhoneInAnyCaseAPageAtATime() {
     String tag = UUID.randomUUID().toString().substring(0, 8);
-    long byName = client("Zinaida " + tag + " Orlova", null, null);
-    long byEmail = client("Someone", "Z." + tag + "@Example.com", null);
+    long byName = fixtures.client("Zinaida " + tag + " Orlova", null, null);
+    long byEmail = fixtures.client("Someone", "Z." + tag + "@Example.com", null);
     String phone = "+7912" + (1_000_000 + Math.abs(tag.hashCode() % 9_000_000));
-    long byPhone = client("Someone else", null, phone);
+    long byPhone = fixtures.client("Someone else", null, phone);
 
     assertThat(found("?q=" + tag.toUpperCase())).containsExactly(byName, byEmail);
     assertThat(found("?q=zinaida " + tag)).containsExactly(byName);
@@ -168,8 +168,8 @@ class ReviewQueueAndSearchTest extends CashDeskApiTest {
   @Test
   void aSearchMatchesWildcardsLiterallyAndRefusesBadPaging() {
     String tag = UUID.randomUUID().toString().substring(0, 8);
-    long percent = client("100% " + tag, null, null);
-    client("1000 " + tag, null, null);
+    long percent = fixtures.client("100% " + tag, null, null);
+    fixtures.client("1000 " + tag, null, null);
 
     assertThat(found("?q=0% " + tag)).containsExactly(percent);
     assertThat(found("?q=1_0 " + tag)).as("_ is no wildcard").isEmpty();
@@ -205,33 +205,7 @@ class ReviewQueueAndSearchTest extends CashDeskApiTest {
   }
 
   private long offer(String name, String window) {
-    Api.Response response =
-        api.post(
-            "/api/v1/offers",
-            "{\"name\":"
-                + Api.q(name)
-                + ",\"price\":{\"amount\":\"100.00\",\"currency\":\"RUB\"},\"paymentSystemId\":"
-                + paymentSystem
-                + ",\"confirmationWindow\":"
-                + Api.q(window)
-                + "}");
-    assertThat(response.status()).as(response.raw()).isEqualTo(201);
-    return response.body().get("id").asLong();
-  }
-
-  private long client(String name, String email, String phone) {
-    Api.Response response =
-        api.post(
-            "/api/v1/clients",
-            "{\"name\":"
-                + Api.q(name)
-                + ",\"email\":"
-                + Api.q(email)
-                + ",\"phone\":"
-                + Api.q(phone)
-                + "}");
-    assertThat(response.status()).as(response.raw()).isEqualTo(201);
-    return response.body().get("id").asLong();
+    return fixtures.offer(name, paymentSystem, "100.00", "RUB", window);
   }
 
   private List<Long> found(String query) {

@@ -11,9 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Elements;
-import com.chatcommerce.manualpayments.support.Api;
 import com.chatcommerce.manualpayments.support.CashDeskApiTest;
-import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.chatcommerce.manualpayments.support.SharedEngine;
 import com.chatcommerce.manualpayments.support.SharedPlatform;
@@ -252,22 +250,11 @@ class PlatformDeliveryTest extends CashDeskApiTest {
   }
 
   private long offer(String name, String confirmationWindow) {
-    Api.Response response =
-        api.post(
-            "/api/v1/offers",
-            "{\"name\":"
-                + Api.q(name)
-                + ",\"price\":{\"amount\":\"1500.00\",\"currency\":\"RUB\"},\"paymentSystemId\":"
-                + paymentSystem
-                + ",\"confirmationWindow\":"
-                + Api.q(confirmationWindow)
-                + "}");
-    assertThat(response.status()).as(response.raw()).isEqualTo(201);
-    return response.body().get("id").asLong();
+    return fixtures.offer(name, paymentSystem, "1500.00", "RUB", confirmationWindow);
   }
 
   private String submit(long offer) {
-    return new Fixtures(api).submit(client, offer, null);
+    return fixtures.submit(client, offer, null);
   }
 
   private List<LoggedRequest> delivered(String offerName) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatcommerce.manualpayments.paging.Page;
 import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -39,18 +40,7 @@ class ClientSearchIndexTest {
     Api api = new Api(port);
     String tag = UUID.randomUUID().toString().substring(0, 8);
     String phone = "+7913" + (1_000_000 + Math.abs(tag.hashCode() % 9_000_000));
-    Api.Response created =
-        api.post(
-            "/api/v1/clients",
-            "{\"name\":\"Oldname "
-                + tag
-                + "\",\"email\":\"old."
-                + tag
-                + "@example.com\",\"phone\":\""
-                + phone
-                + "\"}");
-    assertThat(created.status()).as(created.raw()).isEqualTo(201);
-    long id = created.body().get("id").asLong();
+    long id = new Fixtures(api).client("Oldname " + tag, "old." + tag + "@example.com", phone);
     assertThat(found(api, "oldname " + tag)).containsExactly(id);
 
     Api.Response edited =

@@ -84,11 +84,7 @@ class ManualPaymentProcessTest {
         .containsEntry(Variables.DECISION, "APPROVE")
         .containsEntry(Variables.DECISION_CHANNEL, "api")
         .containsEntry(Variables.DECIDED_BY, "manager");
-    complete(settle, settled("APPROVE", "manager", "api"));
-    ActivatedJob approve = engine.nextJob(JobTypes.ORDER_APPROVE);
-    assertThat(approve.getElementId()).isEqualTo(APPROVE_ORDER);
-    complete(approve, decided("APPROVED"));
-    finishOutcome("APPROVED");
+    playDecision(settle, settled("APPROVE", "manager", "api"), "APPROVED");
 
     engine
         .assertThatInstance(instance)
@@ -140,11 +136,7 @@ class ManualPaymentProcessTest {
     long instance = startAndReachReview("CLIENT");
 
     publishDecision(apiDecision(Decision.REJECT));
-    complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("REJECT", "manager", "api"));
-    ActivatedJob reject = engine.nextJob(JobTypes.ORDER_REJECT);
-    assertThat(reject.getElementId()).isEqualTo(REJECT_ORDER);
-    complete(reject, decided("REJECTED"));
-    finishOutcome("REJECTED");
+    playDecision(settled("REJECT", "manager", "api"), "REJECTED");
 
     engine
         .assertThatInstance(instance)
@@ -159,9 +151,7 @@ class ManualPaymentProcessTest {
     long instance = startAndReachReview("MANAGER");
 
     publishDecision(apiDecision(Decision.APPROVE));
-    complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("APPROVE", "manager", "api"));
-    complete(engine.nextJob(JobTypes.ORDER_APPROVE), decided("COMPLETED"));
-    finishOutcome("COMPLETED");
+    playDecision(settled("APPROVE", "manager", "api"), "COMPLETED");
 
     engine
         .assertThatInstance(instance)
@@ -194,9 +184,7 @@ class ManualPaymentProcessTest {
         .containsEntry(Variables.DECISION_CHANNEL, "tasklist")
         .containsEntry(Variables.CORRECTED_AMOUNT, "1400.50")
         .containsEntry(Variables.COMMENT, "paid in cash");
-    complete(settle, settled("APPROVE", "anna", "tasklist"));
-    complete(engine.nextJob(JobTypes.ORDER_APPROVE), decided("APPROVED"));
-    finishOutcome("APPROVED");
+    playDecision(settle, settled("APPROVE", "anna", "tasklist"), "APPROVED");
     engine
         .assertThatInstance(instance)
         .isCompleted()
@@ -249,9 +237,7 @@ class ManualPaymentProcessTest {
     engine.increaseTime(Duration.ofSeconds(2));
     ActivatedJob settle = engine.nextJob(JobTypes.ORDER_SETTLE_DECISION);
     assertThat(settle.getVariablesAsMap()).containsEntry(Variables.DECISION_CHANNEL, "timer");
-    complete(settle, settled("REJECT", "timer", "timer"));
-    complete(engine.nextJob(JobTypes.ORDER_REJECT), decided("REJECTED"));
-    finishOutcome("REJECTED");
+    playDecision(settle, settled("REJECT", "timer", "timer"), "REJECTED");
 
     engine
         .assertThatInstance(instance)
@@ -308,9 +294,7 @@ class ManualPaymentProcessTest {
   void decisionBeforeTheDeadlineCancelsTheReminderAndTheTimer() {
     long instance = startAndReachReview("CLIENT");
     publishDecision(apiDecision(Decision.APPROVE));
-    complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("APPROVE", "manager", "api"));
-    complete(engine.nextJob(JobTypes.ORDER_APPROVE), decided("APPROVED"));
-    finishOutcome("APPROVED");
+    playDecision(settled("APPROVE", "manager", "api"), "APPROVED");
 
     engine.increaseTime(WINDOW.plusHours(1));
 
@@ -331,9 +315,7 @@ class ManualPaymentProcessTest {
     publishDecision(messageId, approve);
     assertThatThrownBy(() -> publishDecision(messageId, approve))
         .hasMessageContaining("ALREADY_EXISTS");
-    complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("APPROVE", "manager", "api"));
-    complete(engine.nextJob(JobTypes.ORDER_APPROVE), decided("APPROVED"));
-    finishOutcome("APPROVED");
+    playDecision(settled("APPROVE", "manager", "api"), "APPROVED");
 
     engine
         .assertThatInstance(instance)
@@ -351,9 +333,7 @@ class ManualPaymentProcessTest {
     api.publishDecision(orderId, decisionId, apiDecision(Decision.APPROVE));
     engine.idle();
     api.publishDecision(orderId, decisionId, apiDecision(Decision.APPROVE));
-    complete(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled("APPROVE", "manager", "api"));
-    complete(engine.nextJob(JobTypes.ORDER_APPROVE), decided("APPROVED"));
-    finishOutcome("APPROVED");
+    playDecision(settled("APPROVE", "manager", "api"), "APPROVED");
 
     engine.assertThatInstance(instance).isCompleted().hasPassedElement(SETTLE_DECISION, 1);
   }
@@ -494,6 +474,23 @@ class ManualPaymentProcessTest {
     ActivatedJob listener = engine.nextJob(JobTypes.ORDER_CLAIM_REVIEW);
     assertThat(listener.getElementId()).isEqualTo(REVIEW_PAYMENT);
     return listener;
+  }
+
+  /**
+   * Plays the workers that carry out a published decision: the settlement answers {@code settled},
+   * the approve or reject step it leads to gives the order {@code status}, then CRM and chat.
+   */
+  private void playDecision(ActivatedJob settle, SettledDecision settled, String status) {
+    complete(settle, settled);
+    boolean approved = settled.decision().equals("APPROVE");
+    ActivatedJob step = engine.nextJob(approved ? JobTypes.ORDER_APPROVE : JobTypes.ORDER_REJECT);
+    assertThat(step.getElementId()).isEqualTo(approved ? APPROVE_ORDER : REJECT_ORDER);
+    complete(step, decided(status));
+    finishOutcome(status);
+  }
+
+  private void playDecision(SettledDecision settled, String status) {
+    playDecision(engine.nextJob(JobTypes.ORDER_SETTLE_DECISION), settled, status);
   }
 
   /** Plays the CRM and chat workers after an outcome, checking they are told the new status. */

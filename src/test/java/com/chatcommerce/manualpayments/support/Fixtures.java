@@ -36,12 +36,27 @@ public final class Fixtures {
 
   public long offer(
       long paymentSystemId, String amount, String currency, String confirmationWindow) {
+    return offer("Yoga course", paymentSystemId, amount, currency, confirmationWindow);
+  }
+
+  /**
+   * An offer under its own name, for a test that tells its offers apart by name: a row of a list, a
+   * chat event.
+   */
+  public long offer(
+      String name,
+      long paymentSystemId,
+      String amount,
+      String currency,
+      String confirmationWindow) {
     String window =
         confirmationWindow == null ? "" : ",\"confirmationWindow\":" + Api.q(confirmationWindow);
     return created(
         api.post(
             "/api/v1/offers",
-            "{\"name\":\"Yoga course\",\"price\":{\"amount\":"
+            "{\"name\":"
+                + Api.q(name)
+                + ",\"price\":{\"amount\":"
                 + Api.q(amount)
                 + ",\"currency\":"
                 + Api.q(currency)
@@ -52,11 +67,21 @@ public final class Fixtures {
   }
 
   public long client() {
+    return client("Anna Petrova", "anna@example.com", "+79001234567");
+  }
+
+  /** A client under its own name and contacts, for a test that finds it by them. */
+  public long client(String name, String email, String phone) {
     return created(
         api.post(
             "/api/v1/clients",
-            """
-        {"name":"Anna Petrova","email":"anna@example.com","phone":"+79001234567"}"""));
+            "{\"name\":"
+                + Api.q(name)
+                + ",\"email\":"
+                + Api.q(email)
+                + ",\"phone\":"
+                + Api.q(phone)
+                + "}"));
   }
 
   public String submit(long clientId, long offerId, String comment) {
