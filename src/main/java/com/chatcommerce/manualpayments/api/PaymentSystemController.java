@@ -5,7 +5,6 @@ import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImageService;
 import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -14,7 +13,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -57,21 +55,16 @@ class PaymentSystemController {
         .body(created);
   }
 
-  record PaymentSystemPage(
-      @ArraySchema(maxItems = ApiLimits.PAGE) List<PaymentSystemJson.Response> paymentSystems,
-      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN)
-          String nextCursor) {}
-
   @Operation(
       description =
           "The payment systems in the order they were created, keyset-paged: limit, cursor,"
               + " nextCursor.")
   @GetMapping
   @ProblemResponses({400})
-  PaymentSystemPage find(@ParameterObject @Valid PageParams paging) {
+  PaymentSystemJson.Page find(@ParameterObject @Valid PageParams paging) {
     var page =
         paymentSystems.find(paging.size(), paging.cursor()).map(PaymentSystemJson.Response::of);
-    return new PaymentSystemPage(page.items(), page.nextCursor());
+    return new PaymentSystemJson.Page(page.items(), page.nextCursor());
   }
 
   @Operation(description = "One payment system.")

@@ -76,4 +76,10 @@ final class PaymentSystemJson {
           p.createdAt());
     }
   }
+
+  @Schema(name = "PaymentSystemPage")
+  record Page(
+      @ArraySchema(maxItems = ApiLimits.PAGE) List<Response> paymentSystems,
+      @Schema(maxLength = ApiLimits.CURSOR, pattern = ApiLimits.CURSOR_PATTERN)
+          String nextCursor) {}
 }
