@@ -33,8 +33,8 @@ record CorrectedValues(Money amount, LocalDate paymentDate, String managerCommen
               + "; it supports "
               + String.join(", ", terms.supportedCurrencies()));
     }
-    LocalDate date = SubmissionService.paymentDate(correction.paymentDate(), order.paymentDate());
-    return new CorrectedValues(amount, date, SubmissionService.comment(correction.comment()));
+    LocalDate date = OrderFields.paymentDate(correction.paymentDate(), order.paymentDate());
+    return new CorrectedValues(amount, date, OrderFields.comment(correction.comment()));
   }
 
   boolean repricesOrder(Order order) {

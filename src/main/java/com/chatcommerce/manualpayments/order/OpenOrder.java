@@ -1,18 +1,17 @@
 package com.chatcommerce.manualpayments.order;
 
+import com.chatcommerce.manualpayments.offer.Offer;
 import java.time.LocalDate;
 
-/** A submission that passed validation, with what the offer contributes. */
+/** A submission that passed validation, with its offer. */
 record OpenOrder(
     OrderSource source,
     long clientId,
-    long offerId,
-    long paymentSystemId,
+    Offer offer,
     LocalDate paymentDate,
     String comment,
     String contactEmail,
     String contactPhone,
-    String reviewTimeout,
     String submittedBy,
     String payerName,
     String payerPlatformUserId) {}

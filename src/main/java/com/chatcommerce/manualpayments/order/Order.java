@@ -82,8 +82,8 @@ public class Order {
     this.source = open.source();
     this.status = OrderStatus.OPEN;
     this.clientId = open.clientId();
-    this.offerId = open.offerId();
-    this.paymentSystemId = open.paymentSystemId();
+    this.offerId = open.offer().id();
+    this.paymentSystemId = open.offer().paymentSystem().id();
     this.submittedAmount = pricing.amount().amount();
     this.submittedCurrency = pricing.amount().currency();
     this.paymentDate = open.paymentDate();
@@ -92,8 +92,8 @@ public class Order {
     this.contactPhone = open.contactPhone();
     this.payerName = open.payerName();
     this.payerPlatformUserId = open.payerPlatformUserId();
-    this.reviewTimeout = open.reviewTimeout();
-    this.reviewDeadline = now.plus(Duration.parse(open.reviewTimeout()));
+    this.reviewTimeout = open.offer().confirmationWindow();
+    this.reviewDeadline = now.plus(Duration.parse(reviewTimeout));
     this.submittedBy = open.submittedBy();
     this.submittedAt = now;
     OrderTerms terms = priced.terms();

@@ -99,12 +99,7 @@ public class OrderOutcomeService {
       return alreadyApplied(order, OrderStatus.REFUNDED);
     }
     changeStatus(
-        order,
-        OrderStatus.REFUNDED,
-        null,
-        actor,
-        SubmissionService.comment(comment),
-        clock.instant());
+        order, OrderStatus.REFUNDED, null, actor, OrderFields.comment(comment), clock.instant());
     return order;
   }
 

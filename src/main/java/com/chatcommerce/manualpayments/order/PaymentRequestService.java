@@ -68,7 +68,7 @@ public class PaymentRequestService {
   @Transactional
   public Order refund(String orderId, String comment, String caller) {
     Order order = lockedOrder(orderId);
-    String checkedComment = SubmissionService.comment(comment);
+    String checkedComment = OrderFields.comment(comment);
     if (!order.status().isRefundable() || order.pendingAction() != null) {
       String pending =
           order.pendingAction() == null
