@@ -23,17 +23,7 @@ public record Submission(
   /** The client's own "I paid", sent by the platform account {@code submittedBy}. */
   public static Submission byClient(
       Long clientId, Long offerId, String paymentDate, String comment, String submittedBy) {
-    return new Submission(
-        OrderSource.CLIENT,
-        clientId,
-        offerId,
-        paymentDate,
-        comment,
-        null,
-        null,
-        false,
-        submittedBy,
-        null);
+    return forCrmClient(OrderSource.CLIENT, clientId, offerId, paymentDate, comment, submittedBy);
   }
 
   /**
@@ -65,16 +55,18 @@ public record Submission(
   /** A manager's payment from Tasklist's start form, for a CRM client whose contacts it has. */
   public static Submission fromTasklist(
       Long clientId, Long offerId, String paymentDate, String comment) {
+    return forCrmClient(OrderSource.MANAGER, clientId, offerId, paymentDate, comment, null);
+  }
+
+  /** The client's contacts come from the CRM, not with the submission. */
+  private static Submission forCrmClient(
+      OrderSource source,
+      Long clientId,
+      Long offerId,
+      String paymentDate,
+      String comment,
+      String submittedBy) {
     return new Submission(
-        OrderSource.MANAGER,
-        clientId,
-        offerId,
-        paymentDate,
-        comment,
-        null,
-        null,
-        false,
-        null,
-        null);
+        source, clientId, offerId, paymentDate, comment, null, null, false, submittedBy, null);
   }
 }
