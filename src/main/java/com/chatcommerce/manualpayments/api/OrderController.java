@@ -166,8 +166,7 @@ class OrderController {
             writer.flush();
           } catch (IOException | UncheckedIOException e) {
             // Only writing to the caller throws these: it went away or stopped reading, and the
-            // rest
-            // of the export has nobody to go to.
+            // rest of the export has nobody to go to.
             LOG.info("order export ended early: the caller stopped reading ({})", e.getMessage());
           }
         });

@@ -105,8 +105,7 @@ class IdempotencyStore {
           throw e;
         }
         // Twins waiting on a key whose holder rolled back deadlock on it; the database chose this
-        // one
-        // and rolled back its transaction, which held nothing else yet.
+        // one and rolled back its transaction, which held nothing else yet.
       }
     }
   }
