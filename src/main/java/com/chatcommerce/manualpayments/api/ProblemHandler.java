@@ -3,6 +3,7 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.error.ConflictException;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
+import com.chatcommerce.manualpayments.error.Problems;
 import com.chatcommerce.manualpayments.error.TooLargeException;
 import com.chatcommerce.manualpayments.money.MissingExchangeRateException;
 import com.chatcommerce.manualpayments.process.EngineUnavailableException;
@@ -10,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.hibernate.TransactionException;
 import org.springframework.core.MethodParameter;
@@ -176,8 +176,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    List<Map<String, String>> errors = new ArrayList<>();
-    e.getBindingResult().getFieldErrors().forEach(error -> errors.add(fieldError(error)));
+    List<Problems.FieldFault> errors = new ArrayList<>();
+    e.getBindingResult().getFieldErrors().forEach(error -> errors.add(fieldFault(error)));
     if (errors.isEmpty()) {
       return ResponseEntity.badRequest().body(fieldProblem("query", "cannot be read"));
     }
@@ -191,10 +191,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    List<Map<String, String>> errors = new ArrayList<>();
+    List<Problems.FieldFault> errors = new ArrayList<>();
     for (ParameterValidationResult result : e.getParameterValidationResults()) {
       if (result instanceof ParameterErrors bean) {
-        bean.getFieldErrors().forEach(error -> errors.add(fieldError(error)));
+        bean.getFieldErrors().forEach(error -> errors.add(fieldFault(error)));
       } else {
         String name = parameterName(result.getMethodParameter());
         result
@@ -202,11 +202,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             .forEach(
                 error ->
                     errors.add(
-                        Map.of(
-                            "field",
-                            name,
-                            "reason",
-                            withValue(error.getDefaultMessage(), result.getArgument()))));
+                        new Problems.FieldFault(
+                            name, withValue(error.getDefaultMessage(), result.getArgument()))));
       }
     }
     if (errors.isEmpty()) {
@@ -215,14 +212,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return ResponseEntity.badRequest().body(fieldsProblem(errors));
   }
 
-  private static Map<String, String> fieldError(FieldError error) {
+  private static Problems.FieldFault fieldFault(FieldError error) {
     String reason =
         error.isBindingFailure()
             ? "cannot be read from '"
                 + InvalidInputException.excerpt(error.getRejectedValue())
                 + "'"
             : withValue(error.getDefaultMessage(), error.getRejectedValue());
-    return Map.of("field", error.getField(), "reason", reason);
+    return new Problems.FieldFault(error.getField(), reason);
   }
 
   /** A text value is quoted by its start only, as every bad value is. */
@@ -277,28 +274,23 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
   }
 
   /** At most {@link #MAX_ERRORS} of them, the limit the OpenAPI document gives. */
-  private static ProblemDetail fieldsProblem(List<Map<String, String>> errors) {
-    List<Map<String, String>> shown = errors.subList(0, Math.min(errors.size(), MAX_ERRORS));
-    ProblemDetail problem =
-        problem(
-            HttpStatus.BAD_REQUEST,
-            "Invalid input",
-            shown.stream()
-                .map(error -> error.get("field") + " " + error.get("reason"))
-                .collect(Collectors.joining("; ")));
-    problem.setProperty("errors", shown);
-    return problem;
+  private static ProblemDetail fieldsProblem(List<Problems.FieldFault> errors) {
+    List<Problems.FieldFault> shown = errors.subList(0, Math.min(errors.size(), MAX_ERRORS));
+    return Problems.of(
+        HttpStatus.BAD_REQUEST,
+        "Invalid input",
+        shown.stream()
+            .map(error -> error.field() + " " + error.reason())
+            .collect(Collectors.joining("; ")),
+        shown);
   }
 
   private static ProblemDetail fieldProblem(String field, String reason) {
-    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Invalid input", field + " " + reason);
-    problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
-    return problem;
+    return Problems.of(
+        HttpStatus.BAD_REQUEST, "Invalid input", field + " " + reason, field, reason);
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    return problem;
+    return Problems.of(status, title, detail);
   }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -28,10 +27,19 @@ public final class Problems {
   /** A problem whose {@code errors[]} names the field at fault and the reason. */
   public static ProblemDetail of(
       HttpStatus status, String title, String detail, String field, String reason) {
+    return of(status, title, detail, List.of(new FieldFault(field, reason)));
+  }
+
+  /** A problem whose {@code errors[]} names each field at fault and its reason. */
+  public static ProblemDetail of(
+      HttpStatus status, String title, String detail, List<FieldFault> errors) {
     ProblemDetail problem = of(status, title, detail);
-    problem.setProperty("errors", List.of(Map.of("field", field, "reason", reason)));
+    problem.setProperty("errors", errors);
     return problem;
   }
+
+  /** One entry of a problem's {@code errors[]}. */
+  public record FieldFault(String field, String reason) {}
 
   /** Writes the whole answer, with its length, and sends it at once. */
   public static void write(ObjectMapper json, HttpServletResponse response, ProblemDetail problem)
