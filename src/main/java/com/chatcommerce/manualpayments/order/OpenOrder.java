@@ -6,6 +6,7 @@ import java.time.LocalDate;
 /** A submission that passed validation, with its offer. */
 record OpenOrder(
     OrderSource source,
+    Channel channel,
     long clientId,
     Offer offer,
     LocalDate paymentDate,

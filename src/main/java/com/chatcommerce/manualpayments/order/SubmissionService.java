@@ -58,7 +58,7 @@ public class SubmissionService {
     Actor actor =
         new Actor(
             open.source() == OrderSource.CLIENT ? "client:" + open.clientId() : "manager",
-            Channel.API);
+            open.channel());
     history.save(
         new OrderHistoryEntry(
             orderId,

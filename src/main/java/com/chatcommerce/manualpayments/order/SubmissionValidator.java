@@ -57,13 +57,14 @@ class SubmissionValidator {
         payer == null ? ContactRules.phone(s.phone(), "phone", s.contactRequired()) : payer.phone();
     return new OpenOrder(
         source,
+        s.channel(),
         clientId,
         offer,
         OrderFields.paymentDate(s.paymentDate(), LocalDate.now(clock)),
         OrderFields.comment(s.comment()),
         email,
         phone,
-        s.submittedBy() == null ? "tasklist" : s.submittedBy(),
+        s.submittedBy(),
         payer == null ? null : payer.name(),
         payer == null ? null : payer.platformUserId());
   }

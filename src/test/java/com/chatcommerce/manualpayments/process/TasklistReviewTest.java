@@ -375,6 +375,32 @@ class TasklistReviewTest extends CashDeskApiTest {
   }
 
   @Test
+  void orderOpenedFromTheStartFormIsAManagersAndItsHistoryNamesTasklistAsItsChannel() {
+    // What Tasklist's start form submits: it starts the process with the form's variables.
+    long instance =
+        engine
+            .client()
+            .newCreateInstanceCommand()
+            .bpmnProcessId(ManualPaymentProcess.PROCESS_ID)
+            .latestVersion()
+            .variables(new SubmittedPayment(null, null, client, offer, null, "paid at the office"))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    tasklist.openTask(instance);
+    String id = orderIdOf(instance);
+    opened.add(id);
+
+    JsonNode order = order(id);
+    assertThat(order.get("source").asText()).isEqualTo("MANAGER");
+    assertThat(order.get("processInstanceKey").asLong()).isEqualTo(instance);
+    JsonNode submitted = order.get("history").get(0);
+    assertThat(submitted.get("event").asText()).isEqualTo("SUBMITTED");
+    assertThat(submitted.get("channel").asText()).isEqualTo("tasklist");
+    assertThat(submitted.get("comment").asText()).isEqualTo("paid at the office");
+  }
+
+  @Test
   void startFormNamingAnOfferThatCannotBePaidManuallyIsDiscardedWithItsReasonForOperate() {
     long integrated = fixtures.cardAcquiring();
     long cardOffer = fixtures.offer(integrated, "100.00", "RUB", null);
@@ -470,6 +496,16 @@ class TasklistReviewTest extends CashDeskApiTest {
                             r.getKey() == key
                                 && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED));
     return new ProcessInstanceAssert(key, records());
+  }
+
+  /** The order id the record-open worker gave the instance, as the engine recorded it. */
+  private String orderIdOf(long instance) {
+    return EngineRecords.<VariableRecordValue>of(engine, ValueType.VARIABLE)
+        .filter(r -> r.getValue().getProcessInstanceKey() == instance)
+        .filter(r -> r.getValue().getName().equals(Variables.ORDER_ID))
+        .map(r -> r.getValue().getValue().replace("\"", ""))
+        .findFirst()
+        .orElseThrow();
   }
 
   private Set<String> variableNames(long instance) {

@@ -7,6 +7,7 @@ import com.chatcommerce.manualpayments.chat.PostChatIndicatorWorker;
 import com.chatcommerce.manualpayments.chat.PostReviewReminderWorker;
 import com.chatcommerce.manualpayments.crm.UpdateCrmWorker;
 import com.chatcommerce.manualpayments.order.ApproveOrderWorker;
+import com.chatcommerce.manualpayments.order.Channel;
 import com.chatcommerce.manualpayments.order.OrderSource;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker;
 import com.chatcommerce.manualpayments.order.RefundOrderWorker;
@@ -211,6 +212,7 @@ class RedeliveredJobTest {
                 orderId,
                 new Submission(
                     source,
+                    Channel.API,
                     setup.clientId(),
                     setup.offerId(),
                     null,
