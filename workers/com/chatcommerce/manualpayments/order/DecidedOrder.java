@@ -1,7 +1,8 @@
 package com.chatcommerce.manualpayments.order;
 
 /**
- * What the CRM and chat steps after a decision or a refund read: the order's new status and amount.
+ * What the CRM and chat steps after a decision read: the order's new status and amount. A refund
+ * gives them its own, {@link RefundOrderWorker.RefundedOrder}.
  */
 public record DecidedOrder(String status, String amount, String currency) {
 

@@ -11,7 +11,6 @@ import io.camunda.client.exception.CamundaError;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,6 +51,12 @@ public class RecordOpenOrderWorker {
   /** An option of the review form's currency select. */
   public record CurrencyOption(String label, String value) {}
 
+  /**
+   * What a discarded submission leaves on its instance for Operate: why it opened no order, sent
+   * with the BPMN error that ends the instance at its discarded end.
+   */
+  public record SubmissionDiscarded(String discardReason) {}
+
   // The starter derives a worker's variables from its record, but fetches all of them when the
   // handler takes the ActivatedJob, which this one needs for the process instance key.
   @JobWorker(
@@ -77,7 +82,7 @@ public class RecordOpenOrderWorker {
     } catch (InvalidInputException e) {
       String reason = e.field() + ": " + e.getMessage();
       throw CamundaError.bpmnError(
-          Errors.INVALID_SUBMISSION, reason, Map.of(Variables.DISCARD_REASON, reason));
+          Errors.INVALID_SUBMISSION, reason, new SubmissionDiscarded(reason));
     }
     ReviewDetails details = queries.reviewDetails(order.id());
     return new OpenOrderForReview(

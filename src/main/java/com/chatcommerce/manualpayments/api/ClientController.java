@@ -49,7 +49,6 @@ class ClientController {
         .body(ClientJson.Response.of(client));
   }
 
-  /** Replaces the client's name and contacts; orders keep the contacts they were submitted with. */
   @Operation(
       description =
           "Replaces the client's name and contacts; orders keep the contacts they were submitted with.")

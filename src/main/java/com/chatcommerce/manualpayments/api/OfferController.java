@@ -39,10 +39,6 @@ class OfferController {
         .body(OfferJson.Response.of(offer));
   }
 
-  /**
-   * Replaces the offer for orders submitted from now on; an open order keeps its price, fee and
-   * deadline.
-   */
   @Operation(
       description =
           "Replaces the offer for orders submitted from now on; an open order keeps its price, fee and deadline.")

@@ -173,7 +173,7 @@ final class OrderJson {
   record Terms(
       @JsonUnwrapped TermsJson terms,
       @Schema(
-              description = "Rates by pair, FROM/TO: a decimal string each.",
+              description = "Rates by pair, keyed FROM>TO: a decimal string each.",
               additionalPropertiesSchema = RateText.class)
           Map<String, String> rates) {
 

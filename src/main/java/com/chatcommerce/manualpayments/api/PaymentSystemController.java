@@ -127,7 +127,6 @@ class PaymentSystemController {
         .body(image.content());
   }
 
-  /** Replaces the payment system for orders submitted from now on; open orders keep their terms. */
   @Operation(
       description =
           "Replaces the payment system for orders submitted from now on; open orders keep their terms.")

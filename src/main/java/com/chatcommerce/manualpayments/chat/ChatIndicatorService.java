@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ChatIndicatorService {
 
   /** The kind of indicator a reminder is, beside the order statuses. */
-  public static final String REMINDER = "REMINDER";
+  private static final String REMINDER = "REMINDER";
 
   /** Spec §5: only the platform's staff see an indicator, never the client. */
   public static final String AUDIENCE = "staff";

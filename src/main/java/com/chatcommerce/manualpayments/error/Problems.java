@@ -9,9 +9,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Problem+json answers written where no Spring MVC handler answers: in a servlet filter or a
- * security handler. They look like {@code ProblemHandler}'s: a title, a detail and, for an input
- * error, {@code errors[]} naming the field.
+ * Problem+json answers, the same wherever they are made: in the API's exception handler, a servlet
+ * filter or a security handler. Each has a title, a detail and, for an error of one or more fields,
+ * {@code errors[]} naming each field and its reason.
  */
 public final class Problems {
 

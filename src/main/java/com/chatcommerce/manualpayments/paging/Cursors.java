@@ -7,9 +7,9 @@ import java.util.Base64;
 import java.util.UUID;
 
 /**
- * Opaque keyset cursors for the lists other than orders (which have their own): the key of a page's
- * last row, so that a page costs the same however deep it is. Callers pass them back unread;
- * anything else is refused as {@code cursor}.
+ * Opaque keyset cursors for every list: the key of a page's last row, so that a page costs the same
+ * however deep it is. The orders' lists, which are sorted more than one way, add a kind to theirs.
+ * Callers pass them back unread; anything else is refused as {@code cursor}.
  */
 public final class Cursors {
 

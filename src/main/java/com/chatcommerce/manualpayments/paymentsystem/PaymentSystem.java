@@ -93,10 +93,6 @@ public class PaymentSystem {
     return kind == PaymentSystemKind.MANUAL;
   }
 
-  public boolean supports(String currency) {
-    return supportedCurrencies.contains(currency);
-  }
-
   public Long id() {
     return id;
   }

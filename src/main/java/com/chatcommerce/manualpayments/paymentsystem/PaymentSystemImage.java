@@ -47,8 +47,4 @@ public class PaymentSystemImage {
   public byte[] content() {
     return content;
   }
-
-  public String etag() {
-    return etag;
-  }
 }

@@ -14,7 +14,6 @@ import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.money.ExchangeRateService;
 import com.chatcommerce.manualpayments.money.Money;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Errors;
-import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Variables;
 import com.chatcommerce.manualpayments.process.RetryLaterException;
 import com.chatcommerce.manualpayments.support.Catalog;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
@@ -112,8 +111,10 @@ class WorkerIdempotencyTest {
             e -> {
               assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION);
               assertThat(e.getVariables())
-                  .asInstanceOf(InstanceOfAssertFactories.MAP)
-                  .extractingByKey(Variables.DISCARD_REASON)
+                  .asInstanceOf(
+                      InstanceOfAssertFactories.type(
+                          RecordOpenOrderWorker.SubmissionDiscarded.class))
+                  .extracting(RecordOpenOrderWorker.SubmissionDiscarded::discardReason)
                   .asString()
                   .contains("rolled back");
             });
@@ -145,8 +146,9 @@ class WorkerIdempotencyTest {
             e -> {
               assertThat(e.getErrorCode()).isEqualTo(Errors.INVALID_SUBMISSION);
               assertThat(e.getVariables())
-                  .asInstanceOf(InstanceOfAssertFactories.MAP)
-                  .containsEntry(Variables.DISCARD_REASON, "offerId: offer 999999 does not exist");
+                  .isEqualTo(
+                      new RecordOpenOrderWorker.SubmissionDiscarded(
+                          "offerId: offer 999999 does not exist"));
             });
   }
 

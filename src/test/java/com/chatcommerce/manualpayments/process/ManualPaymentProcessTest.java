@@ -8,6 +8,7 @@ import com.chatcommerce.manualpayments.order.DecidedOrder;
 import com.chatcommerce.manualpayments.order.Decision;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker.CurrencyOption;
 import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker.OpenOrderForReview;
+import com.chatcommerce.manualpayments.order.RecordOpenOrderWorker.SubmissionDiscarded;
 import com.chatcommerce.manualpayments.order.RefundOrderWorker.RefundedOrder;
 import com.chatcommerce.manualpayments.order.RefundRequested;
 import com.chatcommerce.manualpayments.order.ReviewDecision;
@@ -355,7 +356,7 @@ class ManualPaymentProcessTest {
         .client()
         .newThrowErrorCommand(record)
         .errorCode(Errors.INVALID_SUBMISSION)
-        .variables(Map.of(Variables.DISCARD_REASON, "offerId: offer 999 does not exist"))
+        .variables(new SubmissionDiscarded("offerId: offer 999 does not exist"))
         .send()
         .join();
     engine.idle();

@@ -108,8 +108,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
           response,
           HttpStatus.BAD_REQUEST,
           "Invalid input",
-          HEADER + " must be 1 to 100 letters, digits or _.:-",
-          HEADER);
+          HEADER + " must be 1 to 100 letters, digits or _.:-");
       return;
     }
     Authentication caller = SecurityContextHolder.getContext().getAuthentication();
@@ -138,8 +137,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             response,
             HttpStatus.CONFLICT,
             "Request in progress",
-            "the first request with this " + HEADER + " is still running; retry later",
-            HEADER);
+            "the first request with this " + HEADER + " is still running; retry later");
         return;
       }
       if (stored.isPresent()) {
@@ -178,8 +176,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
           response,
           HttpStatus.UNPROCESSABLE_ENTITY,
           "Idempotency-Key reused",
-          "this " + HEADER + " was used for a different request",
-          HEADER);
+          "this " + HEADER + " was used for a different request");
       return;
     }
     response.setStatus(entry.status());
@@ -235,8 +232,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         "the request did not take effect, or did and a retry with the same "
             + HEADER
             + " gets its response;"
-            + " retry it later",
-        HEADER);
+            + " retry it later");
   }
 
   /**
@@ -269,14 +265,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
   }
 
-  private void problem(
-      HttpServletResponse response, HttpStatus status, String title, String detail, String field)
+  /** Every problem of this filter is about the key, so it names the header as the field. */
+  private void problem(HttpServletResponse response, HttpStatus status, String title, String detail)
       throws IOException {
-    Problems.write(
-        json,
-        response,
-        field == null
-            ? Problems.of(status, title, detail)
-            : Problems.of(status, title, detail, field, detail));
+    Problems.write(json, response, Problems.of(status, title, detail, HEADER, detail));
   }
 }
