@@ -22,11 +22,12 @@ public class PostChatIndicatorWorker {
     this.platform = platform;
   }
 
-  public record StatusChange(String orderId, Long clientId, String status) {}
+  public record ReachedStatus(String orderId, Long clientId, String status) {}
 
   @JobWorker(type = JobTypes.CHAT_POST_INDICATOR)
-  public void post(@VariablesAsType StatusChange change) {
+  public void post(@VariablesAsType ReachedStatus reached) {
     platform.deliver(
-        indicators.post(change.orderId(), change.clientId(), OrderStatus.valueOf(change.status())));
+        indicators.post(
+            reached.orderId(), reached.clientId(), OrderStatus.valueOf(reached.status())));
   }
 }

@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ApproveOrderWorker {
 
-  private final OrderOutcomeService decisions;
+  private final OrderOutcomeService outcomes;
 
-  ApproveOrderWorker(OrderOutcomeService decisions) {
-    this.decisions = decisions;
+  ApproveOrderWorker(OrderOutcomeService outcomes) {
+    this.outcomes = outcomes;
   }
 
   @JobWorker(type = JobTypes.ORDER_APPROVE)
   public DecidedOrder approve(@Variable(name = Variables.ORDER_ID) String orderId) {
-    return DecidedOrder.of(decisions.apply(orderId, Decision.APPROVE));
+    return DecidedOrder.of(outcomes.apply(orderId, Decision.APPROVE));
   }
 }

@@ -9,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RefundOrderWorker {
 
-  private final OrderOutcomeService decisions;
+  private final OrderOutcomeService outcomes;
 
-  public RefundOrderWorker(OrderOutcomeService decisions) {
-    this.decisions = decisions;
+  public RefundOrderWorker(OrderOutcomeService outcomes) {
+    this.outcomes = outcomes;
   }
 
   /** The refund's order as the CRM step reads it. */
@@ -21,7 +21,7 @@ public class RefundOrderWorker {
   @JobWorker(type = JobTypes.ORDER_REFUND)
   public RefundedOrder refund(@VariablesAsType RefundRequested refund) {
     Order order =
-        decisions.refund(
+        outcomes.refund(
             refund.orderId(), new Actor(refund.decidedBy(), Channel.API), refund.comment());
     return new RefundedOrder(
         order.offerId(),

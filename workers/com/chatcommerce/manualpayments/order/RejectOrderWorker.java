@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class RejectOrderWorker {
 
-  private final OrderOutcomeService decisions;
+  private final OrderOutcomeService outcomes;
 
-  RejectOrderWorker(OrderOutcomeService decisions) {
-    this.decisions = decisions;
+  RejectOrderWorker(OrderOutcomeService outcomes) {
+    this.outcomes = outcomes;
   }
 
   @JobWorker(type = JobTypes.ORDER_REJECT)
   public DecidedOrder reject(@Variable(name = Variables.ORDER_ID) String orderId) {
-    return DecidedOrder.of(decisions.apply(orderId, Decision.REJECT));
+    return DecidedOrder.of(outcomes.apply(orderId, Decision.REJECT));
   }
 }

@@ -188,7 +188,8 @@ public final class WorkersBench {
               JobTypes.CHAT_POST_INDICATOR,
               ids.length,
               threads,
-              i -> chat.post(new PostChatIndicatorWorker.StatusChange(ids[i], client(i), "OPEN"))));
+              i ->
+                  chat.post(new PostChatIndicatorWorker.ReachedStatus(ids[i], client(i), "OPEN"))));
       timings.add(
           time(
               JobTypes.CHAT_POST_REMINDER,

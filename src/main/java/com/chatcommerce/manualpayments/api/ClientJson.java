@@ -3,7 +3,7 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.chat.ChatIndicator;
 import com.chatcommerce.manualpayments.chat.ChatIndicatorService;
 import com.chatcommerce.manualpayments.crm.Client;
-import com.chatcommerce.manualpayments.crm.ClientOrder;
+import com.chatcommerce.manualpayments.crm.CrmOrderLine;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
@@ -41,7 +41,7 @@ final class ClientJson {
       @Schema(maxLength = ApiLimits.WORD) String status,
       MoneyJson amount,
       Instant updatedAt) {
-    static OrderLine of(ClientOrder o) {
+    static OrderLine of(CrmOrderLine o) {
       return new OrderLine(
           o.orderId(),
           o.offerId(),

@@ -3,11 +3,11 @@ package com.chatcommerce.manualpayments.api;
 import com.chatcommerce.manualpayments.order.Correction;
 import com.chatcommerce.manualpayments.order.Decision;
 import com.chatcommerce.manualpayments.order.Order;
+import com.chatcommerce.manualpayments.order.OrderCommandService;
 import com.chatcommerce.manualpayments.order.OrderFilter;
 import com.chatcommerce.manualpayments.order.OrderPage;
 import com.chatcommerce.manualpayments.order.OrderQueryService;
 import com.chatcommerce.manualpayments.order.OrderSort;
-import com.chatcommerce.manualpayments.order.PaymentRequestService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -51,12 +51,12 @@ class OrderController {
   private static final Logger LOG = LoggerFactory.getLogger(OrderController.class);
   private static final MediaType CSV = new MediaType("text", "csv");
 
-  private final PaymentRequestService requests;
+  private final OrderCommandService commands;
   private final OrderQueryService queries;
   private final ExportSlots exports;
 
-  OrderController(PaymentRequestService requests, OrderQueryService queries, ExportSlots exports) {
-    this.requests = requests;
+  OrderController(OrderCommandService commands, OrderQueryService queries, ExportSlots exports) {
+    this.commands = commands;
     this.queries = queries;
     this.exports = exports;
   }
@@ -69,7 +69,7 @@ class OrderController {
   @ProblemResponses({400, 409, 422, 503})
   ResponseEntity<OrderJson.Response> submit(
       @Valid @RequestBody OrderJson.ClientSubmission body, Authentication caller) {
-    Order order = requests.submit(body.submission(Callers.name(caller)));
+    Order order = commands.submit(body.submission(Callers.name(caller)));
     return created(order);
   }
 
@@ -84,7 +84,7 @@ class OrderController {
   @ProblemResponses({400, 409, 422, 503})
   ResponseEntity<OrderJson.Response> add(
       @Valid @RequestBody OrderJson.ManagerSubmission body, Authentication caller) {
-    Order order = requests.submit(body.submission(Callers.name(caller)));
+    Order order = commands.submit(body.submission(Callers.name(caller)));
     return created(order);
   }
 
@@ -228,7 +228,7 @@ class OrderController {
       @PathVariable @Size(max = ApiLimits.UUID) String id,
       @Valid @RequestBody(required = false) OrderJson.RefundRequest body,
       Authentication caller) {
-    Order order = requests.refund(id, body == null ? null : body.comment(), Callers.name(caller));
+    Order order = commands.refund(id, body == null ? null : body.comment(), Callers.name(caller));
     return ResponseEntity.accepted().body(OrderJson.Response.of(order, null));
   }
 
@@ -250,7 +250,7 @@ class OrderController {
                 body.amount() == null ? null : body.amount().currency(),
                 body.paymentDate(),
                 body.comment());
-    Order order = requests.decide(id, decision, correction, Callers.name(caller), idempotencyKey);
+    Order order = commands.decide(id, decision, correction, Callers.name(caller), idempotencyKey);
     return ResponseEntity.accepted().body(OrderJson.Response.of(order, null));
   }
 

@@ -22,19 +22,19 @@ public class CrmOrderHistoryService {
   private static final Map<String, Integer> PROGRESS =
       Map.of("OPEN", 0, "APPROVED", 1, "COMPLETED", 1, "REJECTED", 1, "REFUNDED", 2);
 
-  private final ClientOrderRepository lines;
+  private final CrmOrderLineRepository lines;
   private final ClientRepository clients;
   private final Clock clock;
 
   public CrmOrderHistoryService(
-      ClientOrderRepository lines, ClientRepository clients, Clock clock) {
+      CrmOrderLineRepository lines, ClientRepository clients, Clock clock) {
     this.lines = lines;
     this.clients = clients;
     this.clock = clock;
   }
 
   @Transactional
-  public ClientOrder show(
+  public CrmOrderLine show(
       String orderId,
       long clientId,
       long offerId,
@@ -44,10 +44,10 @@ public class CrmOrderHistoryService {
     if (!PROGRESS.containsKey(status)) {
       throw new IllegalArgumentException("unknown order status " + status);
     }
-    ClientOrder line = lines.findById(orderId).orElse(null);
+    CrmOrderLine line = lines.findById(orderId).orElse(null);
     if (line == null) {
       return lines.save(
-          new ClientOrder(orderId, clientId, offerId, status, amount, currency, clock.instant()));
+          new CrmOrderLine(orderId, clientId, offerId, status, amount, currency, clock.instant()));
     }
     if (PROGRESS.get(status) >= PROGRESS.get(line.status())) {
       line.show(status, amount, currency, clock.instant());
@@ -61,13 +61,13 @@ public class CrmOrderHistoryService {
    * twice.
    */
   @Transactional(readOnly = true)
-  public Page<ClientOrder> ofClient(long clientId, int limit, String cursor) {
+  public Page<CrmOrderLine> ofClient(long clientId, int limit, String cursor) {
     Cursors.requireLimit(limit);
     Cursors.TimeAndId after = Cursors.timeAndId(cursor);
     if (!clients.existsById(clientId)) {
       throw new NotFoundException("client", clientId);
     }
-    List<ClientOrder> found =
+    List<CrmOrderLine> found =
         after == null
             ? lines.findByClientIdOrderByUpdatedAtDescOrderIdDesc(clientId, Limit.of(limit + 1))
             : lines.findAfter(clientId, after.at(), after.id(), Limit.of(limit + 1));

@@ -23,14 +23,14 @@ public class DecisionClaimService {
   static final String DEADLINE_DECISION_ID = "deadline";
 
   private final OrderRepository orders;
-  private final OrderDecisionRepository decisions;
+  private final OrderDecisionRepository claims;
   private final FeeCalculator fees;
   private final Clock clock;
 
   public DecisionClaimService(
-      OrderRepository orders, OrderDecisionRepository decisions, FeeCalculator fees, Clock clock) {
+      OrderRepository orders, OrderDecisionRepository claims, FeeCalculator fees, Clock clock) {
     this.orders = orders;
-    this.decisions = decisions;
+    this.claims = claims;
     this.fees = fees;
     this.clock = clock;
   }
@@ -50,7 +50,7 @@ public class DecisionClaimService {
   public OrderDecision claimBeforeDeadline(
       String orderId, String decisionId, Decision decision, Correction correction, Actor actor) {
     Order order = lockedOrder(orderId);
-    Optional<OrderDecision> claimed = decisions.findById(orderId);
+    Optional<OrderDecision> claimed = claims.findById(orderId);
     if (claimed.filter(claim -> claim.decisionId().equals(decisionId)).isPresent()) {
       return claimed.get();
     }
@@ -78,7 +78,7 @@ public class DecisionClaimService {
   @Transactional
   public OrderDecision settle(String orderId, Channel channel, ReceivedDecision received) {
     Order order = lockedOrder(orderId);
-    Optional<OrderDecision> claimed = decisions.findById(orderId);
+    Optional<OrderDecision> claimed = claims.findById(orderId);
     if (claimed.isPresent()) {
       return claimed.get();
     }
@@ -133,7 +133,7 @@ public class DecisionClaimService {
     RejectionReason rejection =
         decision == Decision.REJECT && reason == null ? RejectionReason.MANAGER : reason;
     OrderDecision claim =
-        decisions.save(
+        claims.save(
             new OrderDecision(
                 order.id(), decisionId, decision, actor, values, pricing, rejection, now));
     order.claimPendingAction(decision.name());

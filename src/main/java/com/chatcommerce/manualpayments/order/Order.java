@@ -47,7 +47,11 @@ public class Order {
   private String feeCurrency;
   private BigDecimal netAmount;
   private String netCurrency;
-  private String reviewTimeout;
+
+  /** The offer's time to confirm, as it was at submission. */
+  @Column(name = "review_timeout")
+  private String confirmationWindow;
+
   private Instant reviewDeadline;
   private BigDecimal termsCommissionPercent;
   private BigDecimal termsFixedFeeAmount;
@@ -76,7 +80,7 @@ public class Order {
 
   protected Order() {}
 
-  Order(String id, OpenOrder open, FeeCalculator.Priced priced, Instant now) {
+  Order(String id, ValidSubmission open, FeeCalculator.Priced priced, Instant now) {
     Pricing pricing = priced.pricing();
     this.id = id;
     this.source = open.source();
@@ -92,8 +96,8 @@ public class Order {
     this.contactPhone = open.contactPhone();
     this.payerName = open.payerName();
     this.payerPlatformUserId = open.payerPlatformUserId();
-    this.reviewTimeout = open.offer().confirmationWindow();
-    this.reviewDeadline = now.plus(Duration.parse(reviewTimeout));
+    this.confirmationWindow = open.offer().confirmationWindow();
+    this.reviewDeadline = now.plus(Duration.parse(confirmationWindow));
     this.submittedBy = open.submittedBy();
     this.submittedAt = now;
     OrderTerms terms = priced.terms();
@@ -229,10 +233,6 @@ public class Order {
     return payerName == null
         ? Optional.empty()
         : Optional.of(new Payer(payerName, contactEmail, contactPhone, payerPlatformUserId));
-  }
-
-  public String reviewTimeout() {
-    return reviewTimeout;
   }
 
   public Instant reviewDeadline() {

@@ -49,7 +49,7 @@ public class SubmissionService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    OpenOrder open = validator.check(submission);
+    ValidSubmission open = validator.check(submission);
     Offer offer = open.offer();
     FeeCalculator.Priced priced =
         fees.submission(OrderTerms.of(offer.paymentSystem()), offer.price(), "offerId");

@@ -33,7 +33,7 @@ class SubmissionValidator {
    *
    * @throws InvalidInputException the submission cannot open an order
    */
-  OpenOrder check(Submission s) {
+  ValidSubmission check(Submission s) {
     OrderSource source = s.source() == null ? OrderSource.CLIENT : s.source();
     long clientId = s.payer() == null ? crmClient(s) : manualAccount(s);
     if (s.offerId() == null) {
@@ -55,7 +55,7 @@ class SubmissionValidator {
         payer == null ? ContactRules.email(s.email(), "email", s.contactRequired()) : payer.email();
     String phone =
         payer == null ? ContactRules.phone(s.phone(), "phone", s.contactRequired()) : payer.phone();
-    return new OpenOrder(
+    return new ValidSubmission(
         source,
         s.channel(),
         clientId,

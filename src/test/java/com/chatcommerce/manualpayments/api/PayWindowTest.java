@@ -40,7 +40,7 @@ class PayWindowTest extends CashDeskApiTest {
   }
 
   @Test
-  void platformReadsOffersWithWhatThePayWindowShowsAndNothingOfTheMerchantsTerms() {
+  void platformReadsOffersWithWhatThePayWindowShowsAndNothingOfThePaymentSystemsTerms() {
     Api platform = Api.as(port, "platform");
 
     JsonNode shown = platform.get("/api/v1/offers/" + offer).body();

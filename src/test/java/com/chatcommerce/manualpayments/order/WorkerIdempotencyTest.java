@@ -7,7 +7,7 @@ import static org.mockito.Mockito.when;
 
 import com.chatcommerce.manualpayments.chat.ChatIndicatorRepository;
 import com.chatcommerce.manualpayments.chat.PostChatIndicatorWorker;
-import com.chatcommerce.manualpayments.crm.ClientOrderRepository;
+import com.chatcommerce.manualpayments.crm.CrmOrderLineRepository;
 import com.chatcommerce.manualpayments.crm.UpdateCrmWorker;
 import com.chatcommerce.manualpayments.error.ConflictException;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
@@ -52,7 +52,7 @@ class WorkerIdempotencyTest {
   @Autowired ExchangeRateService rates;
   @Autowired OrderRepository orders;
   @Autowired OrderHistoryRepository history;
-  @Autowired ClientOrderRepository crmLines;
+  @Autowired CrmOrderLineRepository crmLines;
   @Autowired ChatIndicatorRepository indicators;
   @Autowired SubmissionService submissions;
   @Autowired DecisionClaimService claims;
@@ -385,7 +385,7 @@ class WorkerIdempotencyTest {
   @Test
   void postingTheSameIndicatorTwiceLeavesOne() {
     open();
-    var change = new PostChatIndicatorWorker.StatusChange(orderId, setup.clientId(), "OPEN");
+    var change = new PostChatIndicatorWorker.ReachedStatus(orderId, setup.clientId(), "OPEN");
 
     chat.post(change);
     chat.post(change);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.ManualPaymentsApplication;
-import com.chatcommerce.manualpayments.order.PaymentRequestService;
+import com.chatcommerce.manualpayments.order.OrderCommandService;
 import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Elements;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
@@ -109,14 +109,14 @@ class EmbeddedRunOnH2Test {
 
   @Test
   void submissionWhoseCommitTheApiHoldsBackIsWaitedForWithoutUsingARetry() {
-    PaymentRequestService requests = app.getBean(PaymentRequestService.class);
+    OrderCommandService commands = app.getBean(OrderCommandService.class);
     // The API's own transaction, held open two seconds after the engine started the process.
     String id =
         app.getBean(TransactionTemplate.class)
             .execute(
                 t -> {
                   String opened =
-                      requests
+                      commands
                           .submit(Submission.byClient(client, offer, null, null, "platform"))
                           .id();
                   sleep(Duration.ofSeconds(2));

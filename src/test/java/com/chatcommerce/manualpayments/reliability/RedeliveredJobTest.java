@@ -336,7 +336,7 @@ class RedeliveredJobTest {
         }
         case JobTypes.CHAT_POST_INDICATOR -> {
           app.getBean(PostChatIndicatorWorker.class)
-              .post(job.getVariablesAsType(PostChatIndicatorWorker.StatusChange.class));
+              .post(job.getVariablesAsType(PostChatIndicatorWorker.ReachedStatus.class));
           yield Map.of();
         }
         case JobTypes.CHAT_POST_REMINDER -> {

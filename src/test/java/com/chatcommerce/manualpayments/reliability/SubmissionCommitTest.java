@@ -3,7 +3,7 @@ package com.chatcommerce.manualpayments.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.chatcommerce.manualpayments.order.PaymentRequestService;
+import com.chatcommerce.manualpayments.order.OrderCommandService;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Elements;
 import com.chatcommerce.manualpayments.support.Catalog;
 import com.chatcommerce.manualpayments.support.EngineRecords;
@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @IntegrationTest
 class SubmissionCommitTest {
 
-  @Autowired PaymentRequestService requests;
+  @Autowired OrderCommandService commands;
   @Autowired TransactionTemplate transaction;
   @Autowired Catalog catalog;
   @Autowired JdbcTemplate jdbc;
@@ -38,7 +38,7 @@ class SubmissionCommitTest {
     String id =
         transaction.execute(
             t -> {
-              String opened = requests.submit(setup.clientSubmission("platform")).id();
+              String opened = commands.submit(setup.clientSubmission("platform")).id();
               sleep(Duration.ofSeconds(2));
               return opened;
             });

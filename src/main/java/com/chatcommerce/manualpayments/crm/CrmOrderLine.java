@@ -17,7 +17,7 @@ import org.springframework.data.domain.Persistable;
  */
 @Entity
 @Table(name = "crm_client_orders")
-public class ClientOrder implements Persistable<String> {
+public class CrmOrderLine implements Persistable<String> {
 
   @Id private String orderId;
   private Long clientId;
@@ -28,9 +28,9 @@ public class ClientOrder implements Persistable<String> {
   private Instant updatedAt;
   @Transient private boolean isNew = true;
 
-  protected ClientOrder() {}
+  protected CrmOrderLine() {}
 
-  ClientOrder(
+  CrmOrderLine(
       String orderId,
       Long clientId,
       Long offerId,

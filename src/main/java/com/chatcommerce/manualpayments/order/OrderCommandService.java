@@ -13,14 +13,14 @@ import org.springframework.transaction.annotation.Transactional;
  * there is never an order without a process, nor a claim without its decision message.
  */
 @Service
-public class PaymentRequestService {
+public class OrderCommandService {
 
   private final SubmissionService submissions;
   private final OrderRepository orders;
   private final DecisionClaimService claims;
   private final PaymentProcessClient process;
 
-  public PaymentRequestService(
+  public OrderCommandService(
       SubmissionService submissions,
       OrderRepository orders,
       DecisionClaimService claims,

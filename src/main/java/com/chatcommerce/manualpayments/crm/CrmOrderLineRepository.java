@@ -7,16 +7,16 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
-public interface ClientOrderRepository extends JpaRepository<ClientOrder, String> {
+public interface CrmOrderLineRepository extends JpaRepository<CrmOrderLine, String> {
 
-  List<ClientOrder> findByClientIdOrderByUpdatedAtDescOrderIdDesc(long clientId, Limit limit);
+  List<CrmOrderLine> findByClientIdOrderByUpdatedAtDescOrderIdDesc(long clientId, Limit limit);
 
   @Query(
       """
-      select o from ClientOrder o where o.clientId = :clientId
+      select o from CrmOrderLine o where o.clientId = :clientId
         and (o.updatedAt < :at or (o.updatedAt = :at and o.orderId < :orderId))
       order by o.updatedAt desc, o.orderId desc""")
-  List<ClientOrder> findAfter(
+  List<CrmOrderLine> findAfter(
       @Param("clientId") long clientId,
       @Param("at") Instant at,
       @Param("orderId") String orderId,

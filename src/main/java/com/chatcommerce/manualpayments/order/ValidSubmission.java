@@ -4,7 +4,7 @@ import com.chatcommerce.manualpayments.offer.Offer;
 import java.time.LocalDate;
 
 /** A submission that passed validation, with its offer. */
-record OpenOrder(
+record ValidSubmission(
     OrderSource source,
     Channel channel,
     long clientId,
