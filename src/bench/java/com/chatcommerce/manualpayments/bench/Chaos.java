@@ -22,15 +22,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * The crash test ({@code -Dbench.parts=chaos}): steady load ({@code -Dbench.chaos.rate} flows/s,
@@ -60,6 +57,34 @@ final class Chaos {
   private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
   private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
 
+  /**
+   * Every call that fails (no answer, a 5xx, 409 "in progress") goes again with its key every
+   * RETRY_EVERY until GIVE_UP_AFTER from its first try. A decision answered 409 (not "in progress")
+   * was taken by an earlier try whose answer was lost; the order's end state, accounted at the end,
+   * says whether it held.
+   */
+  private static final KeyedRequests.Retry UNTIL_GIVE_UP =
+      new KeyedRequests.Retry() {
+        @Override
+        public Duration next(Http.Response response, int retries, Instant firstSent) {
+          boolean retryable = response == null || response.status() >= 500 || inProgress(response);
+          return retryable && Instant.now().isBefore(firstSent.plus(GIVE_UP_AFTER))
+              ? RETRY_EVERY
+              : null;
+        }
+
+        @Override
+        public boolean done(Http.Response response, int expected) {
+          return response.status() == expected
+              || (expected == 202 && response.status() == 409 && !inProgress(response));
+        }
+
+        @Override
+        public String outcome(Http.Response response) {
+          return response.status() + (inProgress(response) ? " in progress" : "");
+        }
+      };
+
   private enum Plan {
     APPROVE,
     REJECT,
@@ -80,10 +105,6 @@ final class Chaos {
   private final BenchConfig config;
   private final BenchDatabase db;
   private final Map<String, Flow> flows = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> responses = new ConcurrentHashMap<>();
-  private final AtomicInteger attempts = new AtomicInteger();
-  private final AtomicInteger failedCalls = new AtomicInteger();
-  private final AtomicInteger abandoned = new AtomicInteger();
 
   Chaos(BenchConfig config, BenchDatabase db) {
     this.config = config;
@@ -152,13 +173,22 @@ final class Chaos {
                 + GIVE_UP_AFTER);
         ScheduledThreadPoolExecutor load = new ScheduledThreadPoolExecutor(64);
         load.setRemoveOnCancelPolicy(true);
+        KeyedRequests requests = new KeyedRequests(load, UNTIL_GIVE_UP, "chaos", "abandoned");
         Instant start = Instant.now();
         ScheduledFuture<?> generator =
             load.scheduleAtFixedRate(
                 () -> {
                   for (int i = 0; i < rate; i++) {
                     load.execute(
-                        () -> startFlow(platform, manager, load, clientId, longOffer, shortOffer));
+                        () ->
+                            startFlow(
+                                platform,
+                                manager,
+                                load,
+                                requests,
+                                clientId,
+                                longOffer,
+                                shortOffer));
                   }
                 },
                 0,
@@ -198,7 +228,7 @@ final class Chaos {
           Thread.sleep(1000);
         }
         load.shutdownNow();
-        account(engine, restarts);
+        account(engine, restarts, requests);
       } finally {
         app.close();
       }
@@ -220,6 +250,7 @@ final class Chaos {
       Http platform,
       Http manager,
       ScheduledThreadPoolExecutor load,
+      KeyedRequests requests,
       String clientId,
       String longOffer,
       String shortOffer) {
@@ -229,13 +260,9 @@ final class Chaos {
     String key = "chaos-" + UUID.randomUUID();
     Flow flow = new Flow(plan);
     flows.put(key, flow);
-    Instant giveUp = Instant.now().plus(GIVE_UP_AFTER);
-    send(
-        load,
+    requests.send(
         "submit",
         201,
-        giveUp,
-        flow,
         () ->
             platform.post(
                 "/api/v1/orders", "{\"offerId\":" + offer + ",\"clientId\":" + clientId + "}", key),
@@ -248,80 +275,28 @@ final class Chaos {
           String decision = plan == Plan.APPROVE ? "approve" : "reject";
           load.schedule(
               () ->
-                  send(
-                      load,
+                  requests.send(
                       decision,
                       202,
-                      Instant.now().plus(GIVE_UP_AFTER),
-                      flow,
                       () ->
                           manager.post(
                               "/api/v1/orders/" + flow.orderId + "/" + decision,
                               "{}",
                               key + "-" + decision),
-                      r -> flow.settled = true),
+                      r -> flow.settled = true,
+                      () -> flow.settled = true),
               ThreadLocalRandom.current().nextInt(1, 6),
               TimeUnit.SECONDS);
-        });
+        },
+        () -> flow.settled = true);
   }
 
-  interface Call {
-    Http.Response call() throws Exception;
+  private static boolean inProgress(Http.Response response) {
+    return response.status() == 409 && response.body().contains("Request in progress");
   }
 
-  /**
-   * Sends a request until it gets {@code expected}, again with the same key after each failure. A
-   * decision answered 409 (not "in progress") was taken by an earlier try whose answer was lost;
-   * the order's end state, accounted at the end, says whether it held.
-   */
-  private void send(
-      ScheduledThreadPoolExecutor load,
-      String what,
-      int expected,
-      Instant giveUp,
-      Flow flow,
-      Call call,
-      Consumer<Http.Response> then) {
-    attempts.incrementAndGet();
-    Http.Response response = null;
-    String outcome;
-    try {
-      response = call.call();
-      boolean inProgress =
-          response.status() == 409 && response.body().contains("Request in progress");
-      outcome = response.status() + (inProgress ? " in progress" : "");
-    } catch (Exception e) {
-      outcome = e.getClass().getSimpleName();
-    }
-    responses.computeIfAbsent(what + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
-    if (response != null
-        && (response.status() == expected
-            || (expected == 202 && response.status() == 409 && !outcome.endsWith("in progress")))) {
-      then.accept(response);
-      return;
-    }
-    failedCalls.incrementAndGet();
-    boolean retryable =
-        response == null || response.status() >= 500 || outcome.endsWith("in progress");
-    if (retryable && Instant.now().isBefore(giveUp)) {
-      load.schedule(
-          () -> send(load, what, expected, giveUp, flow, call, then),
-          RETRY_EVERY.toMillis(),
-          TimeUnit.MILLISECONDS);
-    } else {
-      flow.settled = true;
-      if (abandoned.getAndIncrement() < 5) {
-        System.err.println(
-            "chaos: "
-                + what
-                + " abandoned: "
-                + outcome
-                + (response == null ? "" : " " + response.body()));
-      }
-    }
-  }
-
-  private void account(InMemoryEngine engine, List<String> restarts) throws Exception {
+  private void account(InMemoryEngine engine, List<String> restarts, KeyedRequests requests)
+      throws Exception {
     Instant deadline =
         Instant.now()
             .plus(JOB_TIMEOUT.multipliedBy(2))
@@ -408,13 +383,13 @@ final class Chaos {
     line("chaos kills: " + restarts.size() + " (" + String.join(", ", restarts) + ")");
     line(
         "chaos requests: "
-            + attempts.get()
+            + requests.sent()
             + " sent, "
-            + failedCalls.get()
+            + requests.failed()
             + " failed and retried with their key, "
-            + abandoned.get()
+            + requests.givenUp()
             + " abandoned; "
-            + new TreeMap<>(responses));
+            + requests.responses());
     line(
         "chaos keys: "
             + keys
@@ -452,7 +427,7 @@ final class Chaos {
             + "; orders OPEN past their deadline "
             + openPastDeadline);
     boolean accounted =
-        abandoned.get() == 0
+        requests.givenUp() == 0
             && answered == keys
             && statusById.size() == keys
             && ordersWithoutKey == 0

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,7 +17,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * Steady load for a long while ({@code -Dbench.soak.minutes}, default 30) at a fixed rate ({@code
@@ -40,6 +38,16 @@ final class Soak {
   /** Backoff before each retry of a request that got a 5xx or no answer: about 2 minutes in all. */
   private static final int[] RETRY_AFTER_SECONDS = {1, 2, 4, 8, 15, 30, 60};
 
+  /**
+   * A 5xx or no answer goes again with its key after each of RETRY_AFTER_SECONDS in turn; any other
+   * status than the one expected, or retries run out, is a failed request.
+   */
+  private static final KeyedRequests.Retry BACKOFF =
+      (response, retries, firstSent) ->
+          (response == null || response.status() >= 500) && retries < RETRY_AFTER_SECONDS.length
+              ? Duration.ofSeconds(RETRY_AFTER_SECONDS[retries])
+              : null;
+
   private enum Plan {
     APPROVE,
     REJECT,
@@ -49,10 +57,7 @@ final class Soak {
   private final BenchConfig config;
   private final BenchDatabase db;
   private final Map<String, Plan> plans = new ConcurrentHashMap<>();
-  private final AtomicInteger failedRequests = new AtomicInteger();
-  private final AtomicInteger retries = new AtomicInteger();
   private final AtomicInteger failedSubmissions = new AtomicInteger();
-  private final Map<String, AtomicInteger> responses = new ConcurrentHashMap<>();
 
   Soak(BenchConfig config, BenchDatabase db) {
     this.config = config;
@@ -106,13 +111,16 @@ final class Soak {
               + DECISION_TTL);
       ScheduledThreadPoolExecutor load = new ScheduledThreadPoolExecutor(64);
       load.setRemoveOnCancelPolicy(true);
+      KeyedRequests requests = new KeyedRequests(load, BACKOFF, "soak", "failed");
       Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
       ScheduledFuture<?> generator =
           load.scheduleAtFixedRate(
               () -> {
                 for (int i = 0; i < rate; i++) {
                   load.execute(
-                      () -> startFlow(platform, manager, load, clientId, longOffer, shortOffer));
+                      () ->
+                          startFlow(
+                              platform, manager, load, requests, clientId, longOffer, shortOffer));
                 }
               },
               0,
@@ -135,8 +143,8 @@ final class Soak {
                 sample[2],
                 sample[3],
                 sample[4],
-                retries.get(),
-                failedRequests.get()));
+                requests.retried(),
+                requests.givenUp()));
       }
       // New flows stop; decisions and retries already planned still go out.
       generator.cancel(false);
@@ -146,7 +154,7 @@ final class Soak {
         Thread.sleep(500);
       }
       load.shutdownNow();
-      account(samples);
+      account(samples, requests);
     }
   }
 
@@ -167,6 +175,7 @@ final class Soak {
       Http platform,
       Http manager,
       ScheduledExecutorService load,
+      KeyedRequests requests,
       String clientId,
       String longOffer,
       String shortOffer) {
@@ -174,11 +183,9 @@ final class Soak {
     Plan plan = dice < 7 ? Plan.APPROVE : dice < 8 ? Plan.REJECT : Plan.EXPIRE;
     String offer = plan == Plan.EXPIRE ? shortOffer : longOffer;
     String key = "soak-" + UUID.randomUUID();
-    send(
-        load,
+    requests.send(
         "submit",
         201,
-        0,
         () ->
             platform.post(
                 "/api/v1/orders", "{\"offerId\":" + offer + ",\"clientId\":" + clientId + "}", key),
@@ -189,69 +196,21 @@ final class Soak {
             String decision = plan == Plan.APPROVE ? "approve" : "reject";
             load.schedule(
                 () ->
-                    send(
-                        load,
+                    requests.send(
                         decision,
                         202,
-                        0,
                         () ->
                             manager.post(
                                 "/api/v1/orders/" + id + "/" + decision,
                                 "{}",
                                 key + "-" + decision),
-                        r -> {}),
+                        r -> {},
+                        () -> {}),
                 ThreadLocalRandom.current().nextInt(1, 6),
                 TimeUnit.SECONDS);
           }
-        });
-  }
-
-  interface Call {
-    Http.Response call() throws Exception;
-  }
-
-  /**
-   * Sends a request; on a 5xx or no answer, sends it again later with the same Idempotency-Key. Any
-   * other status than {@code expected}, or retries run out, is a failed request.
-   */
-  private void send(
-      ScheduledExecutorService load,
-      String what,
-      int expected,
-      int attempt,
-      Call call,
-      Consumer<Http.Response> then) {
-    String outcome;
-    Http.Response response = null;
-    try {
-      response = call.call();
-      outcome = Integer.toString(response.status());
-    } catch (Exception e) {
-      outcome = e.getClass().getSimpleName();
-    }
-    responses.computeIfAbsent(what + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
-    if (response != null && response.status() == expected) {
-      then.accept(response);
-    } else if ((response == null || response.status() >= 500)
-        && attempt < RETRY_AFTER_SECONDS.length) {
-      retries.incrementAndGet();
-      load.schedule(
-          () -> send(load, what, expected, attempt + 1, call, then),
-          RETRY_AFTER_SECONDS[attempt],
-          TimeUnit.SECONDS);
-    } else {
-      if (what.equals("submit")) {
-        failedSubmissions.incrementAndGet();
-      }
-      if (failedRequests.getAndIncrement() < 5) {
-        System.err.println(
-            "soak: "
-                + what
-                + " failed: "
-                + outcome
-                + (response == null ? "" : " " + response.body()));
-      }
-    }
+        },
+        failedSubmissions::incrementAndGet);
   }
 
   /**
@@ -281,7 +240,7 @@ final class Soak {
     return (long) response.json().get("measurements").get(0).get("value").asDouble();
   }
 
-  private void account(List<long[]> samples) throws Exception {
+  private void account(List<long[]> samples, KeyedRequests requests) throws Exception {
     Instant deadline = Instant.now().plus(SHORT_WINDOW.multipliedBy(4));
     long open;
     do {
@@ -325,10 +284,10 @@ final class Soak {
             + ", duplicate indicators "
             + duplicates
             + ", failed requests "
-            + failedRequests.get()
+            + requests.givenUp()
             + ", retried requests "
-            + retries.get());
-    line("soak responses: " + new TreeMap<>(responses));
+            + requests.retried());
+    line("soak responses: " + requests.responses());
     // A decision whose first answer timed out may have been taken in by the engine all the same;
     // its
     // retry then finds the order decided and gets 409. The end states, not the answers, say whether
