@@ -22,12 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The crash test ({@code -Dbench.parts=chaos}): steady load ({@code -Dbench.chaos.rate} flows/s,
@@ -42,8 +37,6 @@ import java.util.concurrent.TimeUnit;
  * indicator, no order OPEN past its deadline, and no process still running.
  */
 final class Chaos {
-
-  private static final Duration SHORT_WINDOW = Duration.ofSeconds(30);
 
   /**
    * Decisions outlive a kill and the restart after it; shorter than deployed for the in-memory
@@ -85,26 +78,8 @@ final class Chaos {
         }
       };
 
-  private enum Plan {
-    APPROVE,
-    REJECT,
-    EXPIRE
-  }
-
-  /** One payment the platform sends: its submission's key, and what happened to it. */
-  private static final class Flow {
-    final Plan plan;
-    volatile String orderId;
-    volatile boolean settled;
-
-    Flow(Plan plan) {
-      this.plan = plan;
-    }
-  }
-
   private final BenchConfig config;
   private final BenchDatabase db;
-  private final Map<String, Flow> flows = new ConcurrentHashMap<>();
 
   Chaos(BenchConfig config, BenchDatabase db) {
     this.config = config;
@@ -127,38 +102,17 @@ final class Chaos {
         HttpClient client = Http.newClient();
         Http manager = new Http(client, app.baseUrl(), auth.header("manager"));
         Http platform = new Http(client, app.baseUrl(), auth.header("platform"));
-        String paymentSystem =
-            manager.create(
-                "/api/v1/payment-systems",
-                "{\"name\":\"Chaos desk\","
-                    + "\"commissionPercent\":\"2.5\",\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\","
-                    + "\"supportedCurrencies\":[\"RUB\"]}");
-        String longOffer =
-            manager.create(
-                "/api/v1/offers",
-                "{\"name\":\"Chaos\",\"price\":{\"amount\":\"100.00\","
-                    + "\"currency\":\"RUB\"},\"paymentSystemId\":"
-                    + paymentSystem
-                    + "}");
-        String shortOffer =
-            manager.create(
-                "/api/v1/offers",
-                "{\"name\":\"Chaos short\",\"price\":{\"amount\":"
-                    + "\"100.00\",\"currency\":\"RUB\"},\"paymentSystemId\":"
-                    + paymentSystem
-                    + ",\"confirmationWindow\":\""
-                    + SHORT_WINDOW
-                    + "\"}");
-        String clientId = manager.create("/api/v1/clients", "{\"name\":\"Chaos client\"}");
+        PaymentLoad load =
+            PaymentLoad.prepare("Chaos", UNTIL_GIVE_UP, "abandoned", platform, manager);
 
         line(
             "chaos: "
                 + minutes
                 + " min at "
                 + rate
-                + " flows/s (70 % approved, 10 % rejected, 20 % expire after "
-                + SHORT_WINDOW.toSeconds()
-                + " s), "
+                + " flows/s ("
+                + PaymentLoad.MIX
+                + "), "
                 + kills
                 + " SIGKILLs at random moments; app -Xmx"
                 + config.appXmx()
@@ -171,29 +125,8 @@ final class Chaos {
                 + RETRY_EVERY.toSeconds()
                 + " s with their key for up to "
                 + GIVE_UP_AFTER);
-        ScheduledThreadPoolExecutor load = new ScheduledThreadPoolExecutor(64);
-        load.setRemoveOnCancelPolicy(true);
-        KeyedRequests requests = new KeyedRequests(load, UNTIL_GIVE_UP, "chaos", "abandoned");
         Instant start = Instant.now();
-        ScheduledFuture<?> generator =
-            load.scheduleAtFixedRate(
-                () -> {
-                  for (int i = 0; i < rate; i++) {
-                    load.execute(
-                        () ->
-                            startFlow(
-                                platform,
-                                manager,
-                                load,
-                                requests,
-                                clientId,
-                                longOffer,
-                                shortOffer));
-                  }
-                },
-                0,
-                1,
-                TimeUnit.SECONDS);
+        load.start(rate);
 
         Duration slot = Duration.ofMinutes(minutes).dividedBy(kills);
         List<String> restarts = new ArrayList<>();
@@ -218,17 +151,17 @@ final class Chaos {
                   k + 1,
                   Duration.between(start, killed).toSeconds(),
                   down / 1000.0,
-                  flows.size(),
-                  settled()));
+                  load.flows().size(),
+                  load.settled()));
         }
         sleepUntil(start.plus(Duration.ofMinutes(minutes)));
-        generator.cancel(false);
+        load.stopNewFlows();
         Instant drained = Instant.now().plus(GIVE_UP_AFTER);
-        while (settled() < flows.size() && Instant.now().isBefore(drained)) {
+        while (load.settled() < load.flows().size() && Instant.now().isBefore(drained)) {
           Thread.sleep(1000);
         }
-        load.shutdownNow();
-        account(engine, restarts, requests);
+        load.shutdown();
+        account(engine, load, restarts);
       } finally {
         app.close();
       }
@@ -242,65 +175,16 @@ final class Chaos {
     }
   }
 
-  private long settled() {
-    return flows.values().stream().filter(f -> f.settled).count();
-  }
-
-  private void startFlow(
-      Http platform,
-      Http manager,
-      ScheduledThreadPoolExecutor load,
-      KeyedRequests requests,
-      String clientId,
-      String longOffer,
-      String shortOffer) {
-    int dice = ThreadLocalRandom.current().nextInt(10);
-    Plan plan = dice < 7 ? Plan.APPROVE : dice < 8 ? Plan.REJECT : Plan.EXPIRE;
-    String offer = plan == Plan.EXPIRE ? shortOffer : longOffer;
-    String key = "chaos-" + UUID.randomUUID();
-    Flow flow = new Flow(plan);
-    flows.put(key, flow);
-    requests.send(
-        "submit",
-        201,
-        () ->
-            platform.post(
-                "/api/v1/orders", "{\"offerId\":" + offer + ",\"clientId\":" + clientId + "}", key),
-        submitted -> {
-          flow.orderId = submitted.json().get("id").asText();
-          if (plan == Plan.EXPIRE) {
-            flow.settled = true;
-            return;
-          }
-          String decision = plan == Plan.APPROVE ? "approve" : "reject";
-          load.schedule(
-              () ->
-                  requests.send(
-                      decision,
-                      202,
-                      () ->
-                          manager.post(
-                              "/api/v1/orders/" + flow.orderId + "/" + decision,
-                              "{}",
-                              key + "-" + decision),
-                      r -> flow.settled = true,
-                      () -> flow.settled = true),
-              ThreadLocalRandom.current().nextInt(1, 6),
-              TimeUnit.SECONDS);
-        },
-        () -> flow.settled = true);
-  }
-
   private static boolean inProgress(Http.Response response) {
     return response.status() == 409 && response.body().contains("Request in progress");
   }
 
-  private void account(InMemoryEngine engine, List<String> restarts, KeyedRequests requests)
+  private void account(InMemoryEngine engine, PaymentLoad load, List<String> restarts)
       throws Exception {
     Instant deadline =
         Instant.now()
             .plus(JOB_TIMEOUT.multipliedBy(2))
-            .plus(SHORT_WINDOW)
+            .plus(PaymentLoad.SHORT_WINDOW)
             .plus(Duration.ofMinutes(1));
     ProcessCounts processes = null;
     long open;
@@ -332,11 +216,11 @@ final class Chaos {
         processById.put(r.getString(1), r.getObject(4) == null ? null : r.getLong(4));
       }
     }
-    long keys = flows.size();
+    long keys = load.flows().size();
     Set<String> answeredIds = new HashSet<>();
     long answered = 0;
     long asPlanned = 0;
-    for (Flow flow : flows.values()) {
+    for (PaymentLoad.Flow flow : load.flows()) {
       if (flow.orderId == null) {
         continue;
       }
@@ -380,6 +264,7 @@ final class Chaos {
             "SELECT COUNT(*) FROM orders WHERE status = 'OPEN'"
                 + " AND review_deadline < UTC_TIMESTAMP(6)");
 
+    KeyedRequests requests = load.requests();
     line("chaos kills: " + restarts.size() + " (" + String.join(", ", restarts) + ")");
     line(
         "chaos requests: "

@@ -2,21 +2,13 @@ package com.chatcommerce.manualpayments.bench;
 
 import static com.chatcommerce.manualpayments.bench.Stats.line;
 
+import com.chatcommerce.manualpayments.bench.PaymentLoad.Plan;
 import com.chatcommerce.manualpayments.support.InMemoryEngine;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Steady load for a long while ({@code -Dbench.soak.minutes}, default 30) at a fixed rate ({@code
@@ -31,7 +23,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class Soak {
 
-  private static final Duration SHORT_WINDOW = Duration.ofSeconds(30);
   private static final Duration SAMPLE_EVERY = Duration.ofSeconds(30);
   private static final Duration DECISION_TTL = Duration.ofMinutes(2);
 
@@ -48,16 +39,8 @@ final class Soak {
               ? Duration.ofSeconds(RETRY_AFTER_SECONDS[retries])
               : null;
 
-  private enum Plan {
-    APPROVE,
-    REJECT,
-    EXPIRE
-  }
-
   private final BenchConfig config;
   private final BenchDatabase db;
-  private final Map<String, Plan> plans = new ConcurrentHashMap<>();
-  private final AtomicInteger failedSubmissions = new AtomicInteger();
 
   Soak(BenchConfig config, BenchDatabase db) {
     this.config = config;
@@ -75,57 +58,21 @@ final class Soak {
       HttpClient client = Http.newClient();
       Http manager = new Http(client, app.baseUrl(), auth.header("manager"));
       Http platform = new Http(client, app.baseUrl(), auth.header("platform"));
-      String paymentSystem =
-          manager.create(
-              "/api/v1/payment-systems",
-              "{\"name\":\"Soak desk\",\"commissionPercent\":\"2.5\","
-                  + "\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\",\"supportedCurrencies\":[\"RUB\"]}");
-      String longOffer =
-          manager.create(
-              "/api/v1/offers",
-              "{\"name\":\"Soak\",\"price\":{\"amount\":\"100.00\","
-                  + "\"currency\":\"RUB\"},\"paymentSystemId\":"
-                  + paymentSystem
-                  + "}");
-      String shortOffer =
-          manager.create(
-              "/api/v1/offers",
-              "{\"name\":\"Soak short\",\"price\":{\"amount\":\"100.00\","
-                  + "\"currency\":\"RUB\"},\"paymentSystemId\":"
-                  + paymentSystem
-                  + ",\"confirmationWindow\":\""
-                  + SHORT_WINDOW
-                  + "\"}");
-      String clientId = manager.create("/api/v1/clients", "{\"name\":\"Soak client\"}");
+      PaymentLoad load = PaymentLoad.prepare("Soak", BACKOFF, "failed", platform, manager);
 
       line(
           "soak: "
               + minutes
               + " min at "
               + rate
-              + " flows/s (70 % approved, 10 % rejected, 20 % expire after "
-              + SHORT_WINDOW.toSeconds()
-              + " s); app -Xmx"
+              + " flows/s ("
+              + PaymentLoad.MIX
+              + "); app -Xmx"
               + config.appXmx()
               + ", decision message TTL "
               + DECISION_TTL);
-      ScheduledThreadPoolExecutor load = new ScheduledThreadPoolExecutor(64);
-      load.setRemoveOnCancelPolicy(true);
-      KeyedRequests requests = new KeyedRequests(load, BACKOFF, "soak", "failed");
       Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
-      ScheduledFuture<?> generator =
-          load.scheduleAtFixedRate(
-              () -> {
-                for (int i = 0; i < rate; i++) {
-                  load.execute(
-                      () ->
-                          startFlow(
-                              platform, manager, load, requests, clientId, longOffer, shortOffer));
-                }
-              },
-              0,
-              1,
-              TimeUnit.SECONDS);
+      load.start(rate);
       List<long[]> samples = new ArrayList<>();
       while (Instant.now().isBefore(end)) {
         Thread.sleep(SAMPLE_EVERY.toMillis());
@@ -136,25 +83,23 @@ final class Soak {
                 "soak t=%4ds flows=%d ended=%d heap-after-gc=%.1f MiB heap-used=%.1f MiB"
                     + " hikari-active=%d hikari-total=%d db-connections=%d retries=%d failed-requests=%d",
                 samples.size() * SAMPLE_EVERY.toSeconds(),
-                plans.size(),
+                load.answered().size(),
                 sample[5],
                 sample[0] / 1048576.0,
                 sample[1] / 1048576.0,
                 sample[2],
                 sample[3],
                 sample[4],
-                requests.retried(),
-                requests.givenUp()));
+                load.requests().retried(),
+                load.requests().givenUp()));
       }
-      // New flows stop; decisions and retries already planned still go out.
-      generator.cancel(false);
+      load.stopNewFlows();
       Instant drained = Instant.now().plus(Duration.ofMinutes(3));
-      while ((!load.getQueue().isEmpty() || load.getActiveCount() > 0)
-          && Instant.now().isBefore(drained)) {
+      while (load.busy() && Instant.now().isBefore(drained)) {
         Thread.sleep(500);
       }
-      load.shutdownNow();
-      account(samples, requests);
+      load.shutdown();
+      account(load, samples);
     }
   }
 
@@ -169,48 +114,6 @@ final class Soak {
     List<String> args = new ArrayList<>(auth.appArgs());
     args.add("--manual-payments.decision-message-ttl=" + DECISION_TTL);
     return args;
-  }
-
-  private void startFlow(
-      Http platform,
-      Http manager,
-      ScheduledExecutorService load,
-      KeyedRequests requests,
-      String clientId,
-      String longOffer,
-      String shortOffer) {
-    int dice = ThreadLocalRandom.current().nextInt(10);
-    Plan plan = dice < 7 ? Plan.APPROVE : dice < 8 ? Plan.REJECT : Plan.EXPIRE;
-    String offer = plan == Plan.EXPIRE ? shortOffer : longOffer;
-    String key = "soak-" + UUID.randomUUID();
-    requests.send(
-        "submit",
-        201,
-        () ->
-            platform.post(
-                "/api/v1/orders", "{\"offerId\":" + offer + ",\"clientId\":" + clientId + "}", key),
-        submitted -> {
-          String id = submitted.json().get("id").asText();
-          plans.put(id, plan);
-          if (plan != Plan.EXPIRE) {
-            String decision = plan == Plan.APPROVE ? "approve" : "reject";
-            load.schedule(
-                () ->
-                    requests.send(
-                        decision,
-                        202,
-                        () ->
-                            manager.post(
-                                "/api/v1/orders/" + id + "/" + decision,
-                                "{}",
-                                key + "-" + decision),
-                        r -> {},
-                        () -> {}),
-                ThreadLocalRandom.current().nextInt(1, 6),
-                TimeUnit.SECONDS);
-          }
-        },
-        failedSubmissions::incrementAndGet);
   }
 
   /**
@@ -240,8 +143,8 @@ final class Soak {
     return (long) response.json().get("measurements").get(0).get("value").asDouble();
   }
 
-  private void account(List<long[]> samples, KeyedRequests requests) throws Exception {
-    Instant deadline = Instant.now().plus(SHORT_WINDOW.multipliedBy(4));
+  private void account(PaymentLoad load, List<long[]> samples) throws Exception {
+    Instant deadline = Instant.now().plus(PaymentLoad.SHORT_WINDOW.multipliedBy(4));
     long open;
     do {
       Thread.sleep(2_000);
@@ -256,10 +159,11 @@ final class Soak {
     long expired =
         db.count(
             "SELECT COUNT(*) FROM orders WHERE status = 'REJECTED' AND rejection_reason = 'TIMEOUT'");
-    long planned = plans.size();
-    long plannedApproved = plans.values().stream().filter(p -> p == Plan.APPROVE).count();
-    long plannedRejected = plans.values().stream().filter(p -> p == Plan.REJECT).count();
-    long plannedExpired = plans.values().stream().filter(p -> p == Plan.EXPIRE).count();
+    List<PaymentLoad.Flow> submitted = load.answered();
+    long planned = submitted.size();
+    long plannedApproved = submitted.stream().filter(f -> f.plan == Plan.APPROVE).count();
+    long plannedRejected = submitted.stream().filter(f -> f.plan == Plan.REJECT).count();
+    long plannedExpired = submitted.stream().filter(f -> f.plan == Plan.EXPIRE).count();
     long duplicates =
         db.count(
             "SELECT COUNT(*) FROM (SELECT order_id, status FROM chat_indicators"
@@ -284,10 +188,10 @@ final class Soak {
             + ", duplicate indicators "
             + duplicates
             + ", failed requests "
-            + requests.givenUp()
+            + load.requests().givenUp()
             + ", retried requests "
-            + requests.retried());
-    line("soak responses: " + requests.responses());
+            + load.requests().retried());
+    line("soak responses: " + load.requests().responses());
     // A decision whose first answer timed out may have been taken in by the engine all the same;
     // its
     // retry then finds the order decided and gets 409. The end states, not the answers, say whether
@@ -298,7 +202,7 @@ final class Soak {
             && expired == plannedExpired
             && open == 0
             && duplicates == 0
-            && failedSubmissions.get() == 0;
+            && load.flows().stream().noneMatch(PaymentLoad.Flow::lost);
     line("soak every flow accounted for: " + (accounted ? "yes" : "NO"));
     // The live heap is known only after the first collection of the old generation.
     int first = 0;
