@@ -22,15 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * The crash test ({@code -Dbench.parts=chaos}): steady load ({@code -Dbench.chaos.rate} flows/s,
@@ -46,8 +38,6 @@ import java.util.function.Consumer;
  */
 final class Chaos {
 
-  private static final Duration SHORT_WINDOW = Duration.ofSeconds(30);
-
   /**
    * Decisions outlive a kill and the restart after it; shorter than deployed for the in-memory
    * engine (see Soak).
@@ -60,30 +50,36 @@ final class Chaos {
   private static final Duration RETRY_EVERY = Duration.ofSeconds(2);
   private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(5);
 
-  private enum Plan {
-    APPROVE,
-    REJECT,
-    EXPIRE
-  }
+  /**
+   * Every call that fails (no answer, a 5xx, 409 "in progress") goes again with its key every
+   * RETRY_EVERY until GIVE_UP_AFTER from its first try. A decision answered 409 (not "in progress")
+   * was taken by an earlier try whose answer was lost; the order's end state, accounted at the end,
+   * says whether it held.
+   */
+  private static final KeyedRequests.Retry UNTIL_GIVE_UP =
+      new KeyedRequests.Retry() {
+        @Override
+        public Duration next(Http.Response response, int retries, Instant firstSent) {
+          boolean retryable = response == null || response.status() >= 500 || inProgress(response);
+          return retryable && Instant.now().isBefore(firstSent.plus(GIVE_UP_AFTER))
+              ? RETRY_EVERY
+              : null;
+        }
 
-  /** One payment the platform sends: its submission's key, and what happened to it. */
-  private static final class Flow {
-    final Plan plan;
-    volatile String orderId;
-    volatile boolean settled;
+        @Override
+        public boolean done(Http.Response response, int expected) {
+          return response.status() == expected
+              || (expected == 202 && response.status() == 409 && !inProgress(response));
+        }
 
-    Flow(Plan plan) {
-      this.plan = plan;
-    }
-  }
+        @Override
+        public String outcome(Http.Response response) {
+          return response.status() + (inProgress(response) ? " in progress" : "");
+        }
+      };
 
   private final BenchConfig config;
   private final BenchDatabase db;
-  private final Map<String, Flow> flows = new ConcurrentHashMap<>();
-  private final Map<String, AtomicInteger> responses = new ConcurrentHashMap<>();
-  private final AtomicInteger attempts = new AtomicInteger();
-  private final AtomicInteger failedCalls = new AtomicInteger();
-  private final AtomicInteger abandoned = new AtomicInteger();
 
   Chaos(BenchConfig config, BenchDatabase db) {
     this.config = config;
@@ -106,38 +102,17 @@ final class Chaos {
         HttpClient client = Http.newClient();
         Http manager = new Http(client, app.baseUrl(), auth.header("manager"));
         Http platform = new Http(client, app.baseUrl(), auth.header("platform"));
-        String paymentSystem =
-            manager.create(
-                "/api/v1/payment-systems",
-                "{\"name\":\"Chaos desk\","
-                    + "\"commissionPercent\":\"2.5\",\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\","
-                    + "\"supportedCurrencies\":[\"RUB\"]}");
-        String longOffer =
-            manager.create(
-                "/api/v1/offers",
-                "{\"name\":\"Chaos\",\"price\":{\"amount\":\"100.00\","
-                    + "\"currency\":\"RUB\"},\"paymentSystemId\":"
-                    + paymentSystem
-                    + "}");
-        String shortOffer =
-            manager.create(
-                "/api/v1/offers",
-                "{\"name\":\"Chaos short\",\"price\":{\"amount\":"
-                    + "\"100.00\",\"currency\":\"RUB\"},\"paymentSystemId\":"
-                    + paymentSystem
-                    + ",\"confirmationWindow\":\""
-                    + SHORT_WINDOW
-                    + "\"}");
-        String clientId = manager.create("/api/v1/clients", "{\"name\":\"Chaos client\"}");
+        PaymentLoad load =
+            PaymentLoad.prepare("Chaos", UNTIL_GIVE_UP, "abandoned", platform, manager);
 
         line(
             "chaos: "
                 + minutes
                 + " min at "
                 + rate
-                + " flows/s (70 % approved, 10 % rejected, 20 % expire after "
-                + SHORT_WINDOW.toSeconds()
-                + " s), "
+                + " flows/s ("
+                + PaymentLoad.MIX
+                + "), "
                 + kills
                 + " SIGKILLs at random moments; app -Xmx"
                 + config.appXmx()
@@ -150,20 +125,8 @@ final class Chaos {
                 + RETRY_EVERY.toSeconds()
                 + " s with their key for up to "
                 + GIVE_UP_AFTER);
-        ScheduledThreadPoolExecutor load = new ScheduledThreadPoolExecutor(64);
-        load.setRemoveOnCancelPolicy(true);
         Instant start = Instant.now();
-        ScheduledFuture<?> generator =
-            load.scheduleAtFixedRate(
-                () -> {
-                  for (int i = 0; i < rate; i++) {
-                    load.execute(
-                        () -> startFlow(platform, manager, load, clientId, longOffer, shortOffer));
-                  }
-                },
-                0,
-                1,
-                TimeUnit.SECONDS);
+        load.start(rate);
 
         Duration slot = Duration.ofMinutes(minutes).dividedBy(kills);
         List<String> restarts = new ArrayList<>();
@@ -188,17 +151,17 @@ final class Chaos {
                   k + 1,
                   Duration.between(start, killed).toSeconds(),
                   down / 1000.0,
-                  flows.size(),
-                  settled()));
+                  load.flows().size(),
+                  load.settled()));
         }
         sleepUntil(start.plus(Duration.ofMinutes(minutes)));
-        generator.cancel(false);
+        load.stopNewFlows();
         Instant drained = Instant.now().plus(GIVE_UP_AFTER);
-        while (settled() < flows.size() && Instant.now().isBefore(drained)) {
+        while (load.settled() < load.flows().size() && Instant.now().isBefore(drained)) {
           Thread.sleep(1000);
         }
-        load.shutdownNow();
-        account(engine, restarts);
+        load.shutdown();
+        account(engine, load, restarts);
       } finally {
         app.close();
       }
@@ -212,120 +175,16 @@ final class Chaos {
     }
   }
 
-  private long settled() {
-    return flows.values().stream().filter(f -> f.settled).count();
+  private static boolean inProgress(Http.Response response) {
+    return response.status() == 409 && response.body().contains("Request in progress");
   }
 
-  private void startFlow(
-      Http platform,
-      Http manager,
-      ScheduledThreadPoolExecutor load,
-      String clientId,
-      String longOffer,
-      String shortOffer) {
-    int dice = ThreadLocalRandom.current().nextInt(10);
-    Plan plan = dice < 7 ? Plan.APPROVE : dice < 8 ? Plan.REJECT : Plan.EXPIRE;
-    String offer = plan == Plan.EXPIRE ? shortOffer : longOffer;
-    String key = "chaos-" + UUID.randomUUID();
-    Flow flow = new Flow(plan);
-    flows.put(key, flow);
-    Instant giveUp = Instant.now().plus(GIVE_UP_AFTER);
-    send(
-        load,
-        "submit",
-        201,
-        giveUp,
-        flow,
-        () ->
-            platform.post(
-                "/api/v1/orders", "{\"offerId\":" + offer + ",\"clientId\":" + clientId + "}", key),
-        submitted -> {
-          flow.orderId = submitted.json().get("id").asText();
-          if (plan == Plan.EXPIRE) {
-            flow.settled = true;
-            return;
-          }
-          String decision = plan == Plan.APPROVE ? "approve" : "reject";
-          load.schedule(
-              () ->
-                  send(
-                      load,
-                      decision,
-                      202,
-                      Instant.now().plus(GIVE_UP_AFTER),
-                      flow,
-                      () ->
-                          manager.post(
-                              "/api/v1/orders/" + flow.orderId + "/" + decision,
-                              "{}",
-                              key + "-" + decision),
-                      r -> flow.settled = true),
-              ThreadLocalRandom.current().nextInt(1, 6),
-              TimeUnit.SECONDS);
-        });
-  }
-
-  interface Call {
-    Http.Response call() throws Exception;
-  }
-
-  /**
-   * Sends a request until it gets {@code expected}, again with the same key after each failure. A
-   * decision answered 409 (not "in progress") was taken by an earlier try whose answer was lost;
-   * the order's end state, accounted at the end, says whether it held.
-   */
-  private void send(
-      ScheduledThreadPoolExecutor load,
-      String what,
-      int expected,
-      Instant giveUp,
-      Flow flow,
-      Call call,
-      Consumer<Http.Response> then) {
-    attempts.incrementAndGet();
-    Http.Response response = null;
-    String outcome;
-    try {
-      response = call.call();
-      boolean inProgress =
-          response.status() == 409 && response.body().contains("Request in progress");
-      outcome = response.status() + (inProgress ? " in progress" : "");
-    } catch (Exception e) {
-      outcome = e.getClass().getSimpleName();
-    }
-    responses.computeIfAbsent(what + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
-    if (response != null
-        && (response.status() == expected
-            || (expected == 202 && response.status() == 409 && !outcome.endsWith("in progress")))) {
-      then.accept(response);
-      return;
-    }
-    failedCalls.incrementAndGet();
-    boolean retryable =
-        response == null || response.status() >= 500 || outcome.endsWith("in progress");
-    if (retryable && Instant.now().isBefore(giveUp)) {
-      load.schedule(
-          () -> send(load, what, expected, giveUp, flow, call, then),
-          RETRY_EVERY.toMillis(),
-          TimeUnit.MILLISECONDS);
-    } else {
-      flow.settled = true;
-      if (abandoned.getAndIncrement() < 5) {
-        System.err.println(
-            "chaos: "
-                + what
-                + " abandoned: "
-                + outcome
-                + (response == null ? "" : " " + response.body()));
-      }
-    }
-  }
-
-  private void account(InMemoryEngine engine, List<String> restarts) throws Exception {
+  private void account(InMemoryEngine engine, PaymentLoad load, List<String> restarts)
+      throws Exception {
     Instant deadline =
         Instant.now()
             .plus(JOB_TIMEOUT.multipliedBy(2))
-            .plus(SHORT_WINDOW)
+            .plus(PaymentLoad.SHORT_WINDOW)
             .plus(Duration.ofMinutes(1));
     ProcessCounts processes = null;
     long open;
@@ -357,11 +216,11 @@ final class Chaos {
         processById.put(r.getString(1), r.getObject(4) == null ? null : r.getLong(4));
       }
     }
-    long keys = flows.size();
+    long keys = load.flows().size();
     Set<String> answeredIds = new HashSet<>();
     long answered = 0;
     long asPlanned = 0;
-    for (Flow flow : flows.values()) {
+    for (PaymentLoad.Flow flow : load.flows()) {
       if (flow.orderId == null) {
         continue;
       }
@@ -405,16 +264,17 @@ final class Chaos {
             "SELECT COUNT(*) FROM orders WHERE status = 'OPEN'"
                 + " AND review_deadline < UTC_TIMESTAMP(6)");
 
+    KeyedRequests requests = load.requests();
     line("chaos kills: " + restarts.size() + " (" + String.join(", ", restarts) + ")");
     line(
         "chaos requests: "
-            + attempts.get()
+            + requests.sent()
             + " sent, "
-            + failedCalls.get()
+            + requests.failed()
             + " failed and retried with their key, "
-            + abandoned.get()
+            + requests.givenUp()
             + " abandoned; "
-            + new TreeMap<>(responses));
+            + requests.responses());
     line(
         "chaos keys: "
             + keys
@@ -452,7 +312,7 @@ final class Chaos {
             + "; orders OPEN past their deadline "
             + openPastDeadline);
     boolean accounted =
-        abandoned.get() == 0
+        requests.givenUp() == 0
             && answered == keys
             && statusById.size() == keys
             && ordersWithoutKey == 0

@@ -2,23 +2,13 @@ package com.chatcommerce.manualpayments.bench;
 
 import static com.chatcommerce.manualpayments.bench.Stats.line;
 
+import com.chatcommerce.manualpayments.bench.PaymentLoad.Plan;
 import com.chatcommerce.manualpayments.support.InMemoryEngine;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * Steady load for a long while ({@code -Dbench.soak.minutes}, default 30) at a fixed rate ({@code
@@ -33,26 +23,24 @@ import java.util.function.Consumer;
  */
 final class Soak {
 
-  private static final Duration SHORT_WINDOW = Duration.ofSeconds(30);
   private static final Duration SAMPLE_EVERY = Duration.ofSeconds(30);
   private static final Duration DECISION_TTL = Duration.ofMinutes(2);
 
   /** Backoff before each retry of a request that got a 5xx or no answer: about 2 minutes in all. */
   private static final int[] RETRY_AFTER_SECONDS = {1, 2, 4, 8, 15, 30, 60};
 
-  private enum Plan {
-    APPROVE,
-    REJECT,
-    EXPIRE
-  }
+  /**
+   * A 5xx or no answer goes again with its key after each of RETRY_AFTER_SECONDS in turn; any other
+   * status than the one expected, or retries run out, is a failed request.
+   */
+  private static final KeyedRequests.Retry BACKOFF =
+      (response, retries, firstSent) ->
+          (response == null || response.status() >= 500) && retries < RETRY_AFTER_SECONDS.length
+              ? Duration.ofSeconds(RETRY_AFTER_SECONDS[retries])
+              : null;
 
   private final BenchConfig config;
   private final BenchDatabase db;
-  private final Map<String, Plan> plans = new ConcurrentHashMap<>();
-  private final AtomicInteger failedRequests = new AtomicInteger();
-  private final AtomicInteger retries = new AtomicInteger();
-  private final AtomicInteger failedSubmissions = new AtomicInteger();
-  private final Map<String, AtomicInteger> responses = new ConcurrentHashMap<>();
 
   Soak(BenchConfig config, BenchDatabase db) {
     this.config = config;
@@ -70,54 +58,21 @@ final class Soak {
       HttpClient client = Http.newClient();
       Http manager = new Http(client, app.baseUrl(), auth.header("manager"));
       Http platform = new Http(client, app.baseUrl(), auth.header("platform"));
-      String paymentSystem =
-          manager.create(
-              "/api/v1/payment-systems",
-              "{\"name\":\"Soak desk\",\"commissionPercent\":\"2.5\","
-                  + "\"accountCurrency\":\"RUB\",\"transactionCurrency\":\"RUB\",\"supportedCurrencies\":[\"RUB\"]}");
-      String longOffer =
-          manager.create(
-              "/api/v1/offers",
-              "{\"name\":\"Soak\",\"price\":{\"amount\":\"100.00\","
-                  + "\"currency\":\"RUB\"},\"paymentSystemId\":"
-                  + paymentSystem
-                  + "}");
-      String shortOffer =
-          manager.create(
-              "/api/v1/offers",
-              "{\"name\":\"Soak short\",\"price\":{\"amount\":\"100.00\","
-                  + "\"currency\":\"RUB\"},\"paymentSystemId\":"
-                  + paymentSystem
-                  + ",\"confirmationWindow\":\""
-                  + SHORT_WINDOW
-                  + "\"}");
-      String clientId = manager.create("/api/v1/clients", "{\"name\":\"Soak client\"}");
+      PaymentLoad load = PaymentLoad.prepare("Soak", BACKOFF, "failed", platform, manager);
 
       line(
           "soak: "
               + minutes
               + " min at "
               + rate
-              + " flows/s (70 % approved, 10 % rejected, 20 % expire after "
-              + SHORT_WINDOW.toSeconds()
-              + " s); app -Xmx"
+              + " flows/s ("
+              + PaymentLoad.MIX
+              + "); app -Xmx"
               + config.appXmx()
               + ", decision message TTL "
               + DECISION_TTL);
-      ScheduledThreadPoolExecutor load = new ScheduledThreadPoolExecutor(64);
-      load.setRemoveOnCancelPolicy(true);
       Instant end = Instant.now().plus(Duration.ofMinutes(minutes));
-      ScheduledFuture<?> generator =
-          load.scheduleAtFixedRate(
-              () -> {
-                for (int i = 0; i < rate; i++) {
-                  load.execute(
-                      () -> startFlow(platform, manager, load, clientId, longOffer, shortOffer));
-                }
-              },
-              0,
-              1,
-              TimeUnit.SECONDS);
+      load.start(rate);
       List<long[]> samples = new ArrayList<>();
       while (Instant.now().isBefore(end)) {
         Thread.sleep(SAMPLE_EVERY.toMillis());
@@ -128,25 +83,23 @@ final class Soak {
                 "soak t=%4ds flows=%d ended=%d heap-after-gc=%.1f MiB heap-used=%.1f MiB"
                     + " hikari-active=%d hikari-total=%d db-connections=%d retries=%d failed-requests=%d",
                 samples.size() * SAMPLE_EVERY.toSeconds(),
-                plans.size(),
+                load.answered().size(),
                 sample[5],
                 sample[0] / 1048576.0,
                 sample[1] / 1048576.0,
                 sample[2],
                 sample[3],
                 sample[4],
-                retries.get(),
-                failedRequests.get()));
+                load.requests().retried(),
+                load.requests().givenUp()));
       }
-      // New flows stop; decisions and retries already planned still go out.
-      generator.cancel(false);
+      load.stopNewFlows();
       Instant drained = Instant.now().plus(Duration.ofMinutes(3));
-      while ((!load.getQueue().isEmpty() || load.getActiveCount() > 0)
-          && Instant.now().isBefore(drained)) {
+      while (load.busy() && Instant.now().isBefore(drained)) {
         Thread.sleep(500);
       }
-      load.shutdownNow();
-      account(samples);
+      load.shutdown();
+      account(load, samples);
     }
   }
 
@@ -161,97 +114,6 @@ final class Soak {
     List<String> args = new ArrayList<>(auth.appArgs());
     args.add("--manual-payments.decision-message-ttl=" + DECISION_TTL);
     return args;
-  }
-
-  private void startFlow(
-      Http platform,
-      Http manager,
-      ScheduledExecutorService load,
-      String clientId,
-      String longOffer,
-      String shortOffer) {
-    int dice = ThreadLocalRandom.current().nextInt(10);
-    Plan plan = dice < 7 ? Plan.APPROVE : dice < 8 ? Plan.REJECT : Plan.EXPIRE;
-    String offer = plan == Plan.EXPIRE ? shortOffer : longOffer;
-    String key = "soak-" + UUID.randomUUID();
-    send(
-        load,
-        "submit",
-        201,
-        0,
-        () ->
-            platform.post(
-                "/api/v1/orders", "{\"offerId\":" + offer + ",\"clientId\":" + clientId + "}", key),
-        submitted -> {
-          String id = submitted.json().get("id").asText();
-          plans.put(id, plan);
-          if (plan != Plan.EXPIRE) {
-            String decision = plan == Plan.APPROVE ? "approve" : "reject";
-            load.schedule(
-                () ->
-                    send(
-                        load,
-                        decision,
-                        202,
-                        0,
-                        () ->
-                            manager.post(
-                                "/api/v1/orders/" + id + "/" + decision,
-                                "{}",
-                                key + "-" + decision),
-                        r -> {}),
-                ThreadLocalRandom.current().nextInt(1, 6),
-                TimeUnit.SECONDS);
-          }
-        });
-  }
-
-  interface Call {
-    Http.Response call() throws Exception;
-  }
-
-  /**
-   * Sends a request; on a 5xx or no answer, sends it again later with the same Idempotency-Key. Any
-   * other status than {@code expected}, or retries run out, is a failed request.
-   */
-  private void send(
-      ScheduledExecutorService load,
-      String what,
-      int expected,
-      int attempt,
-      Call call,
-      Consumer<Http.Response> then) {
-    String outcome;
-    Http.Response response = null;
-    try {
-      response = call.call();
-      outcome = Integer.toString(response.status());
-    } catch (Exception e) {
-      outcome = e.getClass().getSimpleName();
-    }
-    responses.computeIfAbsent(what + " " + outcome, k -> new AtomicInteger()).incrementAndGet();
-    if (response != null && response.status() == expected) {
-      then.accept(response);
-    } else if ((response == null || response.status() >= 500)
-        && attempt < RETRY_AFTER_SECONDS.length) {
-      retries.incrementAndGet();
-      load.schedule(
-          () -> send(load, what, expected, attempt + 1, call, then),
-          RETRY_AFTER_SECONDS[attempt],
-          TimeUnit.SECONDS);
-    } else {
-      if (what.equals("submit")) {
-        failedSubmissions.incrementAndGet();
-      }
-      if (failedRequests.getAndIncrement() < 5) {
-        System.err.println(
-            "soak: "
-                + what
-                + " failed: "
-                + outcome
-                + (response == null ? "" : " " + response.body()));
-      }
-    }
   }
 
   /**
@@ -281,8 +143,8 @@ final class Soak {
     return (long) response.json().get("measurements").get(0).get("value").asDouble();
   }
 
-  private void account(List<long[]> samples) throws Exception {
-    Instant deadline = Instant.now().plus(SHORT_WINDOW.multipliedBy(4));
+  private void account(PaymentLoad load, List<long[]> samples) throws Exception {
+    Instant deadline = Instant.now().plus(PaymentLoad.SHORT_WINDOW.multipliedBy(4));
     long open;
     do {
       Thread.sleep(2_000);
@@ -297,10 +159,11 @@ final class Soak {
     long expired =
         db.count(
             "SELECT COUNT(*) FROM orders WHERE status = 'REJECTED' AND rejection_reason = 'TIMEOUT'");
-    long planned = plans.size();
-    long plannedApproved = plans.values().stream().filter(p -> p == Plan.APPROVE).count();
-    long plannedRejected = plans.values().stream().filter(p -> p == Plan.REJECT).count();
-    long plannedExpired = plans.values().stream().filter(p -> p == Plan.EXPIRE).count();
+    List<PaymentLoad.Flow> submitted = load.answered();
+    long planned = submitted.size();
+    long plannedApproved = submitted.stream().filter(f -> f.plan == Plan.APPROVE).count();
+    long plannedRejected = submitted.stream().filter(f -> f.plan == Plan.REJECT).count();
+    long plannedExpired = submitted.stream().filter(f -> f.plan == Plan.EXPIRE).count();
     long duplicates =
         db.count(
             "SELECT COUNT(*) FROM (SELECT order_id, status FROM chat_indicators"
@@ -325,10 +188,10 @@ final class Soak {
             + ", duplicate indicators "
             + duplicates
             + ", failed requests "
-            + failedRequests.get()
+            + load.requests().givenUp()
             + ", retried requests "
-            + retries.get());
-    line("soak responses: " + new TreeMap<>(responses));
+            + load.requests().retried());
+    line("soak responses: " + load.requests().responses());
     // A decision whose first answer timed out may have been taken in by the engine all the same;
     // its
     // retry then finds the order decided and gets 409. The end states, not the answers, say whether
@@ -339,7 +202,7 @@ final class Soak {
             && expired == plannedExpired
             && open == 0
             && duplicates == 0
-            && failedSubmissions.get() == 0;
+            && load.flows().stream().noneMatch(PaymentLoad.Flow::lost);
     line("soak every flow accounted for: " + (accounted ? "yes" : "NO"));
     // The live heap is known only after the first collection of the old generation.
     int first = 0;
