@@ -183,6 +183,28 @@ class RequestLimitsTest {
     assertThat(response.raw()).contains("2026-111").hasSizeLessThan(1000);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "/api/v1/orders//approve",
+        "/api/v1/orders;jsessionid=1",
+        "/api/v1/orders/%2e%2e/x",
+        "/api/v1/orders/%0a"
+      })
+  void urlTheFirewallRefusesGetsAProblemThatQuotesNothingOfIt(String path) throws IOException {
+    RawResponse refused =
+        exchange(
+            "POST " + path + " HTTP/1.1\r\n" + headers("") + "Content-Length: 2\r\n\r\n", "{}");
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.contentType()).isEqualTo("application/problem+json");
+    assertThat(refused.body().get("status").asInt()).isEqualTo(400);
+    assertThat(refused.body().get("title").asText()).isEqualTo("Bad Request");
+    assertThat(refused.body().get("detail").asText())
+        .isEqualTo("the request's URL or headers are not accepted");
+    assertThat(refused.body().toString()).doesNotContain("approve", "jsessionid", "%");
+  }
+
   private int ordersOfClient() {
     return jdbc.queryForObject(
         "SELECT COUNT(*) FROM orders WHERE client_id = ?", Integer.class, client);
