@@ -205,6 +205,31 @@ class RequestLimitsTest {
     assertThat(refused.body().toString()).doesNotContain("approve", "jsessionid", "%");
   }
 
+  @Test
+  void idempotencyKeySentTwiceIsRefusedAndChangesNothing() throws IOException {
+    int before = ordersOfClient();
+    String body = "{\"offerId\":" + offer + ",\"clientId\":" + client + "}";
+
+    RawResponse refused =
+        exchange(
+            "POST /api/v1/orders HTTP/1.1\r\n"
+                + headers("twice-1")
+                + "Idempotency-Key: twice-2\r\n"
+                + "Content-Length: "
+                + body.length()
+                + "\r\n\r\n",
+            body);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.contentType()).isEqualTo("application/problem+json");
+    assertThat(refused.body().get("errors").get(0).get("field").asText())
+        .isEqualTo("Idempotency-Key");
+    assertThat(refused.body().get("detail").asText())
+        .isEqualTo("Idempotency-Key must be sent once");
+    assertThat(ordersOfClient()).isEqualTo(before);
+    assertKeyLeftUnused("twice-1");
+  }
+
   private int ordersOfClient() {
     return jdbc.queryForObject(
         "SELECT COUNT(*) FROM orders WHERE client_id = ?", Integer.class, client);

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -103,6 +104,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String key = request.getHeader(HEADER);
+    // A repeated header is one key to this filter but "k1,k2" to the handler: refuse it.
+    if (Collections.list(request.getHeaders(HEADER)).size() > 1) {
+      problem(response, HttpStatus.BAD_REQUEST, "Invalid input", HEADER + " must be sent once");
+      return;
+    }
     if (!VALID_KEY.matcher(key).matches()) {
       problem(
           response,
