@@ -15,6 +15,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,8 +26,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  * demo users), as a newcomer runs it. Only what a script cannot do as a reader does is changed: the
  * port, the order id the reader copies from the submission, a wait for the process to apply a
  * decision or refund (a reader takes that long to type the next line), and curl failing on an error
- * status, so that any call the walk shows that is refused fails this test.
+ * status, so that any call the walk shows that is refused fails this test. Linux only, as the walk
+ * is written: it needs GNU date, bash 4.4 and curl 7.76 or newer.
  */
+@EnabledOnOs(OS.LINUX)
 class ReadmeCurlWalkTest {
 
   private static final String WALK_HEADING = "## A whole payment with curl";

@@ -194,8 +194,8 @@ final class Soak {
     line("soak responses: " + load.requests().responses());
     // A decision whose first answer timed out may have been taken in by the engine all the same;
     // its retry then finds the order decided and gets 409. The end states, not the answers, say
-    // whether
-    // every payment ended as planned; a submission that never got its 201 is a payment lost.
+    // whether every payment ended as planned; a submission that never got its 201 is a payment
+    // lost.
     boolean accounted =
         approved == plannedApproved
             && rejected == plannedRejected

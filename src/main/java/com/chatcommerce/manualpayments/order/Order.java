@@ -80,25 +80,25 @@ public class Order {
 
   protected Order() {}
 
-  Order(String id, ValidSubmission open, FeeCalculator.Priced priced, Instant now) {
+  Order(String id, ValidSubmission valid, FeeCalculator.Priced priced, Instant now) {
     Pricing pricing = priced.pricing();
     this.id = id;
-    this.source = open.source();
+    this.source = valid.source();
     this.status = OrderStatus.OPEN;
-    this.clientId = open.clientId();
-    this.offerId = open.offer().id();
-    this.paymentSystemId = open.offer().paymentSystem().id();
+    this.clientId = valid.clientId();
+    this.offerId = valid.offer().id();
+    this.paymentSystemId = valid.offer().paymentSystem().id();
     this.submittedAmount = pricing.amount().amount();
     this.submittedCurrency = pricing.amount().currency();
-    this.paymentDate = open.paymentDate();
-    this.comment = open.comment();
-    this.contactEmail = open.contactEmail();
-    this.contactPhone = open.contactPhone();
-    this.payerName = open.payerName();
-    this.payerPlatformUserId = open.payerPlatformUserId();
-    this.confirmationWindow = open.offer().confirmationWindow();
+    this.paymentDate = valid.paymentDate();
+    this.comment = valid.comment();
+    this.contactEmail = valid.contactEmail();
+    this.contactPhone = valid.contactPhone();
+    this.payerName = valid.payerName();
+    this.payerPlatformUserId = valid.payerPlatformUserId();
+    this.confirmationWindow = valid.offer().confirmationWindow();
     this.reviewDeadline = now.plus(Duration.parse(confirmationWindow));
-    this.submittedBy = open.submittedBy();
+    this.submittedBy = valid.submittedBy();
     this.submittedAt = now;
     OrderTerms terms = priced.terms();
     this.termsCommissionPercent = terms.commissionPercent();

@@ -1,5 +1,7 @@
 package com.chatcommerce.manualpayments.order;
 
+import java.util.Objects;
+
 /**
  * A request to open an order, as the platform, a manager or Tasklist's start form sends it, through
  * its {@code channel}. Strings are parsed by {@link SubmissionValidator} so that every error names
@@ -21,6 +23,11 @@ public record Submission(
     boolean contactRequired,
     String submittedBy,
     Payer payer) {
+
+  public Submission {
+    Objects.requireNonNull(channel, "channel");
+    Objects.requireNonNull(submittedBy, "submittedBy");
+  }
 
   /** The client's own "I paid", sent by the platform account {@code submittedBy}. */
   public static Submission byClient(

@@ -49,16 +49,16 @@ public class SubmissionService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    ValidSubmission open = validator.check(submission);
-    Offer offer = open.offer();
+    ValidSubmission valid = validator.check(submission);
+    Offer offer = valid.offer();
     FeeCalculator.Priced priced =
         fees.submission(OrderTerms.of(offer.paymentSystem()), offer.price(), "offerId");
     Instant now = clock.instant();
-    Order order = orders.save(new Order(orderId, open, priced, now));
+    Order order = orders.save(new Order(orderId, valid, priced, now));
     Actor actor =
         new Actor(
-            open.source() == OrderSource.CLIENT ? "client:" + open.clientId() : "manager",
-            open.channel());
+            valid.source() == OrderSource.CLIENT ? "client:" + valid.clientId() : "manager",
+            valid.channel());
     history.save(
         new OrderHistoryEntry(
             orderId,
@@ -67,7 +67,7 @@ public class SubmissionService {
             null,
             OrderStatus.OPEN.name(),
             actor,
-            open.comment(),
+            valid.comment(),
             now));
     return order;
   }
@@ -99,15 +99,15 @@ public class SubmissionService {
     Optional<Order> order = orders.findForUpdate(orderId);
     if (order.isEmpty()) {
       Instant windowCloses = submittedAt == null ? Instant.MIN : commitWindow.closesAt(submittedAt);
-      Duration open = Duration.between(clock.instant(), windowCloses);
-      if (open.isPositive()) {
+      Duration remaining = Duration.between(clock.instant(), windowCloses);
+      if (remaining.isPositive()) {
         throw new RetryLaterException(
             "order "
                 + orderId
                 + " is not committed yet; waiting for the API's transaction"
                 + " until "
                 + windowCloses,
-            open.compareTo(WAIT_FOR_COMMIT) < 0 ? open : WAIT_FOR_COMMIT);
+            remaining.compareTo(WAIT_FOR_COMMIT) < 0 ? remaining : WAIT_FOR_COMMIT);
       }
       throw new InvalidInputException(
           "orderId",

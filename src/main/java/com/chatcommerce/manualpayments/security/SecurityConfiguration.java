@@ -47,8 +47,8 @@ class SecurityConfiguration {
         .authorizeHttpRequests(
             requests ->
                 requests
-                    // Errors render on an error dispatch: the request itself was authorized
-                    // already.
+                    // Errors render on an error dispatch, after the request was authorized or
+                    // refused before it (the firewall); the error page quotes nothing of it.
                     .dispatcherTypeMatchers(DispatcherType.ERROR)
                     .permitAll()
                     .requestMatchers(
