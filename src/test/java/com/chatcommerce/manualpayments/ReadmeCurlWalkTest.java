@@ -2,14 +2,13 @@ package com.chatcommerce.manualpayments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.chatcommerce.manualpayments.support.InMemoryEngine;
+import com.chatcommerce.manualpayments.support.EmbeddedRun;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -17,9 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The README's curl walk, run as written on a fresh embedded run (H2, an engine of its own, the
@@ -60,31 +56,16 @@ class ReadmeCurlWalkTest {
         return 1
       }""";
 
-  private static InMemoryEngine engine;
-  private static ConfigurableApplicationContext app;
-  private static int port;
+  private static EmbeddedRun run;
 
   @BeforeAll
   static void startAFreshEmbeddedRun() {
-    engine = InMemoryEngine.start();
-    app =
-        new SpringApplicationBuilder(ManualPaymentsApplication.class)
-            .run(
-                "--spring.profiles.active=embedded",
-                "--spring.datasource.url=jdbc:h2:mem:"
-                    + UUID.randomUUID()
-                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "--spring.datasource.username=sa",
-                "--spring.datasource.password=",
-                "--server.port=0",
-                "--camunda.client.grpc-address=" + engine.grpcAddress());
-    port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    run = EmbeddedRun.start();
   }
 
   @AfterAll
   static void stop() {
-    app.close();
-    engine.close();
+    run.close();
   }
 
   @Test
@@ -93,7 +74,8 @@ class ReadmeCurlWalkTest {
     for (Map.Entry<String, String> change :
         List.of(
             Map.entry(
-                "API=http://localhost:8080/api/v1", "API=http://localhost:" + port + "/api/v1"),
+                "API=http://localhost:8080/api/v1",
+                "API=http://localhost:" + run.port() + "/api/v1"),
             Map.entry(README_API_FUNCTION, STRICT_API_FUNCTION),
             Map.entry(
                 "curl -s -u platform:platform-demo",
@@ -104,7 +86,7 @@ class ReadmeCurlWalkTest {
                     + " 's/^\\{\"orders\":\\[\\{\"id\":\"([^\"]+)\".*/\\1/')"),
             Map.entry(
                 "curl -s http://localhost:8080/actuator/health",
-                "curl -sS --fail-with-body http://localhost:" + port + "/actuator/health"))) {
+                "curl -sS --fail-with-body http://localhost:" + run.port() + "/actuator/health"))) {
       script = replaceOnce(script, change.getKey(), change.getValue());
     }
 

@@ -376,17 +376,9 @@ class TasklistReviewTest extends CashDeskApiTest {
 
   @Test
   void orderOpenedFromTheStartFormIsAManagersAndItsHistoryNamesTasklistAsItsChannel() {
-    // What Tasklist's start form submits: it starts the process with the form's variables.
     long instance =
-        engine
-            .client()
-            .newCreateInstanceCommand()
-            .bpmnProcessId(ManualPaymentProcess.PROCESS_ID)
-            .latestVersion()
-            .variables(new SubmittedPayment(null, null, client, offer, null, "paid at the office"))
-            .send()
-            .join()
-            .getProcessInstanceKey();
+        startFromTheStartForm(
+            new SubmittedPayment(null, null, client, offer, null, "paid at the office"));
     tasklist.openTask(instance);
     String id = orderIdOf(instance);
     opened.add(id);
@@ -405,23 +397,27 @@ class TasklistReviewTest extends CashDeskApiTest {
     long integrated = fixtures.cardAcquiring();
     long cardOffer = fixtures.offer(integrated, "100.00", "RUB", null);
 
-    // What Tasklist's start form submits: it starts the process with the form's variables.
     long instance =
-        engine
-            .client()
-            .newCreateInstanceCommand()
-            .bpmnProcessId(ManualPaymentProcess.PROCESS_ID)
-            .latestVersion()
-            .variables(new SubmittedPayment(null, null, client, cardOffer, null, null))
-            .send()
-            .join()
-            .getProcessInstanceKey();
+        startFromTheStartForm(new SubmittedPayment(null, null, client, cardOffer, null, null));
 
     completed(instance)
         .hasPassedElement(ManualPaymentProcess.Elements.SUBMISSION_DISCARDED)
         .hasVariableWithValue(
             Variables.DISCARD_REASON,
             "offerId: offer " + cardOffer + " is not paid through a manual-payment merchant");
+  }
+
+  /** What Tasklist's start form does: it starts the process with the form's variables. */
+  private long startFromTheStartForm(SubmittedPayment form) {
+    return engine
+        .client()
+        .newCreateInstanceCommand()
+        .bpmnProcessId(ManualPaymentProcess.PROCESS_ID)
+        .latestVersion()
+        .variables(form)
+        .send()
+        .join()
+        .getProcessInstanceKey();
   }
 
   private String submit(String comment) {

@@ -3,12 +3,12 @@ package com.chatcommerce.manualpayments.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.chatcommerce.manualpayments.ManualPaymentsApplication;
 import com.chatcommerce.manualpayments.order.OrderCommandService;
 import com.chatcommerce.manualpayments.order.Submission;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Elements;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.JobTypes;
 import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.EmbeddedRun;
 import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.InMemoryEngine;
@@ -30,8 +30,6 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -46,6 +44,7 @@ class EmbeddedRunOnH2Test {
 
   private static final Duration REACH_REVIEW = Duration.ofSeconds(30);
 
+  private static EmbeddedRun run;
   private static InMemoryEngine engine;
   private static ConfigurableApplicationContext app;
   private static Api platform;
@@ -55,19 +54,10 @@ class EmbeddedRunOnH2Test {
 
   @BeforeAll
   static void startTheEmbeddedRun() {
-    engine = InMemoryEngine.start();
-    app =
-        new SpringApplicationBuilder(ManualPaymentsApplication.class)
-            .run(
-                "--spring.profiles.active=embedded",
-                "--spring.datasource.url=jdbc:h2:mem:"
-                    + UUID.randomUUID()
-                    + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-                "--spring.datasource.username=sa",
-                "--spring.datasource.password=",
-                "--server.port=0",
-                "--camunda.client.grpc-address=" + engine.grpcAddress());
-    int port = ((WebServerApplicationContext) app).getWebServer().getPort();
+    run = EmbeddedRun.start();
+    engine = run.engine();
+    app = run.app();
+    int port = run.port();
     platform = Api.as(port, "platform");
     manager = new Api(port);
     Fixtures fixtures = new Fixtures(manager);
@@ -77,8 +67,7 @@ class EmbeddedRunOnH2Test {
 
   @AfterAll
   static void stop() {
-    app.close();
-    engine.close();
+    run.close();
   }
 
   @Test
