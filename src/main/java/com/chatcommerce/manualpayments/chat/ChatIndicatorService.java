@@ -5,8 +5,6 @@ import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.order.OrderStatusChange;
 import com.chatcommerce.manualpayments.paging.Cursors;
 import com.chatcommerce.manualpayments.paging.Page;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -31,17 +29,12 @@ public class ChatIndicatorService {
 
   private final ChatIndicatorRepository repository;
   private final OrderQueryService orders;
-  private final ObjectMapper json;
   private final Clock clock;
 
   public ChatIndicatorService(
-      ChatIndicatorRepository repository,
-      OrderQueryService orders,
-      ObjectMapper json,
-      Clock clock) {
+      ChatIndicatorRepository repository, OrderQueryService orders, Clock clock) {
     this.repository = repository;
     this.orders = orders;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -89,20 +82,16 @@ public class ChatIndicatorService {
       String text = texts.apply(change);
       return repository.saveAndFlush(
           new ChatIndicator(
-              orderId, clientId, kind, text, body(PlatformEvent.of(type, change, now, text)), now));
+              orderId,
+              clientId,
+              kind,
+              text,
+              PlatformEvent.of(type, change, now, text).json(),
+              now));
     }
     // Posted by a version that kept no events: the indicator stays as it was shown.
-    posted.keepEvent(body(PlatformEvent.of(type, change, posted.createdAt(), posted.text())));
+    posted.keepEvent(PlatformEvent.of(type, change, posted.createdAt(), posted.text()).json());
     return posted;
-  }
-
-  private String body(PlatformEvent event) {
-    try {
-      return json.writeValueAsString(event);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(
-          "cannot write the platform event of order " + event.orderId(), e);
-    }
   }
 
   /** Oldest first, as the chat shows them, a keyset page at a time. */
