@@ -6,7 +6,6 @@ import com.chatcommerce.manualpayments.paging.Page;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,13 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Keeps the order history on the client's card in the CRM in step with the order. */
 @Service
 public class CrmOrderHistoryService {
-
-  /**
-   * How far along its life an order is. A late, repeated update never moves a line backwards, so a
-   * redelivered OPEN update cannot hide an approval.
-   */
-  private static final Map<String, Integer> PROGRESS =
-      Map.of("OPEN", 0, "APPROVED", 1, "COMPLETED", 1, "REJECTED", 1, "REFUNDED", 2);
 
   private final CrmOrderLineRepository lines;
   private final ClientRepository clients;
@@ -41,18 +33,10 @@ public class CrmOrderHistoryService {
       String status,
       BigDecimal amount,
       String currency) {
-    if (!PROGRESS.containsKey(status)) {
-      throw new IllegalArgumentException("unknown order status " + status);
-    }
-    CrmOrderLine line = lines.findById(orderId).orElse(null);
-    if (line == null) {
-      return lines.save(
-          new CrmOrderLine(orderId, clientId, offerId, status, amount, currency, clock.instant()));
-    }
-    if (PROGRESS.get(status) >= PROGRESS.get(line.status())) {
-      line.show(status, amount, currency, clock.instant());
-    }
-    return line;
+    CrmOrderLine line =
+        lines.findById(orderId).orElseGet(() -> new CrmOrderLine(orderId, clientId, offerId));
+    line.show(status, amount, currency, clock.instant());
+    return lines.save(line);
   }
 
   /**

@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.data.domain.Persistable;
 
 /**
@@ -18,6 +19,10 @@ import org.springframework.data.domain.Persistable;
 @Entity
 @Table(name = "crm_client_orders")
 public class CrmOrderLine implements Persistable<String> {
+
+  /** How far along its life an order is, by the status names the CRM is sent. */
+  private static final Map<String, Integer> PROGRESS =
+      Map.of("OPEN", 0, "APPROVED", 1, "COMPLETED", 1, "REJECTED", 1, "REFUNDED", 2);
 
   @Id private String orderId;
   private Long clientId;
@@ -30,21 +35,25 @@ public class CrmOrderLine implements Persistable<String> {
 
   protected CrmOrderLine() {}
 
-  CrmOrderLine(
-      String orderId,
-      Long clientId,
-      Long offerId,
-      String status,
-      BigDecimal amount,
-      String currency,
-      Instant now) {
+  /** A line not shown yet: {@link #show} gives it its first status. */
+  CrmOrderLine(String orderId, long clientId, long offerId) {
     this.orderId = orderId;
     this.clientId = clientId;
     this.offerId = offerId;
-    show(status, amount, currency, now);
   }
 
+  /**
+   * Shows the order at {@code status}, unless the line already shows a later one: a late, repeated
+   * update never moves a line backwards, so a redelivered OPEN update cannot hide an approval.
+   */
   void show(String status, BigDecimal amount, String currency, Instant now) {
+    Integer progress = PROGRESS.get(status);
+    if (progress == null) {
+      throw new IllegalArgumentException("unknown order status " + status);
+    }
+    if (this.status != null && progress < PROGRESS.get(this.status)) {
+      return;
+    }
     this.status = status;
     this.amount = amount;
     this.currency = currency;
