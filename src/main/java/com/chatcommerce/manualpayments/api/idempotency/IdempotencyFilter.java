@@ -221,7 +221,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     if (!tx.isCompleted()) {
       try {
         transactions.rollback(tx);
-      } catch (TransactionException e) {
+      } catch (TransactionException | DataAccessException e) {
+        // JPA reports a rollback its lost connection refused as a DataAccessException.
         LOG.warn(
             "rollback failed; the database drops the transaction with its connection: {}",
             e.getMessage());
