@@ -2,12 +2,13 @@ package com.chatcommerce.manualpayments.api;
 
 import com.chatcommerce.manualpayments.order.Correction;
 import com.chatcommerce.manualpayments.order.Decision;
+import com.chatcommerce.manualpayments.order.ListedOrder;
 import com.chatcommerce.manualpayments.order.Order;
 import com.chatcommerce.manualpayments.order.OrderCommandService;
 import com.chatcommerce.manualpayments.order.OrderFilter;
-import com.chatcommerce.manualpayments.order.OrderPage;
 import com.chatcommerce.manualpayments.order.OrderQueryService;
 import com.chatcommerce.manualpayments.order.OrderSort;
+import com.chatcommerce.manualpayments.paging.Page;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -106,14 +107,14 @@ class OrderController {
           String sort,
       @ParameterObject @Valid PageParams paging,
       Authentication caller) {
-    OrderPage page =
+    Page<ListedOrder> page =
         queries.list(
             params.filter(Callers.onlyOwnOrders(caller)),
             OrderSort.of(sort),
             paging.size(),
             paging.cursor());
     return new OrderJson.Page(
-        page.orders().stream().map(OrderJson.Response::of).toList(), page.nextCursor());
+        page.items().stream().map(OrderJson.Response::of).toList(), page.nextCursor());
   }
 
   /**

@@ -10,6 +10,12 @@ import java.time.Instant;
  */
 record OrderCursor(OrderSort sort, Instant at, String orderId) {
 
+  /** The position just after {@code last} in a list sorted by {@code sort}. */
+  static OrderCursor after(OrderSort sort, Order last) {
+    Instant at = sort == OrderSort.REVIEW_DEADLINE ? last.reviewDeadline() : last.submittedAt();
+    return new OrderCursor(sort, at, last.id());
+  }
+
   String encode() {
     return Cursors.ofTimeAndId(kind(sort), at, orderId);
   }

@@ -2,9 +2,9 @@ package com.chatcommerce.manualpayments.order;
 
 import com.chatcommerce.manualpayments.error.NotFoundException;
 import com.chatcommerce.manualpayments.paging.Cursors;
+import com.chatcommerce.manualpayments.paging.Page;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -87,7 +87,7 @@ public class OrderQueryService {
    * review queue soonest deadline first.
    */
   @Transactional(readOnly = true)
-  public OrderPage list(OrderFilter filter, OrderSort sort, int limit, String cursor) {
+  public Page<ListedOrder> list(OrderFilter filter, OrderSort sort, int limit, String cursor) {
     Cursors.requireLimit(limit);
     return page(
         filter,
@@ -103,12 +103,13 @@ public class OrderQueryService {
   public void forEachBatch(OrderFilter filter, Consumer<List<Order>> batches) {
     OrderCursor after = null;
     do {
-      OrderPage page = page(filter, OrderSort.SUBMITTED_AT, EXPORT_BATCH, after);
-      batches.accept(page.orders().stream().map(ListedOrder::order).toList());
+      Page<ListedOrder> page = page(filter, OrderSort.SUBMITTED_AT, EXPORT_BATCH, after);
+      List<Order> batch = page.items().stream().map(ListedOrder::order).toList();
+      batches.accept(batch);
       after =
           page.nextCursor() == null
               ? null
-              : OrderCursor.decode(page.nextCursor(), OrderSort.SUBMITTED_AT);
+              : OrderCursor.after(OrderSort.SUBMITTED_AT, batch.getLast());
     } while (after != null);
   }
 
@@ -118,7 +119,7 @@ public class OrderQueryService {
    * page's end, rather than starting from the small offers table and sorting every order. Every
    * order has its client, offer and payment system, so no row is lost or added by the joins.
    */
-  private OrderPage page(OrderFilter filter, OrderSort sort, int limit, OrderCursor after) {
+  private Page<ListedOrder> page(OrderFilter filter, OrderSort sort, int limit, OrderCursor after) {
     List<String> where = new ArrayList<>();
     Map<String, Object> parameters = new HashMap<>();
     equal(where, parameters, "status", filter.status());
@@ -178,13 +179,7 @@ public class OrderQueryService {
                     new ListedOrder(
                         (Order) row[0], (String) row[1], (String) row[2], (String) row[3]))
             .toList();
-    if (found.size() <= limit) {
-      return new OrderPage(found, null);
-    }
-    List<ListedOrder> page = found.subList(0, limit);
-    Order last = page.get(limit - 1).order();
-    Instant at = newest ? last.submittedAt() : last.reviewDeadline();
-    return new OrderPage(List.copyOf(page), new OrderCursor(sort, at, last.id()).encode());
+    return Page.of(found, limit, last -> OrderCursor.after(sort, last.order()).encode());
   }
 
   private static void equal(
