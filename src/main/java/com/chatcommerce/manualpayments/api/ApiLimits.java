@@ -1,33 +1,37 @@
 package com.chatcommerce.manualpayments.api;
 
+import com.chatcommerce.manualpayments.crm.ContactRules;
+import com.chatcommerce.manualpayments.error.TextRules;
+import com.chatcommerce.manualpayments.order.OrderFields;
 import com.chatcommerce.manualpayments.paging.Cursors;
+import com.chatcommerce.manualpayments.paymentsystem.PaymentSystem;
 
 /**
- * The lengths and counts the OpenAPI document promises, in one place. A request field carries them
- * as bean validation constraints, which both document and enforce them (400 naming the field,
- * before anything runs); a response field carries them as documentation of what the columns hold.
+ * The lengths and counts the OpenAPI document promises, in one place, taken from the rules that
+ * enforce them where there is one. A request field carries them as bean validation constraints,
+ * which both document and enforce them (400 naming the field, before anything runs); a response
+ * field carries them as documentation of what the columns hold.
  */
 public final class ApiLimits {
 
   private ApiLimits() {}
 
   /** Names of clients, payers, offers and payment systems (their columns). */
-  static final int NAME = 200;
+  static final int NAME = TextRules.NAME;
 
   /** Comments of clients and managers, history values, chat texts. */
-  static final int COMMENT = 1000;
+  static final int COMMENT = OrderFields.COMMENT_LIMIT;
 
-  static final int DESCRIPTION = 2000;
-  static final int COMMENT_HINT = 500;
-  static final int URL = 2000;
+  static final int DESCRIPTION = PaymentSystem.DESCRIPTION;
+  static final int COMMENT_HINT = PaymentSystem.COMMENT_HINT;
+  static final int URL = PaymentSystem.IMAGE_URL;
 
-  /** RFC 5321's longest address. */
-  static final int EMAIL = 254;
+  static final int EMAIL = ContactRules.EMAIL_LENGTH;
 
   /** E.164: a plus and at most 15 digits. */
   static final int PHONE = 16;
 
-  static final String PHONE_PATTERN = "^\\+[1-9]\\d{7,14}$";
+  static final String PHONE_PATTERN = ContactRules.PHONE_PATTERN;
 
   /** What {@code Money.parseDecimal} reads: a sign, 15 digits, a dot and 10 decimals. */
   static final int DECIMAL = 27;
@@ -58,13 +62,13 @@ public final class ApiLimits {
   /** Enum-like words kept as text: statuses, events, channels, field names. */
   static final int WORD = 32;
 
-  static final int MAX_CURRENCIES = 200;
+  static final int MAX_CURRENCIES = PaymentSystem.MAX_CURRENCIES;
 
   /** What a page holds at most: the largest {@code limit}. */
   static final int PAGE = Cursors.MAX_LIMIT;
 
   /** A client search term: as long as a name. */
-  static final int SEARCH = NAME;
+  static final int SEARCH = TextRules.NAME;
 
   /** An order changes a bounded number of times: submitted, corrected, decided, refunded. */
   static final int HISTORY = 50;

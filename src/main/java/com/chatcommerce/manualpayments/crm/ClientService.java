@@ -2,6 +2,7 @@ package com.chatcommerce.manualpayments.crm;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
+import com.chatcommerce.manualpayments.error.TextRules;
 import com.chatcommerce.manualpayments.paging.Cursors;
 import com.chatcommerce.manualpayments.paging.Page;
 import java.time.Clock;
@@ -13,8 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 @Service
 public class ClientService {
-
-  private static final int MAX_QUERY = 200;
 
   private final ClientRepository repository;
   private final ClientSearchIndex searchIndex;
@@ -31,7 +30,7 @@ public class ClientService {
     Client client =
         repository.save(
             new Client(
-                name(name),
+                TextRules.name(name, "name"),
                 ContactRules.email(email, "email", false),
                 ContactRules.phone(phone, "phone", false),
                 clock.instant()));
@@ -44,23 +43,13 @@ public class ClientService {
    */
   @Transactional
   public Client update(long id, String name, String email, String phone) {
-    String checkedName = name(name);
+    String checkedName = TextRules.name(name, "name");
     String checkedEmail = ContactRules.email(email, "email", false);
     String checkedPhone = ContactRules.phone(phone, "phone", false);
     Client client = get(id);
     client.apply(checkedName, checkedEmail, checkedPhone);
     searchIndex.index(client);
     return client;
-  }
-
-  private static String name(String name) {
-    if (name == null || name.isBlank()) {
-      throw new InvalidInputException("name", "is required");
-    }
-    if (name.length() > 200) {
-      throw new InvalidInputException("name", "is longer than 200 characters");
-    }
-    return name;
   }
 
   @Transactional(readOnly = true)
@@ -82,8 +71,8 @@ public class ClientService {
   @Transactional(readOnly = true)
   public Page<Client> find(String query, int limit, String cursor) {
     Cursors.requireLimit(limit);
-    if (query != null && query.length() > MAX_QUERY) {
-      throw new InvalidInputException("q", "is longer than " + MAX_QUERY + " characters");
+    if (query != null && query.length() > TextRules.NAME) {
+      throw new InvalidInputException("q", "is longer than " + TextRules.NAME + " characters");
     }
     long after = Cursors.idAfter(cursor);
     Limit onePast = Limit.of(limit + 1);

@@ -11,8 +11,13 @@ public final class ContactRules {
           "^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
               + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$");
 
+  /** RFC 5321's longest address. */
+  public static final int EMAIL_LENGTH = 254;
+
   /** E.164: a plus, then 8 to 15 digits. */
-  private static final Pattern PHONE = Pattern.compile("^\\+[1-9]\\d{7,14}$");
+  public static final String PHONE_PATTERN = "^\\+[1-9]\\d{7,14}$";
+
+  private static final Pattern PHONE = Pattern.compile(PHONE_PATTERN);
 
   private ContactRules() {}
 
@@ -23,7 +28,7 @@ public final class ContactRules {
       }
       return null;
     }
-    if (value.length() > 254 || !EMAIL.matcher(value).matches()) {
+    if (value.length() > EMAIL_LENGTH || !EMAIL.matcher(value).matches()) {
       throw new InvalidInputException(field, "is not a valid email address");
     }
     return value;

@@ -2,6 +2,7 @@ package com.chatcommerce.manualpayments.offer;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
 import com.chatcommerce.manualpayments.error.NotFoundException;
+import com.chatcommerce.manualpayments.error.TextRules;
 import com.chatcommerce.manualpayments.money.Money;
 import com.chatcommerce.manualpayments.paging.Cursors;
 import com.chatcommerce.manualpayments.paging.Page;
@@ -57,12 +58,7 @@ public class OfferService {
   private record Valid(String name, Money price, PaymentSystem paymentSystem, String window) {}
 
   private Valid validate(OfferDraft draft) {
-    if (draft.name() == null || draft.name().isBlank()) {
-      throw new InvalidInputException("name", "is required");
-    }
-    if (draft.name().length() > 200) {
-      throw new InvalidInputException("name", "is longer than 200 characters");
-    }
+    TextRules.name(draft.name(), "name");
     Money price = Money.parsePositive(draft.priceAmount(), draft.priceCurrency(), "price");
     if (draft.paymentSystemId() == null) {
       throw new InvalidInputException("paymentSystemId", "is required");

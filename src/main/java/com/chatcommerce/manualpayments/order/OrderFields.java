@@ -8,9 +8,9 @@ import java.time.format.DateTimeParseException;
  * The rules for the two order fields people type: the payment date and a comment. A submission, a
  * manager's correction and a refund apply them alike.
  */
-final class OrderFields {
+public final class OrderFields {
 
-  static final int COMMENT_LIMIT = 1000;
+  public static final int COMMENT_LIMIT = 1000;
 
   private OrderFields() {}
 

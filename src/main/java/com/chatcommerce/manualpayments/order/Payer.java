@@ -1,5 +1,7 @@
 package com.chatcommerce.manualpayments.order;
 
+import com.chatcommerce.manualpayments.crm.ContactRules;
+import com.chatcommerce.manualpayments.error.TextRules;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -7,8 +9,8 @@ import jakarta.validation.constraints.Size;
  * which belongs to the manual account. Personal data, so never a process variable nor logged.
  */
 public record Payer(
-    @Size(max = 200) String name,
-    @Size(max = 254) String email,
+    @Size(max = TextRules.NAME) String name,
+    @Size(max = ContactRules.EMAIL_LENGTH) String email,
     @Size(max = 16) String phone,
     @Size(max = 100) String platformUserId) {
 

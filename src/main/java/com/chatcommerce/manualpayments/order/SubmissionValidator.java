@@ -4,6 +4,7 @@ import com.chatcommerce.manualpayments.crm.Client;
 import com.chatcommerce.manualpayments.crm.ClientRepository;
 import com.chatcommerce.manualpayments.crm.ContactRules;
 import com.chatcommerce.manualpayments.error.InvalidInputException;
+import com.chatcommerce.manualpayments.error.TextRules;
 import com.chatcommerce.manualpayments.offer.Offer;
 import com.chatcommerce.manualpayments.offer.OfferRepository;
 import java.time.Clock;
@@ -103,13 +104,7 @@ class SubmissionValidator {
   }
 
   private static Payer payer(Payer given) {
-    String name = given.name();
-    if (name == null || name.isBlank()) {
-      throw new InvalidInputException("payer.name", "is required");
-    }
-    if (name.length() > 200) {
-      throw new InvalidInputException("payer.name", "is longer than 200 characters");
-    }
+    String name = TextRules.name(given.name(), "payer.name");
     String userId = given.platformUserId();
     if (userId != null && (userId.isEmpty() || userId.length() > 100)) {
       throw new InvalidInputException(

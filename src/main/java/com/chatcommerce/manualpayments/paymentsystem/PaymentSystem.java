@@ -19,6 +19,13 @@ import java.util.Optional;
 @Table(name = "payment_systems")
 public class PaymentSystem {
 
+  /** Its columns' lengths, and how many currencies it may accept. */
+  public static final int DESCRIPTION = 2000;
+
+  public static final int COMMENT_HINT = 500;
+  public static final int IMAGE_URL = 2000;
+  public static final int MAX_CURRENCIES = 200;
+
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;

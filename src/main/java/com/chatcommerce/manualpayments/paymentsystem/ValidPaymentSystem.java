@@ -1,6 +1,7 @@
 package com.chatcommerce.manualpayments.paymentsystem;
 
 import com.chatcommerce.manualpayments.error.InvalidInputException;
+import com.chatcommerce.manualpayments.error.TextRules;
 import com.chatcommerce.manualpayments.money.Currencies;
 import com.chatcommerce.manualpayments.money.Money;
 import java.math.BigDecimal;
@@ -30,7 +31,7 @@ record ValidPaymentSystem(
    * {@code id} is the payment system's when it is edited, whose uploaded image it may keep showing.
    */
   static ValidPaymentSystem of(PaymentSystemDraft draft, Long id) {
-    String name = requireText(draft.name(), "name", 200);
+    String name = TextRules.name(draft.name(), "name");
     BigDecimal commission = Money.parseDecimal(draft.commissionPercent(), "commissionPercent");
     if (commission.signum() < 0 || commission.compareTo(HUNDRED) >= 0) {
       throw new InvalidInputException("commissionPercent", "must be at least 0 and less than 100");
@@ -66,14 +67,14 @@ record ValidPaymentSystem(
     return new ValidPaymentSystem(
         draft.kind() == null ? PaymentSystemKind.MANUAL : draft.kind(),
         name,
-        optionalText(draft.description(), "description", 2000),
+        TextRules.optional(draft.description(), "description", PaymentSystem.DESCRIPTION),
         commission,
         fixedFee,
         feeCurrency,
         account,
         transaction,
         supported,
-        optionalText(draft.commentHint(), "commentHint", 500),
+        TextRules.optional(draft.commentHint(), "commentHint", PaymentSystem.COMMENT_HINT),
         imageUrl(draft.imageUrl(), id));
   }
 
@@ -82,7 +83,7 @@ record ValidPaymentSystem(
    * pay window, where a javascript: or data: link would run or show whatever its author wanted.
    */
   private static String imageUrl(String value, Long id) {
-    String url = optionalText(value, "imageUrl", 2000);
+    String url = TextRules.optional(value, "imageUrl", PaymentSystem.IMAGE_URL);
     if (url == null || id != null && url.equals(PaymentSystem.uploadedImageUrl(id))) {
       return url;
     }
@@ -112,23 +113,10 @@ record ValidPaymentSystem(
     for (int i = 0; i < codes.size(); i++) {
       unique.add(Currencies.requireIsoCode(codes.get(i), "supportedCurrencies[" + i + "]"));
     }
-    if (unique.size() > 200) {
-      throw new InvalidInputException("supportedCurrencies", "lists more than 200 currencies");
+    if (unique.size() > PaymentSystem.MAX_CURRENCIES) {
+      throw new InvalidInputException(
+          "supportedCurrencies", "lists more than " + PaymentSystem.MAX_CURRENCIES + " currencies");
     }
     return new ArrayList<>(unique);
-  }
-
-  static String requireText(String value, String field, int max) {
-    if (value == null || value.isBlank()) {
-      throw new InvalidInputException(field, "is required");
-    }
-    return optionalText(value, field, max);
-  }
-
-  static String optionalText(String value, String field, int max) {
-    if (value != null && value.length() > max) {
-      throw new InvalidInputException(field, "is longer than " + max + " characters");
-    }
-    return value;
   }
 }
