@@ -62,7 +62,11 @@ public class ClientSearchIndex {
     return grams;
   }
 
-  private static String lower(String value) {
+  /**
+   * Lower case as the database's {@code lower()} makes it, one code point at a time: not {@link
+   * String#toLowerCase}, which turns a final capital sigma into a final small sigma.
+   */
+  static String lower(String value) {
     if (value == null) {
       return null;
     }

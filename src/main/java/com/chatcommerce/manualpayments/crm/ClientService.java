@@ -7,7 +7,6 @@ import com.chatcommerce.manualpayments.paging.Cursors;
 import com.chatcommerce.manualpayments.paging.Page;
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -80,7 +79,8 @@ public class ClientService {
     if (query == null || query.isBlank()) {
       found = repository.findByIdGreaterThanOrderByIdAsc(after, onePast);
     } else {
-      String text = query.strip().toLowerCase(Locale.ROOT);
+      // Lowered as the stored names are, so that the term and lower(name) compare alike.
+      String text = ClientSearchIndex.lower(query.strip());
       String stripped = text.replaceAll("[\\s()-]", "");
       String phone = stripped.isEmpty() ? text : stripped;
       found =

@@ -141,6 +141,15 @@ class ReviewQueueAndSearchTest extends CashDeskApiTest {
   }
 
   @Test
+  void aNameIsFoundByItsCapitalsEvenWhereJavaWouldLowerThemDifferentlyThanTheDatabase() {
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    // Java lowers a word's last capital sigma to a final sigma; the database lowers it to sigma.
+    long odysseas = fixtures.client("ΟΔΥΣΣΕΑΣ " + tag, null, null);
+
+    assertThat(found("?q=ΟΔΥΣΣΕΑΣ " + tag)).containsExactly(odysseas);
+  }
+
+  @Test
   void clientsAreFoundByPartOfTheirNameEmailOrPhoneInAnyCaseAPageAtATime() {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     long byName = fixtures.client("Zinaida " + tag + " Orlova", null, null);
