@@ -37,6 +37,7 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Makes every POST of the API that carries an {@code Idempotency-Key} happen once: the first
@@ -119,10 +120,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
     }
     Authentication caller = SecurityContextHolder.getContext().getAuthentication();
     String principal = caller == null ? "anonymous" : caller.getName();
-    BufferedBodyRequest cached =
-        new BufferedBodyRequest(
-            request, request.getInputStream().readNBytes(FINGERPRINTED_BODY_LIMIT));
-    String fingerprint = fingerprint(request, cached.body());
+    // The body limit has read a JSON body into memory already; only a body it left alone is read.
+    HttpServletRequest forwarded = request;
+    BufferedBodyRequest buffered = WebUtils.getNativeRequest(request, BufferedBodyRequest.class);
+    if (buffered == null) {
+      buffered =
+          new BufferedBodyRequest(
+              request, request.getInputStream().readNBytes(FINGERPRINTED_BODY_LIMIT));
+      forwarded = buffered;
+    }
+    String fingerprint = fingerprint(request, buffered.body());
 
     TransactionStatus tx;
     try {
@@ -151,7 +158,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         answerRepeat(response, stored.get(), fingerprint);
         return;
       }
-      chain.doFilter(cached, recorded);
+      chain.doFilter(forwarded, recorded);
       int status = recorded.getStatus();
       String body = new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8);
       if (status >= 500) {
