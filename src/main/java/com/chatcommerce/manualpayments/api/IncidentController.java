@@ -49,9 +49,6 @@ class IncidentController {
       throw new InvalidInputException("jobKey", "is required");
     }
     int retries = body.retries() == null ? ManualPaymentProcess.JOB_RETRIES : body.retries();
-    if (retries < 1 || retries > 10) {
-      throw new InvalidInputException("retries", "must be between 1 and 10");
-    }
     incidents.retry(incidentKey, body.jobKey(), retries, Callers.name(caller));
     return ResponseEntity.noContent().build();
   }

@@ -98,8 +98,8 @@ class PaymentSystemController {
       InputStream body) {
     byte[] content = PaymentSystemImageService.read(body);
     MediaType declared = MediaType.parseMediaType(contentType);
-    images.upload(id, declared.getType() + "/" + declared.getSubtype(), content);
-    return PaymentSystemJson.Response.of(paymentSystems.get(id));
+    return PaymentSystemJson.Response.of(
+        images.upload(id, declared.getType() + "/" + declared.getSubtype(), content));
   }
 
   /** The uploaded image with its type; a request whose If-None-Match has its ETag gets 304. */

@@ -54,10 +54,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(TooLargeException.class)
   ProblemDetail tooLarge(TooLargeException e) {
-    ProblemDetail problem = fieldProblem(e.field(), e.getMessage());
-    problem.setStatus(HttpStatus.PAYLOAD_TOO_LARGE);
-    problem.setTitle("Too large");
-    return problem;
+    return Problems.of(
+        HttpStatus.PAYLOAD_TOO_LARGE,
+        "Request body too large",
+        e.field() + " " + e.getMessage(),
+        e.field(),
+        e.getMessage());
   }
 
   @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -50,10 +50,11 @@ public class PaymentSystemImageService {
   /**
    * Stores the image of payment system {@code id} and points its {@code imageUrl} at it.
    *
+   * @return the payment system, showing its new image
    * @param declaredType the request's media type, which must agree with the content
    */
   @Transactional
-  public PaymentSystemImage upload(long id, String declaredType, byte[] content) {
+  public PaymentSystem upload(long id, String declaredType, byte[] content) {
     if (content.length == 0) {
       throw new InvalidInputException("image", "is required: send the image as the request body");
     }
@@ -73,7 +74,8 @@ public class PaymentSystemImageService {
         images.findById(id).orElseGet(() -> new PaymentSystemImage(id, clock.instant()));
     image.replace(type, content, etag(content), clock.instant());
     paymentSystem.showImage(PaymentSystem.uploadedImageUrl(id));
-    return images.save(image);
+    images.save(image);
+    return paymentSystem;
   }
 
   /**

@@ -51,8 +51,6 @@ class IdempotencyStore {
     this.purgeBatchSize = purgeBatchSize;
   }
 
-  record Entry(String fingerprint, int status, String contentType, String body) {}
-
   /**
    * Claims the key for this request in the caller's transaction, waiting at most {@code
    * wait-for-first} for a twin's transaction that holds it.
@@ -68,10 +66,9 @@ class IdempotencyStore {
   Optional<Entry> claim(String principal, String key, String fingerprint) {
     Instant now = clock.instant();
     while (true) {
-      Optional<Stored> stored = read(principal, key);
+      Optional<Entry> stored = read(principal, key);
       if (stored.isPresent() && stored.get().live(now.minus(lifetime))) {
-        Stored s = stored.get();
-        return Optional.of(new Entry(s.fingerprint(), s.status(), s.contentType(), s.body()));
+        return stored;
       }
       try {
         if (stored.isPresent()) {
@@ -115,13 +112,13 @@ class IdempotencyStore {
         && "40001".equals(sql.getSQLState());
   }
 
-  private Optional<Stored> read(String principal, String key) {
+  private Optional<Entry> read(String principal, String key) {
     return jdbc
         .query(
             "select fingerprint, status_code, content_type, response_body, created_at from idempotency_keys"
                 + " where principal = ? and idempotency_key = ?",
             (rs, n) ->
-                new Stored(
+                new Entry(
                     rs.getString(1),
                     (Integer) rs.getObject(2),
                     rs.getString(3),
@@ -133,7 +130,8 @@ class IdempotencyStore {
         .findFirst();
   }
 
-  private record Stored(
+  /** A key's row: the first request's fingerprint and, once it answered, its response. */
+  record Entry(
       String fingerprint, Integer status, String contentType, String body, Instant createdAt) {
     /**
      * A row without a response was claimed by an earlier version, which committed claims on their
