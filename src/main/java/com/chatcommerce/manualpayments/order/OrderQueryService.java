@@ -49,8 +49,11 @@ public class OrderQueryService {
    */
   @Transactional(readOnly = true)
   public OrderStatusChange statusChange(String orderId, OrderStatus status) {
-    Order order =
-        orders.findById(orderId).orElseThrow(() -> new NotFoundException("order", orderId));
+    OrderRepository.NamedOrder named =
+        orders
+            .findWithOfferName(orderId)
+            .orElseThrow(() -> new NotFoundException("order", orderId));
+    Order order = named.order();
     HistoryEvent event =
         status == OrderStatus.OPEN ? HistoryEvent.SUBMITTED : HistoryEvent.valueOf(status.name());
     OrderHistoryEntry change =
@@ -65,7 +68,7 @@ public class OrderQueryService {
         status,
         change.fromValue() == null ? null : OrderStatus.valueOf(change.fromValue()),
         order.clientId(),
-        orders.offerName(orderId).orElseThrow(),
+        named.offerName(),
         order.amount(),
         order.fee(),
         order.net(),

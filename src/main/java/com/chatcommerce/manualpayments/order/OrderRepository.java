@@ -17,6 +17,11 @@ public interface OrderRepository extends JpaRepository<Order, String>, OrderLock
           + " where o.id = :id and c.id = o.clientId and f.id = o.offerId")
   Optional<ReviewDetails> reviewDetails(@Param("id") String id);
 
-  @Query("select f.name from Order o, Offer f where o.id = :id and f.id = o.offerId")
-  Optional<String> offerName(@Param("id") String id);
+  /** An order with its offer's name, in one read: what a chat indicator shows of it. */
+  @Query(
+      "select new com.chatcommerce.manualpayments.order.OrderRepository$NamedOrder(o, f.name)"
+          + " from Order o, Offer f where o.id = :id and f.id = o.offerId")
+  Optional<NamedOrder> findWithOfferName(@Param("id") String id);
+
+  record NamedOrder(Order order, String offerName) {}
 }
