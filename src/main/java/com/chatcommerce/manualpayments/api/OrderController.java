@@ -190,8 +190,9 @@ class OrderController {
   @ProblemResponses({400, 404})
   OrderJson.Response get(
       @PathVariable @Size(max = ApiLimits.UUID) String id, Authentication caller) {
-    return OrderJson.Response.of(
-        queries.get(id, Callers.onlyOwnOrders(caller)), queries.history(id));
+    OrderQueryService.OrderWithHistory found =
+        queries.withHistory(id, Callers.onlyOwnOrders(caller));
+    return OrderJson.Response.of(found.order(), found.history());
   }
 
   @Operation(

@@ -80,10 +80,13 @@ public class OrderQueryService {
         order.reviewDeadline());
   }
 
+  /** One order as {@link #get} finds it, with its history, in one read-only transaction. */
   @Transactional(readOnly = true)
-  public List<OrderHistoryEntry> history(String orderId) {
-    return history.findByOrderIdOrderByIdAsc(orderId);
+  public OrderWithHistory withHistory(String id, String onlySubmittedBy) {
+    return new OrderWithHistory(get(id, onlySubmittedBy), history.findByOrderIdOrderByIdAsc(id));
   }
+
+  public record OrderWithHistory(Order order, List<OrderHistoryEntry> history) {}
 
   /**
    * Keyset pagination, so that a page costs the same however deep it is: newest first, or for the
