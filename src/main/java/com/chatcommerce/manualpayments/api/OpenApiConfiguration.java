@@ -4,6 +4,8 @@ import com.chatcommerce.manualpayments.paymentsystem.PaymentSystemImageService;
 import com.chatcommerce.manualpayments.security.SecurityProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
@@ -132,43 +134,26 @@ class OpenApiConfiguration {
       if (openApi.getPaths() == null) {
         return;
       }
-      openApi
-          .getPaths()
-          .values()
-          .forEach(
-              path ->
-                  path.readOperations()
-                      .forEach(
-                          operation -> {
-                            if (operation.getParameters() != null) {
-                              operation
-                                  .getParameters()
-                                  .forEach(parameter -> bound(parameter.getSchema(), seen));
-                            }
-                            if (operation.getRequestBody() != null
-                                && operation.getRequestBody().getContent() != null) {
-                              operation
-                                  .getRequestBody()
-                                  .getContent()
-                                  .values()
-                                  .forEach(media -> bound(media.getSchema(), seen));
-                            }
-                            if (operation.getResponses() != null) {
-                              operation
-                                  .getResponses()
-                                  .values()
-                                  .forEach(
-                                      response -> {
-                                        if (response.getContent() != null) {
-                                          response
-                                              .getContent()
-                                              .values()
-                                              .forEach(media -> bound(media.getSchema(), seen));
-                                        }
-                                      });
-                            }
-                          }));
+      for (PathItem path : openApi.getPaths().values()) {
+        for (Operation operation : path.readOperations()) {
+          if (operation.getParameters() != null) {
+            operation.getParameters().forEach(parameter -> bound(parameter.getSchema(), seen));
+          }
+          if (operation.getRequestBody() != null) {
+            bound(operation.getRequestBody().getContent(), seen);
+          }
+          if (operation.getResponses() != null) {
+            operation.getResponses().values().forEach(r -> bound(r.getContent(), seen));
+          }
+        }
+      }
     };
+  }
+
+  private static void bound(Content content, Set<Schema<?>> seen) {
+    if (content != null) {
+      content.values().forEach(media -> bound(media.getSchema(), seen));
+    }
   }
 
   private static void bound(Schema<?> schema, Set<Schema<?>> seen) {
