@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.chatcommerce.manualpayments.support.SharedEngine;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.zeebe.process.test.filters.RecordStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +100,7 @@ class ManualAccountTest {
                         }));
 
     long instance = api.get("/api/v1/orders/" + id).body().get("processInstanceKey").asLong();
-    List<String> variables = variablesOf(instance);
+    List<String> variables = EngineRecords.variables(SharedEngine.get(), instance);
     assertThat(variables)
         .as("the instance's variables were read")
         .anyMatch(v -> v.startsWith("orderId="));
@@ -152,18 +151,5 @@ class ManualAccountTest {
     assertThat(
             api.get("/api/v1/orders?clientId=" + manualAccount + "&limit=100").body().get("orders"))
         .hasSize(before);
-  }
-
-  private static List<String> variablesOf(long processInstanceKey) {
-    List<String> values = new ArrayList<>();
-    RecordStream.of(SharedEngine.get().engine().getRecordStreamSource())
-        .variableRecords()
-        .forEach(
-            r -> {
-              if (r.getValue().getProcessInstanceKey() == processInstanceKey) {
-                values.add(r.getValue().getName() + "=" + r.getValue().getValue());
-              }
-            });
-    return values;
   }
 }
