@@ -128,11 +128,7 @@ class ManualAccountTest {
       """)
   void badPayerIsRefusedNamingTheFieldAndChangesNothing(String what, String fields, String field) {
     long client = new Fixtures(api).client();
-    int before =
-        api.get("/api/v1/orders?clientId=" + manualAccount + "&limit=100")
-            .body()
-            .get("orders")
-            .size();
+    int before = manualAccountOrders().size();
     String body =
         "{"
             + fields
@@ -148,8 +144,11 @@ class ManualAccountTest {
 
     assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
     assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo(field);
-    assertThat(
-            api.get("/api/v1/orders?clientId=" + manualAccount + "&limit=100").body().get("orders"))
-        .hasSize(before);
+    assertThat(manualAccountOrders()).hasSize(before);
+  }
+
+  /** Every order of the manual account, on every page: a wrong extra order shows however many. */
+  private List<JsonNode> manualAccountOrders() {
+    return api.everyItem("/api/v1/orders?clientId=" + manualAccount, "orders");
   }
 }
