@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.chatcommerce.manualpayments.support.SharedEngine;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.zeebe.process.test.filters.RecordStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -101,7 +100,7 @@ class ManualAccountTest {
                         }));
 
     long instance = api.get("/api/v1/orders/" + id).body().get("processInstanceKey").asLong();
-    List<String> variables = variablesOf(instance);
+    List<String> variables = EngineRecords.variables(SharedEngine.get(), instance);
     assertThat(variables)
         .as("the instance's variables were read")
         .anyMatch(v -> v.startsWith("orderId="));
@@ -129,11 +128,7 @@ class ManualAccountTest {
       """)
   void badPayerIsRefusedNamingTheFieldAndChangesNothing(String what, String fields, String field) {
     long client = new Fixtures(api).client();
-    int before =
-        api.get("/api/v1/orders?clientId=" + manualAccount + "&limit=100")
-            .body()
-            .get("orders")
-            .size();
+    int before = manualAccountOrders().size();
     String body =
         "{"
             + fields
@@ -149,21 +144,11 @@ class ManualAccountTest {
 
     assertThat(refused.status()).as(refused.raw()).isEqualTo(400);
     assertThat(refused.body().get("errors").get(0).get("field").asText()).isEqualTo(field);
-    assertThat(
-            api.get("/api/v1/orders?clientId=" + manualAccount + "&limit=100").body().get("orders"))
-        .hasSize(before);
+    assertThat(manualAccountOrders()).hasSize(before);
   }
 
-  private static List<String> variablesOf(long processInstanceKey) {
-    List<String> values = new ArrayList<>();
-    RecordStream.of(SharedEngine.get().engine().getRecordStreamSource())
-        .variableRecords()
-        .forEach(
-            r -> {
-              if (r.getValue().getProcessInstanceKey() == processInstanceKey) {
-                values.add(r.getValue().getName() + "=" + r.getValue().getValue());
-              }
-            });
-    return values;
+  /** Every order of the manual account, on every page: a wrong extra order shows however many. */
+  private List<JsonNode> manualAccountOrders() {
+    return api.everyItem("/api/v1/orders?clientId=" + manualAccount, "orders");
   }
 }

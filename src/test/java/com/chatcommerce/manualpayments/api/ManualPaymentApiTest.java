@@ -158,7 +158,8 @@ class ManualPaymentApiTest extends CashDeskApiTest {
     JsonNode order = awaitStatus(id, "COMPLETED");
     assertThat(order.get("statusShownAs").asText()).isEqualTo("Завершен");
     assertThat(events(order)).containsExactly("SUBMITTED:status", "COMPLETED:status");
-    assertThat(engineVariableValues(order.get("processInstanceKey").asLong()))
+    assertThat(
+            EngineRecords.variables(SharedEngine.get(), order.get("processInstanceKey").asLong()))
         .as("personal data stays out of the engine")
         .isNotEmpty()
         .noneMatch(v -> v.contains("anna@example.com") || v.contains("+79001234567"));
@@ -342,22 +343,6 @@ class ManualPaymentApiTest extends CashDeskApiTest {
         api.get("/api/v1/clients/" + client + "/chat-indicators").body().get("indicators");
     assertThat(indicators).hasSize(count);
     return indicators;
-  }
-
-  private static List<String> engineVariableValues(long processInstanceKey) {
-    List<String> values = new ArrayList<>();
-    io.camunda.zeebe.process.test.filters.RecordStream.of(
-            com.chatcommerce.manualpayments.support.SharedEngine.get()
-                .engine()
-                .getRecordStreamSource())
-        .variableRecords()
-        .forEach(
-            r -> {
-              if (r.getValue().getProcessInstanceKey() == processInstanceKey) {
-                values.add(r.getValue().getName() + "=" + r.getValue().getValue());
-              }
-            });
-    return values;
   }
 
   /** The variables of the refund instance of the order, as name=value. */

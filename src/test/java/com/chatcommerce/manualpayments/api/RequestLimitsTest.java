@@ -19,9 +19,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Request bodies are limited (64 KiB by default) and refused before they are read; error messages
@@ -31,11 +33,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class RequestLimitsTest {
 
-  private static final int LIMIT = 64 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+
+  @Value("${manual-payments.max-request-body}")
+  DataSize limit;
 
   private long offer;
   private long client;
@@ -75,7 +79,7 @@ class RequestLimitsTest {
             + headers(idempotencyKey)
             + "Transfer-Encoding: chunked\r\n\r\n";
     String start = "{\"clientId\":" + client + ",\"offerId\":" + offer + ",\"comment\":\"";
-    String filler = "x".repeat(LIMIT + 1024);
+    String filler = "x".repeat(limitBytes() + 1024);
     // The closing chunk never comes: the answer must not wait for the end of the body.
     String chunks =
         Integer.toHexString(start.length())
@@ -118,7 +122,7 @@ class RequestLimitsTest {
 
   @Test
   void imageBodyIsLeftToTheEndpointThatTakesIt() throws IOException {
-    String image = "x".repeat(LIMIT * 2);
+    String image = "x".repeat(limitBytes() * 2);
     String head =
         "POST /api/v1/orders HTTP/1.1\r\n"
             + headers("").replace("application/json", "image/png")
@@ -135,7 +139,7 @@ class RequestLimitsTest {
 
   @Test
   void bodyWithinTheLimitIsRead() {
-    String comment = "x".repeat(LIMIT - 200);
+    String comment = "x".repeat(limitBytes() - 200);
     Api.Response response =
         new Api(port)
             .post(
@@ -228,6 +232,10 @@ class RequestLimitsTest {
         .isEqualTo("Idempotency-Key must be sent once");
     assertThat(ordersOfClient()).isEqualTo(before);
     assertKeyLeftUnused("twice-1");
+  }
+
+  private int limitBytes() {
+    return Math.toIntExact(limit.toBytes());
   }
 
   private int ordersOfClient() {

@@ -12,6 +12,7 @@ import static org.awaitility.Awaitility.await;
 import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Elements;
 import com.chatcommerce.manualpayments.support.CashDeskApiTest;
+import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.chatcommerce.manualpayments.support.SharedEngine;
 import com.chatcommerce.manualpayments.support.SharedPlatform;
@@ -20,18 +21,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.StreamSupport;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -288,8 +289,7 @@ class PlatformDeliveryTest extends CashDeskApiTest {
   private boolean openIndicatorJobCompleted(String id) {
     Long instance =
         jdbc.queryForObject("select process_instance_key from orders where id = ?", Long.class, id);
-    RecordStream records = RecordStream.of(SharedEngine.get().engine().getRecordStreamSource());
-    return StreamSupport.stream(records.jobRecords().spliterator(), false)
+    return EngineRecords.<JobRecordValue>of(SharedEngine.get(), ValueType.JOB)
         .anyMatch(
             r ->
                 r.getIntent() == JobIntent.COMPLETED
@@ -298,8 +298,7 @@ class PlatformDeliveryTest extends CashDeskApiTest {
   }
 
   private static Optional<IncidentRecordValue> incident(long instance) {
-    RecordStream records = RecordStream.of(SharedEngine.get().engine().getRecordStreamSource());
-    return StreamSupport.stream(records.incidentRecords().spliterator(), false)
+    return EngineRecords.<IncidentRecordValue>of(SharedEngine.get(), ValueType.INCIDENT)
         .filter(r -> r.getIntent() == IncidentIntent.CREATED)
         .map(Record::getValue)
         .filter(v -> v.getProcessInstanceKey() == instance)

@@ -57,15 +57,7 @@ class ManualPaymentProcessTest {
     engine = InMemoryEngine.start();
     engine.useForAssertions();
     tasklist = new Tasklist(engine);
-    engine
-        .client()
-        .newDeployResourceCommand()
-        .addResourceFile("processes/manual-payment.bpmn")
-        .addResourceFile("processes/manual-payment-refund.bpmn")
-        .addResourceFile("forms/manual-payment-review.form")
-        .addResourceFile("forms/manual-payment-add.form")
-        .send()
-        .join();
+    engine.deployModels();
     orderId = UUID.randomUUID().toString();
   }
 

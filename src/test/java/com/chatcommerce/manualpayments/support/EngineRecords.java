@@ -3,6 +3,7 @@ package com.chatcommerce.manualpayments.support;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.util.ArrayList;
 import java.util.ConcurrentModificationException;
 import java.util.List;
@@ -33,6 +34,14 @@ public final class EngineRecords {
   public static <T extends io.camunda.zeebe.protocol.record.RecordValue> Stream<Record<T>> of(
       InMemoryEngine engine, ValueType type) {
     return of(engine).stream().filter(r -> r.getValueType() == type).map(r -> (Record<T>) r);
+  }
+
+  /** The variable records of one process instance, in order, each as {@code name=value}. */
+  public static List<String> variables(InMemoryEngine engine, long processInstanceKey) {
+    return EngineRecords.<VariableRecordValue>of(engine, ValueType.VARIABLE)
+        .filter(r -> r.getValue().getProcessInstanceKey() == processInstanceKey)
+        .map(r -> r.getValue().getName() + "=" + r.getValue().getValue())
+        .toList();
   }
 
   public static long lastPosition(InMemoryEngine engine) {

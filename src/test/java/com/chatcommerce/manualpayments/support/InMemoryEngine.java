@@ -82,8 +82,9 @@ public final class InMemoryEngine implements AutoCloseable {
   }
 
   /**
-   * Deploys the application's models and forms, as the application does at start, for a test that
-   * starts the application without its deployment (one whose engine is missing or slow at start).
+   * Deploys the application's models and forms, as the application does at start: for a test of the
+   * models without the application, or one that starts the application without its deployment (one
+   * whose engine is missing or slow at start).
    */
   public void deployModels() {
     client

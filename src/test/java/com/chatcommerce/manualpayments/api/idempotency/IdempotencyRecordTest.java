@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +38,12 @@ class IdempotencyRecordTest {
   @Autowired IdempotencyStore store;
   @Autowired IdempotencyKeyPurge purge;
   @Autowired TransactionTemplate transaction;
+
+  @Value("${manual-payments.idempotency.wait-for-first}")
+  Duration waitForFirst;
+
+  @Value("${manual-payments.idempotency.purge-batch-size}")
+  int purgeBatchSize;
 
   private Api api;
   private long offer;
@@ -172,7 +179,8 @@ class IdempotencyRecordTest {
     }
 
     assertThat(repeat.status()).isEqualTo(409);
-    assertThat(repeat.headers().getFirst("Retry-After")).isEqualTo("5");
+    assertThat(repeat.headers().getFirst("Retry-After"))
+        .isEqualTo(Long.toString(waitForFirst.toSeconds()));
     assertThat(repeat.body().get("errors").get(0).get("field").asText())
         .isEqualTo("Idempotency-Key");
     assertThat(
@@ -206,7 +214,8 @@ class IdempotencyRecordTest {
   void expiredKeysArePurgedInBoundedBatchesAndLiveKeysStay() {
     String principal = "purge-" + UUID.randomUUID();
     Instant now = clock.instant();
-    for (int i = 0; i < 5; i++) {
+    // More than two batches' worth, so that the purge must go on after a full batch.
+    for (int i = 0; i < 2 * purgeBatchSize + 1; i++) {
       storedKey(principal, "expired-" + i, now.minus(Duration.ofHours(24)).minusSeconds(i + 1));
     }
     storedKey(principal, "live", now.minus(Duration.ofHours(23)));
@@ -214,7 +223,7 @@ class IdempotencyRecordTest {
     int firstBatch = store.purgeExpiredBatch();
     purge.purgeExpiredKeys();
 
-    assertThat(firstBatch).isEqualTo(2);
+    assertThat(firstBatch).isEqualTo(purgeBatchSize);
     assertThat(
             jdbc.queryForList(
                 "select idempotency_key from idempotency_keys where principal = ?",
