@@ -3,6 +3,7 @@ package com.chatcommerce.manualpayments.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.chatcommerce.manualpayments.support.SharedEngine;
@@ -182,7 +183,7 @@ class BadInputTest {
    */
   private String snapshot() {
     SharedEngine.get().idle();
-    RecordStream engine = RecordStream.of(SharedEngine.get().engine().getRecordStreamSource());
+    RecordStream engine = EngineRecords.snapshot(SharedEngine.get());
     StringBuilder state = new StringBuilder();
     state
         .append("instances=")

@@ -512,7 +512,7 @@ class TasklistReviewTest extends CashDeskApiTest {
   }
 
   private static RecordStream records() {
-    return RecordStream.of(SharedEngine.get().engine().getRecordStreamSource());
+    return EngineRecords.snapshot(SharedEngine.get());
   }
 
   private static JsonNode last(JsonNode array) {

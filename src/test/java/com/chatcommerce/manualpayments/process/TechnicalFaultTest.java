@@ -9,6 +9,7 @@ import com.chatcommerce.manualpayments.order.OrderStatus;
 import com.chatcommerce.manualpayments.order.ReviewDecision;
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess.Messages;
 import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.IntegrationTest;
 import com.chatcommerce.manualpayments.support.SharedEngine;
@@ -166,6 +167,6 @@ class TechnicalFaultTest {
   }
 
   private static RecordStream records() {
-    return RecordStream.of(SharedEngine.get().engine().getRecordStreamSource());
+    return EngineRecords.snapshot(SharedEngine.get());
   }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.chatcommerce.manualpayments.ManualPaymentsApplication;
 import com.chatcommerce.manualpayments.support.Api;
+import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.Fixtures;
 import com.chatcommerce.manualpayments.support.InMemoryEngine;
 import com.chatcommerce.manualpayments.support.TcpProxy;
@@ -227,7 +228,7 @@ class DatabaseOutageTest {
 
   /** Retries every open incident through the API; returns how many were open. */
   private int retryIncidents(Api api) {
-    RecordStream records = RecordStream.of(engine.engine().getRecordStreamSource());
+    RecordStream records = EngineRecords.snapshot(engine);
     Set<Long> resolved =
         StreamSupport.stream(records.incidentRecords().spliterator(), false)
             .filter(r -> r.getIntent() == IncidentIntent.RESOLVED)

@@ -216,7 +216,7 @@ class DeadlineRaceTest extends CashDeskApiTest {
   }
 
   private static RecordStream records() {
-    return RecordStream.of(SharedEngine.get().engine().getRecordStreamSource());
+    return EngineRecords.snapshot(SharedEngine.get());
   }
 
   private static void awaitLatch(CountDownLatch latch) {

@@ -29,6 +29,15 @@ public final class EngineRecords {
     }
   }
 
+  /**
+   * The engine's records so far as ZPT's filters and assertions read them, over a copy: its live
+   * stream can change under an iteration while the workers run.
+   */
+  public static RecordStream snapshot(InMemoryEngine engine) {
+    List<Record<?>> copy = of(engine);
+    return RecordStream.of(() -> copy);
+  }
+
   /** The records of one value type, typed. */
   @SuppressWarnings("unchecked")
   public static <T extends io.camunda.zeebe.protocol.record.RecordValue> Stream<Record<T>> of(
