@@ -3,6 +3,7 @@ package com.chatcommerce.manualpayments.bench;
 import static com.chatcommerce.manualpayments.bench.Stats.line;
 
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
+import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.InMemoryEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
@@ -334,12 +335,13 @@ final class Chaos {
   private static ProcessCounts processes(InMemoryEngine engine) {
     Set<Long> activated = new HashSet<>();
     Map<Long, Integer> ended = new HashMap<>();
-    for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
-      if (record.getRecordType() != RecordType.EVENT
-          || record.getValueType() != ValueType.PROCESS_INSTANCE) {
+    // The application's workers keep the engine writing while its records are read.
+    for (Record<ProcessInstanceRecordValue> record :
+        EngineRecords.<ProcessInstanceRecordValue>of(engine, ValueType.PROCESS_INSTANCE).toList()) {
+      if (record.getRecordType() != RecordType.EVENT) {
         continue;
       }
-      ProcessInstanceRecordValue value = (ProcessInstanceRecordValue) record.getValue();
+      ProcessInstanceRecordValue value = record.getValue();
       if (value.getBpmnElementType() != BpmnElementType.PROCESS
           || !ManualPaymentProcess.PROCESS_ID.equals(value.getBpmnProcessId())) {
         continue;

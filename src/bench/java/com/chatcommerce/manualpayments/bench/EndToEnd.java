@@ -97,7 +97,7 @@ final class EndToEnd {
         CpuMeter cpu = new CpuMeter("bench JVM (engine, no-op workers, driver)", null).start();
         ThreadMeter threads =
             new ThreadMeter("the bench JVM", ProcessHandle.current().pid()).start();
-        EngineRecords commands = new EngineRecords(engine).start();
+        EngineCommands commands = new EngineCommands(engine).start();
         FlowRunner.Result result = runner.run(config.flows(), config.concurrency());
         print(
             "e2e baseline round " + round + " (same BPMN, no-op workers, no API, no database)",
@@ -196,7 +196,7 @@ final class EndToEnd {
     ThreadMeter engineThreads =
         new ThreadMeter("the bench JVM", ProcessHandle.current().pid()).start();
     ThreadMeter appThreads = new ThreadMeter("the app JVM", app.pid()).start();
-    EngineRecords commands = new EngineRecords(engine).start();
+    EngineCommands commands = new EngineCommands(engine).start();
     app.startProfile("e2e-round" + round);
     FlowRunner.Result result = runner.run(config.flows(), config.concurrency());
     app.stopProfile();
