@@ -289,16 +289,12 @@ final class EndToEnd {
     }
   }
 
+  /**
+   * The engine with the application's models and forms, deployed as the tests deploy them: from
+   * processes/ and forms/ of the working directory, the project's, where the bench runs.
+   */
   private static InMemoryEngine deployed(InMemoryEngine engine) {
-    engine
-        .client()
-        .newDeployResourceCommand()
-        .addResourceFromClasspath("processes/manual-payment.bpmn")
-        .addResourceFromClasspath("processes/manual-payment-refund.bpmn")
-        .addResourceFromClasspath("forms/manual-payment-review.form")
-        .addResourceFromClasspath("forms/manual-payment-add.form")
-        .send()
-        .join();
+    engine.deployModels();
     return engine;
   }
 
