@@ -82,7 +82,7 @@ final class EndToEnd {
         () -> {
           try (InMemoryEngine engine = deployed(InMemoryEngine.start());
               Baseline driver = new Baseline(engine.client(), signals)) {
-            return new FlowRunner(driver, signals, "OPEN", "APPROVED")
+            return new FlowRunner(driver, signals)
                 .run(config.jvmWarmupFlows(), config.concurrency());
           }
         });
@@ -90,7 +90,7 @@ final class EndToEnd {
     for (int round = 1; round <= config.e2eRounds(); round++) {
       try (InMemoryEngine engine = deployed(InMemoryEngine.start());
           Baseline driver = new Baseline(engine.client(), signals)) {
-        FlowRunner runner = new FlowRunner(driver, signals, "OPEN", "APPROVED");
+        FlowRunner runner = new FlowRunner(driver, signals);
         runner.run(config.warmupFlows(), config.concurrency());
         collectGarbage(null);
         Stats.loadLine("e2e baseline round " + round);
@@ -152,7 +152,7 @@ final class EndToEnd {
       FlowRunner.Signals signals = new FlowRunner.Signals();
       ApiDriver driver = new ApiDriver(platform, manager, offer, clients, config.idempotencyKeys());
       try (ApiDriver.IndicatorWatcher watcher = new ApiDriver.IndicatorWatcher(db, signals)) {
-        FlowRunner runner = new FlowRunner(driver, signals, "OPEN", "APPROVED");
+        FlowRunner runner = new FlowRunner(driver, signals);
         startEngine.close();
         // Every engine from here on listens on the port the application knows, and its client
         // reconnects to each.
