@@ -187,19 +187,11 @@ final class Chaos {
             .plus(JOB_TIMEOUT.multipliedBy(2))
             .plus(PaymentLoad.SHORT_WINDOW)
             .plus(Duration.ofMinutes(1));
-    ProcessCounts processes = null;
-    long open;
-    do {
+    long open = db.awaitOrdersDone(deadline);
+    // The record stream is read from its start: only once the orders are done, not every turn.
+    ProcessCounts processes = processes(engine);
+    while (processes.running() > 0 && Instant.now().isBefore(deadline)) {
       Thread.sleep(2_000);
-      open =
-          db.count(
-              "SELECT COUNT(*) FROM orders WHERE status = 'OPEN' OR pending_action IS NOT NULL");
-      // The record stream is read from its start: only once the orders are done, not every turn.
-      if (open == 0) {
-        processes = processes(engine);
-      }
-    } while ((processes == null || processes.running() > 0) && Instant.now().isBefore(deadline));
-    if (processes == null) {
       processes = processes(engine);
     }
 
@@ -256,10 +248,7 @@ final class Chaos {
         db.count(
             "SELECT COUNT(*) FROM (SELECT order_id FROM order_history"
                 + " WHERE event IN ('APPROVED', 'REJECTED', 'COMPLETED') GROUP BY order_id HAVING COUNT(*) > 1) d");
-    long duplicateIndicators =
-        db.count(
-            "SELECT COUNT(*) FROM (SELECT order_id FROM chat_indicators"
-                + " GROUP BY order_id, status HAVING COUNT(*) > 1) d");
+    long duplicateIndicators = db.duplicateIndicators();
     long openPastDeadline =
         db.count(
             "SELECT COUNT(*) FROM orders WHERE status = 'OPEN'"
