@@ -52,7 +52,7 @@ record BenchConfig(
         number("bench.worker.rounds", 3),
         number("bench.worker.concurrency", 16),
         number("bench.orders", 1_000_000),
-        number("bench.clients", 10_000),
+        number("bench.clients", 100_000),
         number("bench.samples", 1000),
         number("bench.pages", 100),
         text("bench.app.xmx", "384m"),

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -53,6 +54,27 @@ final class BenchDatabase {
       r.next();
       return r.getLong(1);
     }
+  }
+
+  /**
+   * Waits for the orders of a load run to be done: polls every 2 s until no order is OPEN or has a
+   * decision still pending, or {@code deadline} passed. Returns the orders still OPEN or pending.
+   */
+  long awaitOrdersDone(Instant deadline) throws SQLException, InterruptedException {
+    long open;
+    do {
+      Thread.sleep(2_000);
+      open =
+          count("SELECT COUNT(*) FROM orders WHERE status = 'OPEN' OR pending_action IS NOT NULL");
+    } while (open > 0 && Instant.now().isBefore(deadline));
+    return open;
+  }
+
+  /** The chat indicators posted more than once: pairs of order and status with two rows or more. */
+  long duplicateIndicators() throws SQLException {
+    return count(
+        "SELECT COUNT(*) FROM (SELECT order_id, status FROM chat_indicators"
+            + " GROUP BY order_id, status HAVING COUNT(*) > 1) d");
   }
 
   /** EXPLAIN of one statement as plain lines, one per row of the plan. */

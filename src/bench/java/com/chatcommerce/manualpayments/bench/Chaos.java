@@ -3,6 +3,7 @@ package com.chatcommerce.manualpayments.bench;
 import static com.chatcommerce.manualpayments.bench.Stats.line;
 
 import com.chatcommerce.manualpayments.process.ManualPaymentProcess;
+import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.InMemoryEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
@@ -186,19 +187,11 @@ final class Chaos {
             .plus(JOB_TIMEOUT.multipliedBy(2))
             .plus(PaymentLoad.SHORT_WINDOW)
             .plus(Duration.ofMinutes(1));
-    ProcessCounts processes = null;
-    long open;
-    do {
+    long open = db.awaitOrdersDone(deadline);
+    // The record stream is read from its start: only once the orders are done, not every turn.
+    ProcessCounts processes = processes(engine);
+    while (processes.running() > 0 && Instant.now().isBefore(deadline)) {
       Thread.sleep(2_000);
-      open =
-          db.count(
-              "SELECT COUNT(*) FROM orders WHERE status = 'OPEN' OR pending_action IS NOT NULL");
-      // The record stream is read from its start: only once the orders are done, not every turn.
-      if (open == 0) {
-        processes = processes(engine);
-      }
-    } while ((processes == null || processes.running() > 0) && Instant.now().isBefore(deadline));
-    if (processes == null) {
       processes = processes(engine);
     }
 
@@ -255,10 +248,7 @@ final class Chaos {
         db.count(
             "SELECT COUNT(*) FROM (SELECT order_id FROM order_history"
                 + " WHERE event IN ('APPROVED', 'REJECTED', 'COMPLETED') GROUP BY order_id HAVING COUNT(*) > 1) d");
-    long duplicateIndicators =
-        db.count(
-            "SELECT COUNT(*) FROM (SELECT order_id FROM chat_indicators"
-                + " GROUP BY order_id, status HAVING COUNT(*) > 1) d");
+    long duplicateIndicators = db.duplicateIndicators();
     long openPastDeadline =
         db.count(
             "SELECT COUNT(*) FROM orders WHERE status = 'OPEN'"
@@ -334,12 +324,13 @@ final class Chaos {
   private static ProcessCounts processes(InMemoryEngine engine) {
     Set<Long> activated = new HashSet<>();
     Map<Long, Integer> ended = new HashMap<>();
-    for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
-      if (record.getRecordType() != RecordType.EVENT
-          || record.getValueType() != ValueType.PROCESS_INSTANCE) {
+    // The application's workers keep the engine writing while its records are read.
+    for (Record<ProcessInstanceRecordValue> record :
+        EngineRecords.<ProcessInstanceRecordValue>of(engine, ValueType.PROCESS_INSTANCE).toList()) {
+      if (record.getRecordType() != RecordType.EVENT) {
         continue;
       }
-      ProcessInstanceRecordValue value = (ProcessInstanceRecordValue) record.getValue();
+      ProcessInstanceRecordValue value = record.getValue();
       if (value.getBpmnElementType() != BpmnElementType.PROCESS
           || !ManualPaymentProcess.PROCESS_ID.equals(value.getBpmnProcessId())) {
         continue;

@@ -82,7 +82,7 @@ final class EndToEnd {
         () -> {
           try (InMemoryEngine engine = deployed(InMemoryEngine.start());
               Baseline driver = new Baseline(engine.client(), signals)) {
-            return new FlowRunner(driver, signals, "OPEN", "APPROVED")
+            return new FlowRunner(driver, signals)
                 .run(config.jvmWarmupFlows(), config.concurrency());
           }
         });
@@ -90,14 +90,14 @@ final class EndToEnd {
     for (int round = 1; round <= config.e2eRounds(); round++) {
       try (InMemoryEngine engine = deployed(InMemoryEngine.start());
           Baseline driver = new Baseline(engine.client(), signals)) {
-        FlowRunner runner = new FlowRunner(driver, signals, "OPEN", "APPROVED");
+        FlowRunner runner = new FlowRunner(driver, signals);
         runner.run(config.warmupFlows(), config.concurrency());
         collectGarbage(null);
         Stats.loadLine("e2e baseline round " + round);
         CpuMeter cpu = new CpuMeter("bench JVM (engine, no-op workers, driver)", null).start();
         ThreadMeter threads =
             new ThreadMeter("the bench JVM", ProcessHandle.current().pid()).start();
-        EngineRecords commands = new EngineRecords(engine).start();
+        EngineCommands commands = new EngineCommands(engine).start();
         FlowRunner.Result result = runner.run(config.flows(), config.concurrency());
         print(
             "e2e baseline round " + round + " (same BPMN, no-op workers, no API, no database)",
@@ -152,7 +152,7 @@ final class EndToEnd {
       FlowRunner.Signals signals = new FlowRunner.Signals();
       ApiDriver driver = new ApiDriver(platform, manager, offer, clients, config.idempotencyKeys());
       try (ApiDriver.IndicatorWatcher watcher = new ApiDriver.IndicatorWatcher(db, signals)) {
-        FlowRunner runner = new FlowRunner(driver, signals, "OPEN", "APPROVED");
+        FlowRunner runner = new FlowRunner(driver, signals);
         startEngine.close();
         // Every engine from here on listens on the port the application knows, and its client
         // reconnects to each.
@@ -196,7 +196,7 @@ final class EndToEnd {
     ThreadMeter engineThreads =
         new ThreadMeter("the bench JVM", ProcessHandle.current().pid()).start();
     ThreadMeter appThreads = new ThreadMeter("the app JVM", app.pid()).start();
-    EngineRecords commands = new EngineRecords(engine).start();
+    EngineCommands commands = new EngineCommands(engine).start();
     app.startProfile("e2e-round" + round);
     FlowRunner.Result result = runner.run(config.flows(), config.concurrency());
     app.stopProfile();
@@ -289,16 +289,12 @@ final class EndToEnd {
     }
   }
 
+  /**
+   * The engine with the application's models and forms, deployed as the tests deploy them: from
+   * processes/ and forms/ of the working directory, the project's, where the bench runs.
+   */
   private static InMemoryEngine deployed(InMemoryEngine engine) {
-    engine
-        .client()
-        .newDeployResourceCommand()
-        .addResourceFromClasspath("processes/manual-payment.bpmn")
-        .addResourceFromClasspath("processes/manual-payment-refund.bpmn")
-        .addResourceFromClasspath("forms/manual-payment-review.form")
-        .addResourceFromClasspath("forms/manual-payment-add.form")
-        .send()
-        .join();
+    engine.deployModels();
     return engine;
   }
 

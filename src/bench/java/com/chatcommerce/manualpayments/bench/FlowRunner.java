@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Drives payments through submit → OPEN → approve → APPROVED with a fixed number of flows in flight
@@ -54,14 +53,10 @@ final class FlowRunner {
 
   private final Driver driver;
   private final Signals signals;
-  private final String openStatus;
-  private final String finalStatus;
 
-  FlowRunner(Driver driver, Signals signals, String openStatus, String finalStatus) {
+  FlowRunner(Driver driver, Signals signals) {
     this.driver = driver;
     this.signals = signals;
-    this.openStatus = openStatus;
-    this.finalStatus = finalStatus;
   }
 
   Result run(int flows, int concurrency) throws InterruptedException {
@@ -70,7 +65,6 @@ final class FlowRunner {
     AtomicInteger next = new AtomicInteger();
     AtomicInteger done = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
-    AtomicLong firstError = new AtomicLong();
     long start = System.nanoTime();
     try (ExecutorService users = Executors.newFixedThreadPool(concurrency)) {
       for (int u = 0; u < concurrency; u++) {
@@ -80,18 +74,17 @@ final class FlowRunner {
                 try {
                   long submitted = System.nanoTime();
                   String orderId = driver.submit(i);
-                  long opened = signals.await(orderId, openStatus, 120);
+                  long opened = signals.await(orderId, "OPEN", 120);
                   open[i] = opened - submitted;
                   long deciding = System.nanoTime();
                   driver.approve(orderId);
-                  long finished = signals.await(orderId, finalStatus, 120);
+                  long finished = signals.await(orderId, "APPROVED", 120);
                   decided[i] = finished - deciding;
                   done.incrementAndGet();
                 } catch (Exception e) {
                   if (errors.getAndIncrement() < 5) {
                     System.err.println("flow " + i + " failed: " + e);
                   }
-                  firstError.compareAndSet(0, 1);
                 }
               }
               return null;

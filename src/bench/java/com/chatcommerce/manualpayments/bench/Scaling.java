@@ -443,22 +443,10 @@ final class Scaling {
   private void measure(Http api, AppProcess app) throws Exception {
     int samples = config.samples();
     SplittableRandom random = new SplittableRandom(7);
-    // The cursor of the requested page, by following nextCursor from the first page.
     String first = "/api/v1/orders?status=OPEN";
-    String cursor = null;
-    JsonNode lastOfPreviousPage = null;
     long walkStart = System.nanoTime();
-    for (int page = 1; page < config.pages(); page++) {
-      JsonNode body = ok(api.get(first + (cursor == null ? "" : "&cursor=" + cursor))).json();
-      cursor = body.path("nextCursor").asText(null);
-      JsonNode orders = body.path("orders");
-      lastOfPreviousPage = orders.get(orders.size() - 1);
-      if (cursor == null) {
-        throw new IllegalStateException("only " + page + " pages of OPEN orders; load more orders");
-      }
-    }
+    DeepPage deep = followCursors(api, first);
     double walkMs = (System.nanoTime() - walkStart) / 1e6;
-    String deep = first + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
     line(
         f(
             "scaling: followed nextCursor through pages 1..%d of status=OPEN in %.0f ms (%.1f ms a page)",
@@ -471,7 +459,7 @@ final class Scaling {
     report(
         f("GET /api/v1/orders?status=OPEN (page %d, via cursors)", config.pages()),
         samples,
-        i -> api.get(deep));
+        i -> api.get(deep.url()));
     report(
         "GET /api/v1/clients/{id}/orders (random client, ~"
             + config.orders() / config.clients()
@@ -484,8 +472,7 @@ final class Scaling {
         i ->
             api.get("/api/v1/orders/" + sampleOrderIds.get(random.nextInt(sampleOrderIds.size()))));
     String queue = "/api/v1/orders?status=OPEN&sort=reviewDeadline";
-    String deepQueue =
-        queue + "&cursor=" + URLEncoder.encode(cursorAfter(api, queue), StandardCharsets.UTF_8);
+    String deepQueue = followCursors(api, queue).url();
     String expiring = queue + "&deadlineBefore=" + medianOpenDeadline();
     report("GET " + queue + " (page 1, with the names)", samples, i -> api.get(queue));
     report(
@@ -517,8 +504,8 @@ final class Scaling {
     app.stopProfile();
     line(cpu.stop());
     deepPage();
-    String at = lastOfPreviousPage.path("submittedAt").asText();
-    String lastId = lastOfPreviousPage.path("id").asText();
+    String at = deep.lastBefore().path("submittedAt").asText();
+    String lastId = deep.lastBefore().path("id").asText();
     String atSql = sql(Instant.parse(at));
     String someId = sampleOrderIds.get(sampleOrderIds.size() / 2);
     String columns = "o.id, o.status, o.client_id, o.submitted_at";
@@ -588,28 +575,28 @@ final class Scaling {
             + "' ORDER BY h.id");
   }
 
+  /** Page {@code config.pages()} of a list: its address, and the last order of the page before. */
+  private record DeepPage(String url, JsonNode lastBefore) {}
+
   /**
-   * The cursor of page {@code config.pages()} of {@code first}, by following nextCursor from page
-   * 1.
+   * Page {@code config.pages()} of {@code first}, by following nextCursor from page 1; each cursor
+   * goes into the query URL-encoded.
    */
-  private String cursorAfter(Http api, String first) throws Exception {
-    String cursor = null;
+  private DeepPage followCursors(Http api, String first) throws Exception {
+    String url = first;
+    JsonNode lastBefore = null;
     for (int page = 1; page < config.pages(); page++) {
-      cursor =
-          ok(api.get(
-                  first
-                      + (cursor == null
-                          ? ""
-                          : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8))))
-              .json()
-              .path("nextCursor")
-              .asText(null);
+      JsonNode body = ok(api.get(url)).json();
+      String cursor = body.path("nextCursor").asText(null);
       if (cursor == null) {
         throw new IllegalStateException(
             "only " + page + " pages of " + first + "; load more orders");
       }
+      JsonNode orders = body.path("orders");
+      lastBefore = orders.get(orders.size() - 1);
+      url = first + "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8);
     }
-    return cursor;
+    return new DeepPage(url, lastBefore);
   }
 
   private String medianOpenDeadline() throws Exception {

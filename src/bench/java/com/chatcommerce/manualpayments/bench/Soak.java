@@ -145,13 +145,7 @@ final class Soak {
 
   private void account(PaymentLoad load, List<long[]> samples) throws Exception {
     Instant deadline = Instant.now().plus(PaymentLoad.SHORT_WINDOW.multipliedBy(4));
-    long open;
-    do {
-      Thread.sleep(2_000);
-      open =
-          db.count(
-              "SELECT COUNT(*) FROM orders WHERE status = 'OPEN' OR pending_action IS NOT NULL");
-    } while (open > 0 && Instant.now().isBefore(deadline));
+    long open = db.awaitOrdersDone(deadline);
     long approved = db.count("SELECT COUNT(*) FROM orders WHERE status = 'APPROVED'");
     long rejected =
         db.count(
@@ -164,10 +158,7 @@ final class Soak {
     long plannedApproved = submitted.stream().filter(f -> f.plan == Plan.APPROVE).count();
     long plannedRejected = submitted.stream().filter(f -> f.plan == Plan.REJECT).count();
     long plannedExpired = submitted.stream().filter(f -> f.plan == Plan.EXPIRE).count();
-    long duplicates =
-        db.count(
-            "SELECT COUNT(*) FROM (SELECT order_id, status FROM chat_indicators"
-                + " GROUP BY order_id, status HAVING COUNT(*) > 1) d");
+    long duplicates = db.duplicateIndicators();
     line(
         "soak flows: submitted "
             + planned

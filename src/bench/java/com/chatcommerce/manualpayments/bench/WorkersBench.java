@@ -107,7 +107,7 @@ public final class WorkersBench {
               threads, config.workerJobs(), rounds, config.workerWarmupJobs(), config.appXmx()));
       round(config.workerWarmupJobs(), threads);
       Stats.loadLine("workers");
-      CpuMeter cpu = new CpuMeter("app JVM (workers and 16 callers)", null).start();
+      CpuMeter cpu = new CpuMeter("app JVM (workers and " + threads + " callers)", null).start();
       List<List<Timing>> measured = new ArrayList<>();
       for (int r = 0; r < rounds; r++) {
         measured.add(round(config.workerJobs(), threads));

@@ -1,5 +1,6 @@
 package com.chatcommerce.manualpayments.bench;
 
+import com.chatcommerce.manualpayments.support.EngineRecords;
 import com.chatcommerce.manualpayments.support.InMemoryEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
@@ -12,16 +13,16 @@ import java.util.stream.Collectors;
  * engine's thread is the bottleneck of both runs, so a command the full run sends and the baseline
  * does not (a job poll, a yielded job) is engine time the application costs.
  */
-final class EngineRecords {
+final class EngineCommands {
 
   private final InMemoryEngine engine;
   private Map<String, Long> start;
 
-  EngineRecords(InMemoryEngine engine) {
+  EngineCommands(InMemoryEngine engine) {
     this.engine = engine;
   }
 
-  EngineRecords start() {
+  EngineCommands start() {
     start = commands();
     return this;
   }
@@ -42,7 +43,8 @@ final class EngineRecords {
 
   private Map<String, Long> commands() {
     Map<String, Long> counts = new HashMap<>();
-    for (Record<?> record : engine.engine().getRecordStreamSource().getRecords()) {
+    // The engine goes on writing while a round's count is taken; the copy starts again if it does.
+    for (Record<?> record : EngineRecords.of(engine)) {
       if (record.getRecordType() == RecordType.COMMAND) {
         counts.merge(record.getValueType() + " " + record.getIntent(), 1L, Long::sum);
       }
