@@ -31,8 +31,9 @@ public interface ClientRepository extends JpaRepository<Client, Long> {
    * terms too short for {@link ClientSearchIndex}, which checks its candidates with the same LIKE.
    */
   @Query(
-      "select c from Client c where c.id > :after and (lower(c.name) like :text escape '!'"
-          + " or lower(c.email) like :text escape '!' or c.phone like :phone escape '!') order by c.id")
+      "select c from Client c where c.id > :after and (lower(c.name) like lower(:text) escape '!'"
+          + " or lower(c.email) like lower(:text) escape '!' or c.phone like :phone escape '!')"
+          + " order by c.id")
   List<Client> search(
       @Param("text") String text,
       @Param("phone") String phone,

@@ -113,10 +113,10 @@ public class ClientSearchIndex {
 
   /**
    * A keyset page (at most {@code max} clients with an id above {@code after}, by id) of the
-   * clients whose lower-cased name or email contains the LIKE pattern {@code textPattern} or whose
-   * phone contains {@code phonePattern}; {@code text} and {@code phone} are the terms the patterns
-   * were made from. A client may match either term, so each term's candidates are read and the
-   * pages merged by id.
+   * clients whose lower-cased name or email contains the LIKE pattern {@code textPattern} (lowered
+   * by the database as the names are) or whose phone contains {@code phonePattern}; {@code text}
+   * and {@code phone} are the terms the patterns were made from. A client may match either term, so
+   * each term's candidates are read and the pages merged by id.
    */
   List<Client> search(
       String text, String phone, String textPattern, String phonePattern, long after, int max) {
@@ -140,8 +140,8 @@ public class ClientSearchIndex {
         entities
             .createNativeQuery(
                 "SELECT c.* FROM client_search_grams g JOIN crm_clients c ON c.id = g.client_id"
-                    + " WHERE g.gram = ?1 AND g.client_id > ?2 AND (lower(c.name) LIKE ?3 ESCAPE '!'"
-                    + " OR lower(c.email) LIKE ?3 ESCAPE '!' OR c.phone LIKE ?4 ESCAPE '!') ORDER BY g.client_id LIMIT ?5",
+                    + " WHERE g.gram = ?1 AND g.client_id > ?2 AND (lower(c.name) LIKE lower(?3) ESCAPE '!'"
+                    + " OR lower(c.email) LIKE lower(?3) ESCAPE '!' OR c.phone LIKE ?4 ESCAPE '!') ORDER BY g.client_id LIMIT ?5",
                 Client.class)
             .setParameter(1, rarest)
             .setParameter(2, after)

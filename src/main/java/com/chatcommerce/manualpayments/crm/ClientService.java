@@ -79,14 +79,17 @@ public class ClientService {
     if (query == null || query.isBlank()) {
       found = repository.findByIdGreaterThanOrderByIdAsc(after, onePast);
     } else {
-      // Lowered as the stored names are, so that the term and lower(name) compare alike.
-      String text = ClientSearchIndex.lower(query.strip());
+      // The index's trigrams are lowered in Java as its stored ones are; the LIKE that checks the
+      // candidates lowers the term in the database, as it lowers the names it compares it with:
+      // databases differ in how (H2 writes a final sigma where MariaDB writes sigma).
+      String typed = query.strip();
+      String text = ClientSearchIndex.lower(typed);
       String stripped = text.replaceAll("[\\s()-]", "");
       String phone = stripped.isEmpty() ? text : stripped;
       found =
           ClientSearchIndex.canServe(text, phone)
-              ? searchIndex.search(text, phone, contains(text), contains(phone), after, limit + 1)
-              : repository.search(contains(text), contains(phone), after, onePast);
+              ? searchIndex.search(text, phone, contains(typed), contains(phone), after, limit + 1)
+              : repository.search(contains(typed), contains(phone), after, onePast);
     }
     return Page.of(found, limit, client -> Cursors.ofId(client.id()));
   }

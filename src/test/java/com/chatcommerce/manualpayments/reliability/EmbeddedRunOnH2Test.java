@@ -146,6 +146,14 @@ class EmbeddedRunOnH2Test {
     assertThat(searched("жанна 100%_h2")).isEmpty();
   }
 
+  @Test
+  void aNameIsFoundByItsCapitalsOnH2WhoseLowerWritesAFinalSigma() {
+    Api.Response created = manager.post("/api/v1/clients", "{\"name\":\"ΟΔΥΣΣΕΑΣ H2\"}");
+    assertThat(created.status()).as(created.raw()).isEqualTo(201);
+
+    assertThat(searched("ΟΔΥΣΣΕΑΣ H2")).containsExactly(created.body().get("id").asLong());
+  }
+
   private static List<Long> searched(String query) {
     List<Long> ids = new ArrayList<>();
     manager
